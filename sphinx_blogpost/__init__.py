@@ -1,0 +1,48 @@
+"""sphinx-blogpost: a fast, parallel-safe blog for Sphinx projects."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .collector import BlogpostCollector
+from .config import add_config_values, validate_config
+from .directives import (
+    BlogpostDirective,
+    FrontMatterTransform,
+    MoreDirective,
+    blogpost_node,
+    more_marker,
+)
+from .header import insert_post_headers
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+__version__ = "0.1.0"
+
+#: Bumped whenever the shape of the environment data (the ``Post`` record) changes.
+ENV_VERSION = 1
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register sphinx-blogpost: the one readable list of what it adds to Sphinx."""
+    app.setup_extension("myst_parser")  # posts in Markdown with `extensions = [...]` alone
+    app.setup_extension("sphinx_design")  # listing cards in any theme
+
+    add_config_values(app)
+    app.connect("config-inited", validate_config, priority=750)  # before Sphinx's own (800)
+
+    app.add_node(blogpost_node)
+    app.add_node(more_marker)
+    app.add_directive("blogpost", BlogpostDirective)
+    app.add_directive("more", MoreDirective)
+    app.add_transform(FrontMatterTransform)
+    app.add_env_collector(BlogpostCollector)
+    app.connect("doctree-resolved", insert_post_headers)
+
+    return {
+        "version": __version__,
+        "env_version": ENV_VERSION,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,182 @@
+"""The collector: the only owner of post data in the environment, one ``Post`` per docname."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.environment.collectors import EnvironmentCollector
+from sphinx.util.nodes import clean_astext
+
+from .config import get_config
+from .directives import blogpost_node, more_marker
+from .posts import (
+    Post,
+    count_words,
+    leading_paragraphs,
+    meta_fields,
+    parse_options,
+    reading_minutes,
+)
+from .warnings_ import BlogpostWarning, warn
+
+if TYPE_CHECKING:
+    from collections.abc import Set as AbstractSet
+
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+ENV_ATTR = "blogpost_posts"
+
+# Nodes whose text a reader never sees as part of the post.
+_HIDDEN = (
+    nodes.comment,
+    nodes.raw,
+    nodes.system_message,
+    nodes.substitution_definition,
+    nodes.docinfo,
+    blogpost_node,
+    addnodes.toctree,
+    nodes.meta,
+)
+_MORE_COMMENT = re.compile(r"\s*<!--\s*more\s*-->\s*", re.IGNORECASE)
+
+
+def posts_of(env: BuildEnvironment) -> dict[str, Post]:
+    """Every collected post by docname (drafts and undated posts included)."""
+    posts: dict[str, Post] | None = getattr(env, ENV_ATTR, None)
+    if posts is None:
+        posts = {}
+        setattr(env, ENV_ATTR, posts)
+    return posts
+
+
+class BlogpostCollector(EnvironmentCollector):
+    """Reads each document's declaration and text into a :class:`Post`."""
+
+    def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+        posts_of(env).pop(docname, None)
+
+    def merge_other(
+        self,
+        app: Sphinx,
+        env: BuildEnvironment,
+        docnames: AbstractSet[str],
+        other: BuildEnvironment,
+    ) -> None:
+        mine, theirs = posts_of(env), posts_of(other)
+        for docname in docnames:
+            if docname in theirs:
+                mine[docname] = theirs[docname]
+
+    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
+        declarations = list(doctree.findall(blogpost_node))
+        if not declarations:
+            return
+        for extra in declarations[1:]:
+            warn(BlogpostWarning.DUPLICATE, "a second post declaration is ignored", extra)
+        post = read_post(app, doctree, declarations[0])
+        posts_of(app.env)[post.docname] = post
+
+
+def read_post(app: Sphinx, doctree: nodes.document, declaration: blogpost_node) -> Post:
+    """Build the :class:`Post` of a document from its declaration and its text."""
+    env, config = app.env, get_config(app.config)
+    docname = declaration["docname"]
+    meta = parse_options(
+        declaration["options"],
+        authors=config.authors,
+        default_author=config.default_author,
+        categories=config.categories,
+        report=lambda kind, message: warn(kind, message, declaration),
+    )
+    if meta.image and not _is_url(meta.image):
+        folder = Path(env.doc2path(docname)).parent
+        path = (
+            Path(env.srcdir, meta.image.lstrip("/"))
+            if meta.image.startswith("/")
+            else (folder / meta.image)
+        )
+        if not path.is_file():
+            warn(BlogpostWarning.IMAGE, f"cover image {meta.image!r} not found", declaration)
+
+    title_node = _document_title(doctree)
+    title = clean_astext(title_node).strip() if title_node is not None else ""
+    if not title:
+        title = docname.rsplit("/", 1)[-1]
+        warn(BlogpostWarning.TITLE, f"the post has no title; using {title!r}", declaration)
+
+    text = _VisibleText(title_node)
+    text.walk(doctree)
+    if meta.summary is not None:
+        summary, summary_words = meta.summary, 0
+    elif text.paragraphs_before_more is not None:
+        summary = " ".join(text.paragraphs[: text.paragraphs_before_more])
+        summary_words = count_words(summary)[0]
+    else:
+        summary, summary_words = leading_paragraphs(text.paragraphs, config.summary_words)
+    minutes = meta.readtime or reading_minutes(
+        text.words, text.cjk, config.words_per_minute, config.cjk_characters_per_minute
+    )
+    return Post(
+        **{**meta_fields(meta), "summary": summary},
+        docname=docname,
+        title=title,
+        words=text.words,
+        minutes=minutes,
+        summary_is_partial=text.words > summary_words,
+    )
+
+
+def _is_url(path: str) -> bool:
+    return "://" in path or path.startswith("data:")
+
+
+def _document_title(doctree: nodes.document) -> nodes.title | None:
+    section = next(iter(doctree.findall(nodes.section)), None)
+    if section is not None and section.children and isinstance(section[0], nodes.title):
+        return section[0]
+    return None
+
+
+@dataclass
+class _VisibleText:
+    """Counts the words a reader sees and gathers body paragraphs, in one pass."""
+
+    title: nodes.title | None
+    words: int = 0
+    cjk: int = 0
+    paragraphs: list[str] = field(default_factory=list)
+    paragraphs_before_more: int | None = None
+
+    def walk(self, node: nodes.Node) -> None:
+        for child in node.children:
+            if isinstance(child, nodes.Text):
+                words, cjk = count_words(child.astext())
+                self.words += words
+                self.cjk += cjk
+            elif _is_more(child):
+                if self.paragraphs_before_more is None:
+                    self.paragraphs_before_more = len(self.paragraphs)
+            elif child is self.title or isinstance(child, _HIDDEN):
+                continue
+            else:
+                if isinstance(child, nodes.paragraph) and isinstance(
+                    node, nodes.section | nodes.document
+                ):
+                    self.paragraphs.append(" ".join(child.astext().split()))
+                self.walk(child)
+
+
+def _is_more(node: nodes.Node) -> bool:
+    if isinstance(node, more_marker):
+        return True
+    return (
+        isinstance(node, nodes.raw)
+        and "html" in node.get("format", "").split()
+        and _MORE_COMMENT.fullmatch(node.astext()) is not None
+    )

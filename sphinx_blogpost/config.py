@@ -1,0 +1,203 @@
+"""The ``blogpost_*`` configuration values: declared once, validated at start-up."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .warnings_ import BlogpostWarning, warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+PREFIX = "blogpost_"
+FEED_FORMATS = ("atom", "rss", "json")
+AUTHOR_FIELDS = ("name", "url", "bio", "avatar")
+
+
+def _is_str(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError("expected a string")
+    return value
+
+
+def _is_bool(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError("expected True or False")
+    return value
+
+
+def _positive_int(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError("expected a whole number of at least 1")
+    return value
+
+
+def _non_negative_int(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError("expected a whole number of at least 0")
+    return value
+
+
+def _optional_str(value: Any) -> str | None:
+    return None if value is None else _is_str(value)
+
+
+def _root(value: Any) -> str:
+    root = _is_str(value).strip("/")
+    if not root or any(part in ("", ".", "..") for part in root.split("/")):
+        raise ValueError("expected a folder name such as 'blog'")
+    return root
+
+
+def _str_list(value: Any) -> list[str]:
+    if isinstance(value, str) or not isinstance(value, list | tuple):
+        raise TypeError("expected a list of strings")
+    return [_is_str(item) for item in value]
+
+
+def _optional_str_list(value: Any) -> list[str] | None:
+    return None if value is None else _str_list(value)
+
+
+def _feeds(value: Any) -> list[str]:
+    feeds = _str_list(value)
+    unknown = sorted(set(feeds) - set(FEED_FORMATS))
+    if unknown:
+        raise ValueError(f"unknown feed format {unknown[0]!r} (known: {', '.join(FEED_FORMATS)})")
+    return feeds
+
+
+def _authors(value: Any) -> dict[str, dict[str, str]]:
+    if not isinstance(value, Mapping):
+        raise TypeError('expected a dict of key -> {"name", "url", "bio", "avatar"}')
+    authors: dict[str, dict[str, str]] = {}
+    for key, info in value.items():
+        if isinstance(info, str):  # a bare name is a friendly shorthand
+            info = {"name": info}
+        if not isinstance(key, str) or not isinstance(info, Mapping):
+            raise TypeError(f"author {key!r}: expected a dict with a 'name'")
+        unknown = sorted(set(info) - set(AUTHOR_FIELDS))
+        if unknown:
+            raise ValueError(f"author {key!r}: unknown field {unknown[0]!r}")
+        if not all(isinstance(v, str) for v in info.values()):
+            raise TypeError(f"author {key!r}: every field must be a string")
+        authors[key] = {"name": info.get("name") or key, **{k: v for k, v in info.items() if v}}
+    return authors
+
+
+def _option(default: Any, validate: Callable[[Any], Any], help: str, rebuild: str = "env") -> Any:
+    """A config field: its default, how to check a value, its documentation, what it rebuilds."""
+    factory = (lambda: type(default)(default)) if isinstance(default, dict | list) else None
+    metadata = {"validate": validate, "help": help, "rebuild": rebuild}
+    if factory is not None:
+        return field(default_factory=factory, metadata=metadata)
+    return field(default=default, metadata=metadata)
+
+
+@dataclass
+class BlogpostConfig:
+    """Every option of sphinx-blogpost; each is set in ``conf.py`` as ``blogpost_<name>``."""
+
+    title: str = _option(
+        "Blog", _is_str, "Heading of the blog index; used in feeds and page titles.", "html"
+    )
+    eyebrow: str = _option(
+        "", _is_str, 'Small line above the heading ("Research & Writing").', "html"
+    )
+    tagline: str = _option("", _is_str, "Sentence under the heading; the feeds' subtitle.", "html")
+    root: str = _option("blog", _root, "Folder of every generated page.")
+    posts_per_page: int = _option(
+        12, _non_negative_int, "Cards per index, category and tag page; 0 turns pagination off."
+    )
+    words_per_minute: int = _option(
+        212, _positive_int, "Reading speed for most languages (Hugo's figure)."
+    )
+    cjk_characters_per_minute: int = _option(
+        500, _positive_int, "Reading speed for posts mostly in Chinese, Japanese or Korean."
+    )
+    summary_words: int = _option(
+        70,
+        _positive_int,
+        "Automatic summaries take whole leading paragraphs up to this many words.",
+    )
+    authors: dict[str, dict[str, str]] = _option(
+        {}, _authors, 'Author registry: key -> {"name", "url", "bio", "avatar"}.'
+    )
+    default_author: str | None = _option(
+        None, _optional_str, "Author (key or name) of posts that name none."
+    )
+    categories: list[str] | None = _option(
+        None, _optional_str_list, "If a list, the allowed categories; others get a warning."
+    )
+    drafts: bool = _option(
+        False, _is_bool, "List drafts too (for a local preview); drafts are never in feeds."
+    )
+    feeds: list[str] = _option(
+        ["atom", "rss", "json"], _feeds, "Which feeds to write: any of atom, rss, json.", "html"
+    )
+    feed_length: int = _option(20, _positive_int, "Number of posts in each feed.", "html")
+    feed_full_text: bool = _option(
+        False, _is_bool, "Put each post's full HTML in feeds instead of its summary.", "html"
+    )
+    date_format: str | None = _option(
+        None,
+        _optional_str,
+        "strftime-style date format; None gives a medium date in Sphinx's `language`.",
+        "html",
+    )
+
+
+CONFIG_FIELDS: tuple[dataclasses.Field[Any], ...] = dataclasses.fields(BlogpostConfig)
+
+
+def add_config_values(app: Sphinx) -> None:
+    """Declare every ``blogpost_*`` value; types are checked by :func:`validate_config`."""
+    defaults = BlogpostConfig()
+    for f in CONFIG_FIELDS:
+        app.add_config_value(
+            PREFIX + f.name,
+            getattr(defaults, f.name),
+            f.metadata["rebuild"],
+            types=Any,
+            description=f.metadata["help"],
+        )
+
+
+def validate_config(app: Sphinx, config: Config) -> None:
+    """Normalise every value in place; a bad one is warned about and reset to its default."""
+    defaults = BlogpostConfig()
+    conf_py = Path(app.confdir, "conf.py")
+    for f in CONFIG_FIELDS:
+        name = PREFIX + f.name
+        try:
+            value = f.metadata["validate"](config[name])
+        except (TypeError, ValueError) as error:
+            value = getattr(defaults, f.name)
+            warn(
+                BlogpostWarning.CONFIG,
+                f"{name} = {config[name]!r} is invalid ({error}); using {value!r}",
+                _assignment_location(conf_py, name),
+            )
+        setattr(config, name, value)
+
+
+def get_config(config: Config) -> BlogpostConfig:
+    """The validated options as one typed object."""
+    return BlogpostConfig(**{f.name: config[PREFIX + f.name] for f in CONFIG_FIELDS})
+
+
+def _assignment_location(conf_py: Path, name: str) -> str:
+    """``conf.py:LINE`` of ``name = ...``, so a config warning points at the culprit."""
+    try:
+        lines = conf_py.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return f"{conf_py}:1"
+    pattern = re.compile(rf"\s*{name}\s*[:=]")
+    line = next((n for n, text in enumerate(lines, 1) if pattern.match(text)), 1)
+    return f"{conf_py}:{line}"

@@ -1,0 +1,277 @@
+"""The ``Post`` record and the pure functions behind it: dates, options, words, minutes, summary."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, fields
+from datetime import UTC, datetime
+from typing import Any
+
+from dateutil import parser as dateutil_parser
+from slugify import slugify as _slugify
+
+from .warnings_ import BlogpostWarning
+
+#: Option value as it comes from a directive (text, or None for a bare flag) or front matter.
+RawValue = str | Sequence[Any] | bool | int | None
+#: Receives each problem found while reading options; the caller adds the location.
+Report = Callable[[BlogpostWarning, str], None]
+
+OPTIONS = (
+    "date", "updated", "category", "tags", "author", "summary", "image",
+    "series", "readtime", "draft", "pin", "language",
+)  # fmt: skip
+
+# Han, kana, Hangul, and the CJK punctuation and full-width forms written between them.
+_CJK = re.compile(
+    "[\u1100-\u11ff\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u31ef\u3200-\u4dbf"
+    "\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+    "\U00020000-\U0003134f]"
+)
+_ISO_DATE_ONLY = re.compile(r"\d{4}-?\d{2}-?\d{2}")
+_YEAR_FIRST = re.compile(r"\d{4}\D")
+
+
+@dataclass(frozen=True)
+class PostDate:
+    """A publication or update moment; ``has_time`` is False for a bare date."""
+
+    moment: datetime  # always timezone-aware: dates written without an offset are UTC
+    has_time: bool
+
+    @property
+    def iso(self) -> str:
+        """ISO 8601 as written in ``time[datetime]``: a date, or a date-time with offset."""
+        return self.moment.isoformat() if self.has_time else self.moment.date().isoformat()
+
+
+@dataclass(frozen=True)
+class Author:
+    """A post author: from ``blogpost_authors`` (with a key) or a plain name."""
+
+    name: str
+    key: str | None = None
+    url: str = ""
+    bio: str = ""
+    avatar: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class PostMeta:
+    """What a post declares, validated."""
+
+    date: PostDate | None = None
+    updated: PostDate | None = None
+    categories: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    authors: tuple[Author, ...] = ()
+    summary: str | None = None
+    image: str | None = None
+    series: str | None = None
+    readtime: int | None = None
+    draft: bool = False
+    pin: bool = False
+    language: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Post(PostMeta):
+    """Everything known about one post; stored in the environment under its docname."""
+
+    docname: str
+    title: str
+    words: int
+    minutes: int
+    summary: str  # always set: the option, the text before `more`, or leading paragraphs
+    summary_is_partial: bool  # the post goes on past the summary (list views add " ...")
+
+    def is_listed(self, drafts: bool) -> bool:
+        """Whether listings and feeds may show it: dated, and not a draft unless allowed."""
+        return self.date is not None and (drafts or not self.draft)
+
+
+class DateError(ValueError):
+    """A date that cannot be read, or that could be read in two ways."""
+
+
+def parse_date(text: str) -> PostDate:
+    """Read an ISO 8601 date or date-time, or an unambiguous written date ("5 Jan 2021")."""
+    text = " ".join(text.split())
+    if not text:
+        raise DateError("the date is empty")
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return _parse_written_date(text)
+    has_time = not _ISO_DATE_ONLY.fullmatch(text)
+    return PostDate(_aware(moment), has_time)
+
+
+def _parse_written_date(text: str) -> PostDate:
+    # Parse against two different defaults: any field that changes was not in the text.
+    low, high = datetime(2000, 1, 1, 0, 0, 0), datetime(2001, 2, 2, 1, 1, 1)
+    orders = (False,) if _YEAR_FIRST.match(text) else (False, True)
+    readings = set()
+    for dayfirst in orders:
+        try:
+            first = dateutil_parser.parse(text, dayfirst=dayfirst, default=low)
+            second = dateutil_parser.parse(text, dayfirst=dayfirst, default=high)
+        except (ValueError, OverflowError) as error:
+            raise DateError(f"cannot read {text!r} as a date") from error
+        if first.date() != second.date():
+            raise DateError(f"{text!r} lacks a year, month or day")
+        readings.add((first, first.hour == second.hour))
+    if len(readings) > 1:
+        options = " or ".join(sorted(r[0].date().isoformat() for r in readings))
+        raise DateError(f"{text!r} is ambiguous ({options}); write it as YYYY-MM-DD")
+    moment, has_time = readings.pop()
+    return PostDate(_aware(moment), has_time)
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def split_list(value: RawValue) -> list[str]:
+    """Items of a comma-separated option or a front-matter list; empty items are dropped."""
+    if value is None or isinstance(value, bool):
+        return []
+    items = (
+        [str(v) for v in value]
+        if isinstance(value, Sequence) and not isinstance(value, str)
+        else str(value).split(",")
+    )
+    return [" ".join(item.split()) for item in items if item.strip()]
+
+
+def _text(value: RawValue) -> str | None:
+    if value is None or isinstance(value, bool):
+        return None
+    text = ", ".join(split_list(value)) if not isinstance(value, str | int) else str(value)
+    return " ".join(text.split()) or None
+
+
+_TRUE = ("", "true", "yes", "on", "1")
+_FALSE = ("false", "no", "off", "0")
+
+
+def _flag(name: str, value: RawValue, report: Report) -> bool:
+    if value is None or isinstance(value, bool):
+        return value is not False
+    word = str(value).strip().lower()
+    if word in _TRUE or word in _FALSE:
+        return word in _TRUE
+    report(BlogpostWarning.OPTION, f"option {name!r} is a flag; {value!r} is not true or false")
+    return False
+
+
+def resolve_authors(
+    names: Iterable[str], registry: Mapping[str, Mapping[str, str]], report: Report
+) -> tuple[Author, ...]:
+    """Authors by registry key or registered name; unknown ones warn when a registry exists."""
+    by_name = {info["name"].casefold(): key for key, info in registry.items()}
+    authors = []
+    for name in names:
+        key = name if name in registry else by_name.get(name.casefold())
+        if key is not None:
+            authors.append(Author(key=key, **registry[key]))
+            continue
+        if registry:
+            report(BlogpostWarning.AUTHOR, f"author {name!r} is not in blogpost_authors")
+        authors.append(Author(name=name))
+    return tuple(authors)
+
+
+def parse_options(
+    raw: Mapping[str, RawValue],
+    *,
+    authors: Mapping[str, Mapping[str, str]],
+    default_author: str | None,
+    categories: Sequence[str] | None,
+    report: Report,
+) -> PostMeta:
+    """Validate a post's options; each problem is reported and its option ignored."""
+    values: dict[str, Any] = {}
+    for name, _value in raw.items():
+        if name not in OPTIONS:
+            report(BlogpostWarning.OPTION, f"unknown post option {name!r}")
+    for name in ("date", "updated"):
+        text = _text(raw.get(name))
+        if text is None:
+            if name == "date":
+                report(BlogpostWarning.DATE, "the post has no date; it is not listed")
+            continue
+        try:
+            values[name] = parse_date(text)
+        except DateError as error:
+            unlisted = "; the post is not listed" if name == "date" else ""
+            report(BlogpostWarning.DATE, f"{name}: {error}{unlisted}")
+
+    cats = tuple(split_list(raw.get("category")))
+    if categories is not None:
+        for cat in cats:
+            if cat not in categories:
+                report(BlogpostWarning.CATEGORY, f"category {cat!r} is not in blogpost_categories")
+    author_names = split_list(raw.get("author"))
+    if not author_names and default_author:
+        author_names = [default_author]
+
+    readtime = _text(raw.get("readtime"))
+    if readtime is not None:
+        if readtime.isdigit() and int(readtime) > 0:
+            values["readtime"] = int(readtime)
+        else:
+            report(
+                BlogpostWarning.OPTION, f"readtime {readtime!r} is not a whole number of minutes"
+            )
+
+    return PostMeta(
+        categories=cats,
+        tags=tuple(dict.fromkeys(split_list(raw.get("tags")))),
+        authors=resolve_authors(author_names, authors, report),
+        summary=_text(raw.get("summary")),
+        image=_text(raw.get("image")),
+        series=_text(raw.get("series")),
+        draft=_flag("draft", raw["draft"], report) if "draft" in raw else False,
+        pin=_flag("pin", raw["pin"], report) if "pin" in raw else False,
+        language=_text(raw.get("language")),
+        **values,
+    )
+
+
+def count_words(text: str) -> tuple[int, int]:
+    """``(words, cjk)``: whitespace-separated words, each CJK character counting as one."""
+    cjk = len(_CJK.findall(text))
+    return len(_CJK.sub(" ", text).split()) + cjk, cjk
+
+
+def reading_minutes(words: int, cjk: int, words_per_minute: int, cjk_per_minute: int) -> int:
+    """Minutes to read: ceil(words / speed), at least 1; mostly-CJK text uses the CJK speed."""
+    if words == 0:
+        return 0
+    speed = cjk_per_minute if cjk * 2 > words else words_per_minute
+    return max(1, math.ceil(words / speed))
+
+
+def leading_paragraphs(paragraphs: Iterable[str], min_words: int) -> tuple[str, int]:
+    """Whole paragraphs from the start until they hold at least *min_words* words."""
+    taken: list[str] = []
+    words = 0
+    for paragraph in paragraphs:
+        taken.append(paragraph)
+        words += count_words(paragraph)[0]
+        if words >= min_words:
+            break
+    return " ".join(taken), words
+
+
+def slugify(name: str) -> str:
+    """A lower-case, URL-safe slug that keeps non-ASCII letters ("Ünïcode" -> "ünïcode")."""
+    return _slugify(name, allow_unicode=True) or "-"
+
+
+def meta_fields(meta: PostMeta) -> dict[str, Any]:
+    """The declared fields of *meta*, to build a :class:`Post` from."""
+    return {f.name: getattr(meta, f.name) for f in fields(PostMeta)}

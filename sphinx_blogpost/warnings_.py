@@ -1,0 +1,45 @@
+"""The warning type of sphinx-blogpost, its subtypes, and the one helper that emits them."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+
+from sphinx.util import logging
+
+if TYPE_CHECKING:
+    from docutils import nodes
+
+WARNING_TYPE = "blogpost"
+
+logger = logging.getLogger(__name__)
+
+
+class BlogpostWarning(Enum):
+    """Subtypes of ``blogpost`` warnings; silence one with ``suppress_warnings``."""
+
+    DATE = ("date", "A post's date is missing, unparsable or ambiguous; the post is not listed.")
+    OPTION = ("option", "A post option is unknown or has an invalid value; it is ignored.")
+    DUPLICATE = ("duplicate", "A document declares more than one post; the first one is used.")
+    TITLE = ("title", "A post has no title; its document name is used instead.")
+    AUTHOR = ("author", "A post names an author missing from a non-empty `blogpost_authors`.")
+    CATEGORY = ("category", "A post's category is not one of `blogpost_categories`.")
+    CONFIG = ("config", "A `blogpost_*` configuration value is invalid; its default is used.")
+    CONFLICT = ("conflict", "A source document sits at the name of a generated page; it wins.")
+    FEED = ("feed", "Feeds cannot be written, usually because `html_baseurl` is not set.")
+    IMAGE = ("image", "A post's cover image cannot be found.")
+    SLUG = ("slug", "Two different names give the same slug; one of them gets a suffix.")
+
+    def __init__(self, subtype: str, description: str) -> None:
+        self.subtype = subtype
+        self.description = description
+
+
+def warn(kind: BlogpostWarning, message: str, location: Any) -> None:
+    """Emit a ``blogpost.<subtype>`` warning at *location* (node, docname/line or path)."""
+    logger.warning(message, type=WARNING_TYPE, subtype=kind.subtype, location=location)
+
+
+def node_location(node: nodes.Node) -> tuple[str | None, int | None]:
+    """The ``(source, line)`` of *node*, for a warning that points at it."""
+    return (node.source, node.line)

@@ -1,0 +1,2 @@
+extensions = ["sphinx_blogpost"]
+html_theme = "alabaster"

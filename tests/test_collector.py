@@ -1,0 +1,59 @@
+"""The collector: parallel reads and incremental rebuilds give the same posts and pages."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .conftest import build, copy_root
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def _html_pages(outdir: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(outdir)): p.read_bytes() for p in sorted(outdir.rglob("*.html"))}
+
+
+def test_parallel_read_gives_identical_posts_and_html(make_app, rootdir, tmp_path):
+    serial, parallel = (
+        build(
+            make_app,
+            "html",
+            srcdir=rootdir / "test-forty",
+            builddir=tmp_path / f"j{jobs}",
+            parallel=jobs,
+        )
+        for jobs in (1, 2)
+    )
+    assert serial.warnings == parallel.warnings == []
+    assert len(serial.posts) == 40
+    assert parallel.posts == serial.posts
+    serial_pages, parallel_pages = _html_pages(serial.outdir), _html_pages(parallel.outdir)
+    assert parallel_pages.keys() == serial_pages.keys()
+    assert [p for p in serial_pages if serial_pages[p] != parallel_pages[p]] == []
+
+
+def test_incremental_rebuilds_match_clean_builds(make_app, tmp_path):
+    srcdir = copy_root("forty", tmp_path)
+    build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "incremental")
+    post = srcdir / "post04.rst"
+
+    def edit_body() -> None:
+        post.write_text(post.read_text() + "\nTen more words for the body of this post, counted.\n")
+
+    def retag() -> None:
+        post.write_text(post.read_text().replace(":tags: ", ":tags: retagged, "))
+
+    for step, edit in [("body", edit_body), ("tags", retag), ("delete", post.unlink)]:
+        before = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "incremental").posts
+        edit()
+        incremental = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "incremental")
+        clean = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / f"clean-{step}")
+        assert incremental.warnings == clean.warnings == []
+        assert incremental.posts == clean.posts, step
+        if step == "body":
+            assert incremental.posts["post04"].words == before["post04"].words + 10
+        elif step == "tags":
+            assert incremental.posts["post04"].tags[0] == "retagged"
+        else:
+            assert "post04" not in incremental.posts

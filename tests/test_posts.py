@@ -1,0 +1,111 @@
+"""The pure functions behind a Post: dates, option values, words, minutes, summaries, slugs."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from sphinx_blogpost.posts import (
+    DateError,
+    count_words,
+    leading_paragraphs,
+    parse_date,
+    parse_options,
+    reading_minutes,
+    slugify,
+    split_list,
+)
+
+if TYPE_CHECKING:
+    from sphinx_blogpost.warnings_ import BlogpostWarning
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("2025-12-18", "2025-12-18"),
+        ("2026-01-05 14:30", "2026-01-05T14:30:00+00:00"),
+        ("2026-01-05T14:30:00+01:00", "2026-01-05T14:30:00+01:00"),
+        ("2026-01-05T14:30Z", "2026-01-05T14:30:00+00:00"),
+        ("5 Jan 2021", "2021-01-05"),
+        ("January 5, 2021", "2021-01-05"),
+        ("13/01/2021", "2021-01-13"),  # only one reading is a real date
+        ("2021/01/02", "2021-01-02"),  # year first is read as year-month-day
+        ("Jan 5 2021 10:15", "2021-01-05T10:15:00+00:00"),
+    ],
+)
+def test_parse_date(text, iso):
+    assert parse_date(text).iso == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("", "empty"),
+        ("01/02/2021", "ambiguous"),
+        ("next tuesday", "cannot read"),
+        ("March 2021", "lacks a year, month or day"),
+        ("12", "lacks"),
+    ],
+)
+def test_parse_date_rejects(text, reason):
+    with pytest.raises(DateError, match=reason):
+        parse_date(text)
+
+
+def test_count_words_counts_each_cjk_character():
+    assert count_words("two words") == (2, 0)
+    assert count_words("Mamba模型很快。") == (6, 5)
+    assert count_words("  spaced\n\tout  text ") == (3, 0)
+
+
+@pytest.mark.parametrize(
+    ("words", "cjk", "minutes"),
+    [
+        (1796, 0, 9),
+        (737, 0, 4),
+        (212, 0, 1),
+        (213, 0, 2),
+        (1, 0, 1),
+        (0, 0, 0),
+        (1660, 1660, 4),
+        (1660, 100, 8),
+    ],
+)
+def test_reading_minutes(words, cjk, minutes):
+    assert reading_minutes(words, cjk, 212, 500) == minutes
+
+
+def test_leading_paragraphs_stop_after_enough_words():
+    paragraphs = ["one two three", "four five", "six"]
+    assert leading_paragraphs(paragraphs, 4) == ("one two three four five", 5)
+    assert leading_paragraphs(paragraphs, 100) == ("one two three four five six", 6)
+    assert leading_paragraphs([], 10) == ("", 0)
+
+
+def test_split_list():
+    assert split_list("a, b ,, c  d") == ["a", "b", "c d"]
+    assert split_list(["x", " y "]) == ["x", "y"]
+    assert split_list(None) == []
+
+
+def test_slugify_keeps_non_ascii_letters():
+    assert slugify("State Space Model") == "state-space-model"
+    assert slugify("Ünïcode Straße") == "ünïcode-straße"
+    assert slugify("注意力") == "注意力"
+    assert slugify("!!!") == "-"
+
+
+def test_parse_options_reports_each_problem_once():
+    problems: list[tuple[BlogpostWarning, str]] = []
+    meta = parse_options(
+        {"date": "2025-01-01", "pin": "maybe", "readtime": "0", "author": "zed, ada", "x": "1"},
+        authors={"ada": {"name": "Ada"}},
+        default_author=None,
+        categories=None,
+        report=lambda kind, message: problems.append((kind, message)),
+    )
+    assert sorted(kind.subtype for kind, _ in problems) == ["author", "option", "option", "option"]
+    assert meta.pin is False and meta.readtime is None
+    assert [a.name for a in meta.authors] == ["zed", "Ada"]

@@ -1,0 +1,50 @@
+"""Words and minutes by SPEC section 3, rendered in the post header, equal in rST and MyST."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from .conftest import posts, soup, warnings_of
+
+CASES = [  # (document, words, minutes)
+    ("words1796", 1796, 9),
+    ("words737", 737, 4),
+    ("chinese", 1660, 4),
+    ("readtime3", 1500, 3),
+]
+
+
+@pytest.mark.sphinx("html", testroot="readtime")
+@pytest.mark.parametrize("suffix", ["", "_md"])
+@pytest.mark.parametrize(("doc", "words", "minutes"), CASES)
+def test_header_shows_words_and_minutes(app, suffix, doc, words, minutes):
+    app.build()
+    assert warnings_of(app) == []
+    header = soup(app, doc + suffix).select_one(".bp-post-header")
+    assert header is not None
+    assert header.select_one(".bp-words")["data-words"] == str(words)
+    assert header.select_one(".bp-readtime")["data-minutes"] == str(minutes)
+    assert header.select_one(".bp-readtime").get_text() == f"{minutes} min read"
+    assert header.select_one(".bp-words").get_text() == f"{words} words"
+
+
+@pytest.mark.sphinx("html", testroot="readtime")
+def test_rst_and_myst_give_the_same_post(app):
+    app.build()
+    records = posts(app)
+    for doc, *_ in CASES:
+        rst, md = records[doc], records[doc + "_md"]
+        assert dataclasses.replace(md, docname=rst.docname) == rst
+
+
+@pytest.mark.sphinx("html", testroot="readtime")
+def test_header_sits_under_the_title(app):
+    app.build()
+    page = soup(app, "words737")
+    title = page.select_one("section > h1")
+    assert title.find_next_sibling().get("class") == ["bp-post-header"]
+    assert page.select_one("time.bp-date")["datetime"] == "2025-11-02"
+    assert page.select_one(".bp-category").get_text() == "Transformer"
+    assert [a.get_text() for a in page.select(".bp-tags .bp-tag")] == ["attention"]

@@ -1,0 +1,94 @@
+"""Declaring posts: the directive in rST and MyST, both front-matter forms, ``more``, summaries,
+and escaping of every user text in the header."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from .conftest import posts, soup, warnings_of
+
+
+@pytest.fixture
+def built(make_app, rootdir, tmp_path):
+    app = make_app("html", srcdir=rootdir / "test-syntax", builddir=tmp_path, freshenv=True)
+    app.build()
+    return app
+
+
+def test_builds_without_warnings(built):
+    assert warnings_of(built) == []
+
+
+@pytest.mark.parametrize("doc", ["more_comment", "more_directive"])
+def test_more_marker_and_front_matter_match_rst(built, doc):
+    records = posts(built)
+    assert dataclasses.replace(records[doc], docname="more") == records["more"]
+
+
+def test_excerpt_ends_at_more(built):
+    post = posts(built)["more"]
+    assert post.summary == "First paragraph is short. Second paragraph is also short."
+    assert post.summary_is_partial
+    assert post.tags == ("one", "two")  # repeated tags are listed once
+    assert [(a.key, a.name) for a in post.authors] == [("ada", "Ada Lovelace"), ("lin", "Lin Wei")]
+    assert post.date.iso == "2025-03-04T09:30:00+00:00"
+    assert post.updated.iso == "2025-03-05T10:00:00+02:00"
+
+
+def test_automatic_summary_takes_whole_paragraphs(built):
+    post = posts(built)["auto"]
+    assert post.summary.startswith("Alpha beta") and post.summary.endswith("omega done.")
+    assert "third" not in post.summary
+    assert post.summary_is_partial
+    assert post.categories == ("Transformer", "Efficiency")
+    assert post.date.iso == "2021-01-05"
+    assert [a.name for a in post.authors] == ["Lin Wei"]  # blogpost_default_author
+
+
+def test_both_front_matter_forms(built):
+    records = posts(built)
+    toplevel, nested = records["toplevel"], records["nested"]
+    by_hand = {"summary": toplevel.summary, "summary_is_partial": False}
+    assert dataclasses.replace(nested, docname="toplevel", **by_hand) == toplevel
+    assert (nested.summary, nested.summary_is_partial) == ("Given by hand.", True)
+    assert (toplevel.draft, toplevel.pin, toplevel.minutes) == (True, True, 7)
+    assert (toplevel.series, toplevel.language, toplevel.tags) == (
+        "Thinking Machines",
+        "en",
+        ("grpo", "rl"),
+    )
+    assert not toplevel.is_listed(drafts=False) and toplevel.is_listed(drafts=True)
+
+
+def test_header_of_a_draft_says_so(built):
+    assert soup(built, "toplevel").select_one(".bp-draft-label").get_text() == "Draft"
+
+
+def test_header_escapes_user_text(built):
+    page = soup(built, "escape")
+    header = page.select_one(".bp-post-header")
+    assert header.find("script") is None and header.find("b") is None
+    assert page.select_one(".bp-category").get_text() == "R&D <b>"
+    assert [t.get_text() for t in page.select(".bp-tag")] == [
+        "<script>x</script>",
+        "a&b",
+        '"q"',
+        "🎉",
+    ]
+    assert page.select_one(".bp-author").get_text() == "O'Brien <x@y>"
+    assert posts(built)["escape"].title == "<script>alert(\"t\")</script> & 'quotes' 🎉"
+
+
+@pytest.mark.parametrize("builder", ["text", "latex", "singlehtml", "dirhtml"])
+def test_other_builders_finish(make_app, rootdir, tmp_path, builder):
+    app = make_app(builder, srcdir=rootdir / "test-syntax", builddir=tmp_path)
+    app.build()
+    assert warnings_of(app) == []
+    if builder == "text":
+        text = " ".join((tmp_path / "text" / "more.txt").read_text().split())
+        assert "Mar 4, 2025 · 1 min read · 15 words · Ada Lovelace, Lin Wei · #one #two" in text
+    if builder == "singlehtml":
+        html = (tmp_path / "singlehtml" / "index.html").read_text()
+        assert html.count('class="bp-post-header"') == len(posts(app))
