@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .blog import build_blog
 from .collector import BlogpostCollector
 from .config import add_config_values, validate_config
 from .directives import (
@@ -38,6 +39,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("more", MoreDirective)
     app.add_transform(FrontMatterTransform)
     app.add_env_collector(BlogpostCollector)
+    app.connect("env-updated", build_blog)
     app.connect("doctree-resolved", insert_post_headers)
 
     return {

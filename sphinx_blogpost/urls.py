@@ -1,8 +1,10 @@
-"""Where a post's category, tag and author pages live, as links relative to a page."""
+"""Links from a page to the blog's generated pages, relative to that page."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from .blog import get_blog
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -12,8 +14,10 @@ if TYPE_CHECKING:
 
 def page_links(app: Sphinx, from_docname: str) -> Callable[[str, str], str | None]:
     """``href(kind, name)`` for links on *from_docname*; None where no page exists."""
+    blog = get_blog(app)
 
     def href(kind: str, name: str) -> str | None:
-        return None  # category, tag and author pages are not generated yet
+        page = blog.page(kind, name)
+        return None if page is None else app.builder.get_relative_uri(from_docname, page)
 
     return href

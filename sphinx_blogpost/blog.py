@@ -1,0 +1,186 @@
+"""The blog as a whole: listed posts in order, unique slugs, page names, neighbours, related
+posts and series. Built once per build from the collected posts, then shared by every page."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .collector import posts_of
+from .config import get_config
+from .posts import Author, Post, slugify
+from .warnings_ import BlogpostWarning, warn
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+#: Kinds of generated pages named after a post attribute.
+KINDS = ("category", "tag", "author", "series")
+RELATED_POSTS = 3
+_BUILDER_ATTR = "_blogpost_blog"
+
+
+def author_id(author: Author) -> str:
+    """An author's identity for pages and filters: the registry key, else the plain name."""
+    return author.key or author.name
+
+
+def names_of(post: Post, kind: str) -> tuple[str, ...]:
+    """The category, tag, author or series names a post carries."""
+    if kind == "category":
+        return post.categories
+    if kind == "tag":
+        return post.tags
+    if kind == "author":
+        return tuple(author_id(a) for a in post.authors)
+    return (post.series,) if post.series else ()
+
+
+def newest_first(posts: Iterable[Post]) -> list[Post]:
+    """Posts by date, newest first; ties by docname, so every build gives the same order."""
+    dated = [p for p in posts if p.date is not None]
+    return sorted(dated, key=lambda p: (-p.date.moment.timestamp(), p.docname))  # type: ignore[union-attr]
+
+
+@dataclass(frozen=True)
+class Blog:
+    """Everything pages need to know about the set of posts, computed once per build."""
+
+    root: str
+    posts: tuple[Post, ...]  # listed posts, newest first
+    slugs: Mapping[str, Mapping[str, str]]  # kind -> name -> unique slug
+    display: Mapping[str, Mapping[str, str]]  # kind -> name -> text to show (author names)
+    authors: Mapping[str, Author]
+    collisions: tuple[tuple[str, str, str, str], ...]  # (kind, name, other name, slug given)
+    _position: Mapping[str, int] = field(repr=False)
+
+    @classmethod
+    def from_posts(cls, posts: Iterable[Post], root: str, drafts: bool) -> Blog:
+        listed = tuple(newest_first(p for p in posts if p.is_listed(drafts)))
+        slugs, collisions = {}, []
+        for kind in KINDS:
+            slugs[kind], clashes = unique_slugs(_names(listed, kind))
+            collisions += [(kind, *clash) for clash in clashes]
+        authors = {author_id(a): a for p in listed for a in p.authors}
+        display = {
+            "author": {key: a.name for key, a in authors.items()},
+        }
+        return cls(
+            root=root,
+            posts=listed,
+            slugs=slugs,
+            display=display,
+            authors=authors,
+            collisions=tuple(collisions),
+            _position={p.docname: i for i, p in enumerate(listed)},
+        )
+
+    # -- page names -------------------------------------------------------------------------
+    def index_page(self, number: int = 1) -> str:
+        return f"{self.root}/index" if number == 1 else f"{self.root}/page/{number}"
+
+    def page(self, kind: str, name: str, number: int = 1) -> str | None:
+        """The page listing *name*'s posts (page *number*), or None if it has no listed post."""
+        slug = self.slugs[kind].get(name)
+        if slug is None:
+            return None
+        base = f"{self.root}/{kind}/{slug}"
+        return base if number == 1 else f"{base}/page/{number}"
+
+    def kind_index(self, kind: str) -> str:
+        return f"{self.root}/{kind}/index"
+
+    @property
+    def archive_page(self) -> str:
+        return f"{self.root}/archive"
+
+    # -- selections -------------------------------------------------------------------------
+    def with_name(self, kind: str, name: str) -> list[Post]:
+        return [p for p in self.posts if name in names_of(p, kind)]
+
+    def counts(self, kind: str) -> Counter[str]:
+        return Counter(name for p in self.posts for name in names_of(p, kind))
+
+    def for_index(self) -> list[Post]:
+        """The blog index order: pinned posts first, each group newest first."""
+        return [p for p in self.posts if p.pin] + [p for p in self.posts if not p.pin]
+
+    def series(self, name: str) -> list[Post]:
+        """The parts of a series, oldest first."""
+        return list(reversed(self.with_name("series", name)))
+
+    def neighbours(self, docname: str) -> tuple[Post | None, Post | None]:
+        """``(older, newer)`` posts around *docname* in date order."""
+        index = self._position.get(docname)
+        if index is None:
+            return None, None
+        older = self.posts[index + 1] if index + 1 < len(self.posts) else None
+        newer = self.posts[index - 1] if index > 0 else None
+        return older, newer
+
+    def related(self, post: Post, limit: int = RELATED_POSTS) -> list[Post]:
+        """Posts sharing the most tags, then a category; newest first among equals."""
+        tags, cats = set(post.tags), set(post.categories)
+        scored = []
+        for other in self.posts:
+            if other.docname == post.docname:
+                continue
+            shared_tags = len(tags.intersection(other.tags))
+            shared_cats = len(cats.intersection(other.categories))
+            if shared_tags or shared_cats:
+                scored.append((-shared_tags, -shared_cats, self._position[other.docname], other))
+        return [item[-1] for item in sorted(scored, key=lambda s: s[:3])[:limit]]
+
+
+def _names(posts: Iterable[Post], kind: str) -> list[str]:
+    return list(dict.fromkeys(name for p in posts for name in names_of(p, kind)))
+
+
+def unique_slugs(names: Iterable[str]) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
+    """A distinct slug per name; names are taken in sorted order, so slugs are stable.
+
+    Returns the mapping and the collisions as ``(name, other name, slug given)``.
+    """
+    slugs: dict[str, str] = {}
+    owner: dict[str, str] = {}
+    collisions = []
+    for name in sorted(set(names)):
+        base = slug = slugify(name)
+        number = 2
+        while slug in owner:
+            slug = f"{base}-{number}"
+            number += 1
+        if slug != base:
+            collisions.append((name, owner[base], slug))
+        owner[slug] = name
+        slugs[name] = slug
+    return slugs, collisions
+
+
+def build_blog(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-updated``: compute the blog once for this build and warn about slug collisions."""
+    config = get_config(app.config)
+    posts = posts_of(env)
+    blog = Blog.from_posts(posts.values(), config.root, config.drafts)
+    setattr(app.builder, _BUILDER_ATTR, blog)
+    for kind, name, other, slug in blog.collisions:
+        first_user = blog.with_name(kind, name)[-1].docname
+        warn(
+            BlogpostWarning.SLUG,
+            f"{kind} {name!r} and {other!r} give the same slug; {name!r} gets {slug!r}",
+            (first_user, None),
+        )
+
+
+def get_blog(app: Sphinx) -> Blog:
+    """The blog of the current build (computed at ``env-updated``)."""
+    blog: Blog | None = getattr(app.builder, _BUILDER_ATTR, None)
+    if blog is None:  # a builder that writes without reading, e.g. after an interrupted build
+        config = get_config(app.config)
+        blog = Blog.from_posts(posts_of(app.env).values(), config.root, config.drafts)
+        setattr(app.builder, _BUILDER_ATTR, blog)
+    return blog
