@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .blog import build_blog
-from .collector import BlogpostCollector
+from .collector import BlogpostCollector, build_blog
 from .config import add_config_values, validate_config
 from .directives import (
     BlogpostDirective,
     FrontMatterTransform,
     MoreDirective,
+    PostlistDirective,
     blogpost_node,
     more_marker,
+    postlist_node,
 )
-from .header import insert_post_headers
+from .pages import collect_pages
+from .postpage import resolve_blog_nodes
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -37,10 +39,13 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_node(more_marker)
     app.add_directive("blogpost", BlogpostDirective)
     app.add_directive("more", MoreDirective)
+    app.add_node(postlist_node)
+    app.add_directive("postlist", PostlistDirective)
     app.add_transform(FrontMatterTransform)
     app.add_env_collector(BlogpostCollector)
     app.connect("env-updated", build_blog)
-    app.connect("doctree-resolved", insert_post_headers)
+    app.connect("doctree-resolved", resolve_blog_nodes)
+    app.connect("html-collect-pages", collect_pages)
 
     return {
         "version": __version__,

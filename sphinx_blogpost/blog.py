@@ -1,5 +1,5 @@
 """The blog as a whole: listed posts in order, unique slugs, page names, neighbours, related
-posts and series. Built once per build from the collected posts, then shared by every page."""
+posts and series. Pure: built once per build from the collected posts (see collector.py)."""
 
 from __future__ import annotations
 
@@ -7,37 +7,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .collector import posts_of
-from .config import get_config
-from .posts import Author, Post, slugify
-from .warnings_ import BlogpostWarning, warn
+from .posts import Author, Post, author_id, names_of, slugify
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
-    from sphinx.application import Sphinx
-    from sphinx.environment import BuildEnvironment
-
 #: Kinds of generated pages named after a post attribute.
 KINDS = ("category", "tag", "author", "series")
 RELATED_POSTS = 3
-_BUILDER_ATTR = "_blogpost_blog"
-
-
-def author_id(author: Author) -> str:
-    """An author's identity for pages and filters: the registry key, else the plain name."""
-    return author.key or author.name
-
-
-def names_of(post: Post, kind: str) -> tuple[str, ...]:
-    """The category, tag, author or series names a post carries."""
-    if kind == "category":
-        return post.categories
-    if kind == "tag":
-        return post.tags
-    if kind == "author":
-        return tuple(author_id(a) for a in post.authors)
-    return (post.series,) if post.series else ()
 
 
 def newest_first(posts: Iterable[Post]) -> list[Post]:
@@ -135,6 +112,23 @@ class Blog:
                 scored.append((-shared_tags, -shared_cats, self._position[other.docname], other))
         return [item[-1] for item in sorted(scored, key=lambda s: s[:3])[:limit]]
 
+    def page_state(self, post: Post) -> tuple[object, ...]:
+        """What a post's page shows of other posts: links, neighbours, series, related.
+        When this changes, the page is written again (its text need not be re-read)."""
+        links = tuple(
+            (kind, name, self.slugs[kind].get(name))
+            for kind in KINDS
+            for name in names_of(post, kind)
+        )
+        older, newer = self.neighbours(post.docname)
+        series = self.series(post.series) if post.series else []
+        return (
+            links,
+            tuple(_brief(p) for p in (older, newer)),
+            tuple(_brief(p) for p in series),
+            tuple(_brief(p) for p in self.related(post)),
+        )
+
 
 def _names(posts: Iterable[Post], kind: str) -> list[str]:
     return list(dict.fromkeys(name for p in posts for name in names_of(p, kind)))
@@ -161,26 +155,5 @@ def unique_slugs(names: Iterable[str]) -> tuple[dict[str, str], list[tuple[str, 
     return slugs, collisions
 
 
-def build_blog(app: Sphinx, env: BuildEnvironment) -> None:
-    """``env-updated``: compute the blog once for this build and warn about slug collisions."""
-    config = get_config(app.config)
-    posts = posts_of(env)
-    blog = Blog.from_posts(posts.values(), config.root, config.drafts)
-    setattr(app.builder, _BUILDER_ATTR, blog)
-    for kind, name, other, slug in blog.collisions:
-        first_user = blog.with_name(kind, name)[-1].docname
-        warn(
-            BlogpostWarning.SLUG,
-            f"{kind} {name!r} and {other!r} give the same slug; {name!r} gets {slug!r}",
-            (first_user, None),
-        )
-
-
-def get_blog(app: Sphinx) -> Blog:
-    """The blog of the current build (computed at ``env-updated``)."""
-    blog: Blog | None = getattr(app.builder, _BUILDER_ATTR, None)
-    if blog is None:  # a builder that writes without reading, e.g. after an interrupted build
-        config = get_config(app.config)
-        blog = Blog.from_posts(posts_of(app.env).values(), config.root, config.drafts)
-        setattr(app.builder, _BUILDER_ATTR, blog)
-    return blog
+def _brief(post: Post | None) -> tuple[str, str] | None:
+    return None if post is None else (post.docname, post.title)

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.environment.collectors import EnvironmentCollector
 from sphinx.util.nodes import clean_astext
 
+from .blog import Blog
 from .config import get_config
-from .directives import blogpost_node, more_marker
+from .directives import blogpost_node, more_marker, postlist_node
 from .posts import (
     Post,
     count_words,
@@ -22,6 +24,7 @@ from .posts import (
     parse_options,
     reading_minutes,
 )
+from .query import select
 from .warnings_ import BlogpostWarning, warn
 
 if TYPE_CHECKING:
@@ -31,6 +34,8 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 ENV_ATTR = "blogpost_posts"
+POSTLISTS_ATTR = "blogpost_postlists"  # docname -> the postlist queries in it
+SHOWN_ATTR = "blogpost_shown"  # docname -> fingerprint of what it last showed of other posts
 
 # Nodes whose text a reader never sees as part of the post.
 _HIDDEN = (
@@ -40,19 +45,29 @@ _HIDDEN = (
     nodes.substitution_definition,
     nodes.docinfo,
     blogpost_node,
+    postlist_node,
     addnodes.toctree,
     nodes.meta,
 )
 _MORE_COMMENT = re.compile(r"\s*<!--\s*more\s*-->\s*", re.IGNORECASE)
 
 
+def _env_dict(env: BuildEnvironment, name: str) -> dict[str, Any]:
+    data: dict[str, Any] | None = getattr(env, name, None)
+    if data is None:
+        data = {}
+        setattr(env, name, data)
+    return data
+
+
 def posts_of(env: BuildEnvironment) -> dict[str, Post]:
     """Every collected post by docname (drafts and undated posts included)."""
-    posts: dict[str, Post] | None = getattr(env, ENV_ATTR, None)
-    if posts is None:
-        posts = {}
-        setattr(env, ENV_ATTR, posts)
-    return posts
+    return _env_dict(env, ENV_ATTR)
+
+
+def postlists_of(env: BuildEnvironment) -> dict[str, list[dict[str, Any]]]:
+    """The ``postlist`` queries of each document that has any."""
+    return _env_dict(env, POSTLISTS_ATTR)
 
 
 class BlogpostCollector(EnvironmentCollector):
@@ -60,6 +75,7 @@ class BlogpostCollector(EnvironmentCollector):
 
     def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
         posts_of(env).pop(docname, None)
+        postlists_of(env).pop(docname, None)
 
     def merge_other(
         self,
@@ -68,12 +84,16 @@ class BlogpostCollector(EnvironmentCollector):
         docnames: AbstractSet[str],
         other: BuildEnvironment,
     ) -> None:
-        mine, theirs = posts_of(env), posts_of(other)
-        for docname in docnames:
-            if docname in theirs:
-                mine[docname] = theirs[docname]
+        for attr in (ENV_ATTR, POSTLISTS_ATTR):
+            mine, theirs = _env_dict(env, attr), _env_dict(other, attr)
+            for docname in docnames:
+                if docname in theirs:
+                    mine[docname] = theirs[docname]
 
     def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
+        queries = [node["query"] for node in doctree.findall(postlist_node)]
+        if queries:
+            postlists_of(app.env)[app.env.docname] = queries
         declarations = list(doctree.findall(blogpost_node))
         if not declarations:
             return
@@ -81,6 +101,21 @@ class BlogpostCollector(EnvironmentCollector):
             warn(BlogpostWarning.DUPLICATE, "a second post declaration is ignored", extra)
         post = read_post(app, doctree, declarations[0])
         posts_of(app.env)[post.docname] = post
+
+    def get_updated_docs(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
+        """Pages to write again without re-reading: those whose listings, neighbours, series
+        or related posts changed since they were last written."""
+        blog = get_blog(app)
+        postlists = postlists_of(env)
+        shown: dict[str, str] = {}
+        for docname, post in posts_of(env).items():
+            shown[docname] = _fingerprint(blog.page_state(post))
+        for docname, queries in postlists.items():
+            listed = tuple(tuple(select(blog, query)) for query in queries)
+            shown[docname] = _fingerprint((shown.get(docname), listed))
+        before = _env_dict(env, SHOWN_ATTR)
+        setattr(env, SHOWN_ATTR, shown)
+        return sorted(d for d, state in shown.items() if before.get(d) != state)
 
 
 def read_post(app: Sphinx, doctree: nodes.document, declaration: blogpost_node) -> Post:
@@ -132,6 +167,11 @@ def read_post(app: Sphinx, doctree: nodes.document, declaration: blogpost_node) 
     )
 
 
+def _fingerprint(state: object) -> str:
+    # repr of frozen dataclasses, tuples and strings is stable across processes; hash() is not.
+    return hashlib.blake2b(repr(state).encode(), digest_size=16).hexdigest()
+
+
 def _is_url(path: str) -> bool:
     return "://" in path or path.startswith("data:")
 
@@ -180,3 +220,31 @@ def _is_more(node: nodes.Node) -> bool:
         and "html" in node.get("format", "").split()
         and _MORE_COMMENT.fullmatch(node.astext()) is not None
     )
+
+
+_BUILDER_ATTR = "_blogpost_blog"
+
+
+def build_blog(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-updated``: compute the blog once for this build and warn about slug collisions."""
+    config = get_config(app.config)
+    posts = posts_of(env)
+    blog = Blog.from_posts(posts.values(), config.root, config.drafts)
+    setattr(app.builder, _BUILDER_ATTR, blog)
+    for kind, name, other, slug in blog.collisions:
+        first_user = blog.with_name(kind, name)[-1].docname
+        warn(
+            BlogpostWarning.SLUG,
+            f"{kind} {name!r} and {other!r} give the same slug; {name!r} gets {slug!r}",
+            (first_user, None),
+        )
+
+
+def get_blog(app: Sphinx) -> Blog:
+    """The blog of the current build (computed at ``env-updated``)."""
+    blog: Blog | None = getattr(app.builder, _BUILDER_ATTR, None)
+    if blog is None:  # a builder that writes without reading, e.g. after an interrupted build
+        config = get_config(app.config)
+        blog = Blog.from_posts(posts_of(app.env).values(), config.root, config.drafts)
+        setattr(app.builder, _BUILDER_ATTR, blog)
+    return blog

@@ -11,6 +11,8 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
 from .posts import OPTIONS, RawValue
+from .query import parse_query
+from .warnings_ import BlogpostWarning, warn
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -103,3 +105,31 @@ def _decode(value: str) -> RawValue | dict[str, Any]:
         except ValueError:
             pass
     return value
+
+
+class postlist_node(nodes.General, nodes.Element):
+    """Where a ``postlist`` goes; ``query`` holds its validated options, rendered at write time."""
+
+
+class PostlistDirective(SphinxDirective):
+    """``.. postlist::`` lists posts filtered by category, tags, author, year and series."""
+
+    has_content = False
+    option_spec: ClassVar[dict[str, Any]] = {
+        "category": directives.unchanged,
+        "tags": directives.unchanged,
+        "author": directives.unchanged,
+        "year": directives.unchanged,
+        "series": directives.unchanged,
+        "limit": directives.unchanged,
+        "sort": directives.unchanged,
+        "layout": directives.unchanged,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        node = postlist_node()
+        self.set_source_info(node)
+        node["query"] = parse_query(
+            self.options, lambda message: warn(BlogpostWarning.OPTION, message, node)
+        )
+        return [node]

@@ -267,6 +267,22 @@ def leading_paragraphs(paragraphs: Iterable[str], min_words: int) -> tuple[str, 
     return " ".join(taken), words
 
 
+def author_id(author: Author) -> str:
+    """An author's identity for pages and filters: the registry key, else the plain name."""
+    return author.key or author.name
+
+
+def names_of(post: Post, kind: str) -> tuple[str, ...]:
+    """The category, tag, author or series names a post carries."""
+    if kind == "category":
+        return post.categories
+    if kind == "tag":
+        return post.tags
+    if kind == "author":
+        return tuple(author_id(a) for a in post.authors)
+    return (post.series,) if post.series else ()
+
+
 def slugify(name: str) -> str:
     """A lower-case, URL-safe slug that keeps non-ASCII letters ("Ünïcode" -> "ünïcode")."""
     return _slugify(name, allow_unicode=True) or "-"

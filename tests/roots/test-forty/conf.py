@@ -5,3 +5,4 @@ blogpost_authors = {
     "lin": {"name": "Lin Wei"},
     "sam": {"name": "Sam Okafor", "url": "https://example.org/sam"},
 }
+html_baseurl = "https://blog.example.org/"

@@ -8,3 +8,4 @@ blogpost_authors = {
 }
 blogpost_default_author = "lin"
 smartquotes = False  # the escaping test compares titles with the source text
+html_baseurl = "https://blog.example.org/"

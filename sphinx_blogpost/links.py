@@ -1,0 +1,59 @@
+"""How one output page links to posts and to the blog's generated pages, and shows dates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from babel.dates import format_date as babel_format_date
+from sphinx.util.i18n import format_date as sphinx_format_date
+
+from .collector import get_blog
+from .config import get_config
+from .listing import LinkContext
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from .blog import Blog
+    from .posts import Post, PostDate
+
+
+def format_date(date: PostDate, date_format: str | None, language: str | None) -> str:
+    """The date as readers see it: ``date_format`` (strftime style), else a medium date."""
+    if date_format is None:
+        return babel_format_date(date.moment.date(), "medium", locale=language or "en")
+    return sphinx_format_date(date_format, date=date.moment, language=language or "en")
+
+
+@dataclass(frozen=True)
+class Linker:
+    """Links relative to the page being written (``from_page``), for html and dirhtml."""
+
+    app: Sphinx
+    blog: Blog
+    from_page: str
+
+    @classmethod
+    def for_page(cls, app: Sphinx, pagename: str) -> Linker:
+        return cls(app, get_blog(app), pagename)
+
+    def to(self, pagename: str) -> str:
+        return self.app.builder.get_relative_uri(self.from_page, pagename)
+
+    def page(self, kind: str, name: str) -> str | None:
+        """The category/tag/author/series page of *name*, or None if it has none."""
+        pagename = self.blog.page(kind, name)
+        return None if pagename is None else self.to(pagename)
+
+    def date(self, date: PostDate) -> str:
+        config = get_config(self.app.config)
+        return format_date(date, config.date_format, self.app.config.language)
+
+    def listing(self) -> LinkContext:
+        """What the listing code needs to link posts and show their dates from this page."""
+
+        def post_date(post: Post) -> str:
+            return self.date(post.date) if post.date else ""
+
+        return LinkContext(post_url=self.to, format_date=post_date)

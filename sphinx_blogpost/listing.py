@@ -1,0 +1,120 @@
+"""Listings of posts as HTML: cards (sphinx-design), list and compact layouts, pagination.
+
+The same functions render ``postlist`` in documents and every generated page, so a card looks
+the same everywhere. Every user text is escaped here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from .posts import Post
+
+LAYOUTS = ("cards", "list", "compact")
+
+
+@dataclass(frozen=True)
+class LinkContext:
+    """How a listing on one page links out and shows dates."""
+
+    post_url: Callable[[str], str]  # docname -> URL relative to the page
+    format_date: Callable[[Post], str]
+
+
+def _date(post: Post, links: LinkContext) -> str:
+    if post.date is None:
+        return ""
+    return (
+        f'<time class="bp-date" datetime="{post.date.iso}">{escape(links.format_date(post))}</time>'
+    )
+
+
+def _category(post: Post) -> str:
+    if not post.categories:
+        return ""
+    return f'<p class="bp-card-category">{escape(post.categories[0])}</p>'
+
+
+def _draft(post: Post) -> str:
+    return ' <span class="bp-draft-label">Draft</span>' if post.draft else ""
+
+
+def _card(post: Post, links: LinkContext) -> str:
+    # One link per card; sphinx-design's stretched link makes the whole card clickable.
+    url = escape(links.post_url(post.docname))
+    return (
+        '<div class="sd-col sd-d-flex-row">'
+        '<article class="sd-card sd-sphinx-override sd-w-100 sd-shadow-sm sd-card-hover bp-card">'
+        '<div class="sd-card-body">'
+        f"{_category(post)}"
+        f'<h3 class="sd-card-title bp-card-title"><a class="sd-stretched-link" href="{url}">'
+        f"{escape(post.title)}</a>{_draft(post)}</h3>"
+        f'<p class="sd-card-text bp-card-summary">{escape(post.summary)}</p>'
+        f'<p class="bp-card-meta">{_date(post, links)}'
+        f'<span class="bp-readtime" data-minutes="{post.minutes}">{post.minutes} min read</span>'
+        "</p></div></article></div>"
+    )
+
+
+def _list_item(post: Post, links: LinkContext) -> str:
+    url = escape(links.post_url(post.docname))
+    more = " ..." if post.summary_is_partial else ""
+    return (
+        '<li class="bp-card bp-list-item">'
+        f"{_category(post)}"
+        f'<h3 class="bp-card-title"><a href="{url}">{escape(post.title)}</a>{_draft(post)}</h3>'
+        f'<p class="bp-card-summary">{escape(post.summary)}{more}</p>'
+        f'<p class="bp-card-meta">{_date(post, links)}'
+        f'<span class="bp-readtime" data-minutes="{post.minutes}">{post.minutes} min</span>'
+        " · "
+        f'<span class="bp-words" data-words="{post.words}">{post.words} words</span></p>'
+        "</li>"
+    )
+
+
+def _compact_item(post: Post, links: LinkContext) -> str:
+    url = escape(links.post_url(post.docname))
+    return (
+        f'<li class="bp-card bp-compact-item">{_date(post, links)} '
+        f'<span class="bp-card-title"><a href="{url}">{escape(post.title)}</a></span>'
+        f"{_draft(post)}</li>"
+    )
+
+
+def render_listing(posts: Sequence[Post], layout: str, links: LinkContext) -> str:
+    """The HTML of *posts* in one of :data:`LAYOUTS`."""
+    if not posts:
+        return '<p class="bp-listing bp-empty">No posts yet.</p>\n'
+    if layout == "cards":
+        cards = "\n".join(_card(p, links) for p in posts)
+        return (
+            '<div class="bp-listing bp-layout-cards sd-container-fluid sd-sphinx-override sd-mb-4">'
+            '<div class="sd-row sd-row-cols-1 sd-row-cols-xs-1 sd-row-cols-sm-2 sd-row-cols-md-2 '
+            f'sd-row-cols-lg-3 sd-g-3 sd-g-xs-3 sd-g-sm-3 sd-g-md-3 sd-g-lg-3">\n{cards}\n'
+            "</div></div>\n"
+        )
+    item = _list_item if layout == "list" else _compact_item
+    items = "\n".join(item(p, links) for p in posts)
+    return f'<ul class="bp-listing bp-layout-{layout}">\n{items}\n</ul>\n'
+
+
+def render_pagination(number: int, total: int, page_url: Callable[[int], str]) -> str:
+    """``nav.bp-pagination``: previous/next links and the page numbers."""
+    if total <= 1:
+        return ""
+    parts = ['<nav class="bp-pagination" aria-label="Pages">']
+    if number > 1:
+        parts.append(f'<a rel="prev" href="{escape(page_url(number - 1))}">← Newer</a>')
+    for n in range(1, total + 1):
+        if n == number:
+            parts.append(f'<span class="bp-page-current" aria-current="page">{n}</span>')
+        else:
+            parts.append(f'<a class="bp-page" href="{escape(page_url(n))}">{n}</a>')
+    if number < total:
+        parts.append(f'<a rel="next" href="{escape(page_url(number + 1))}">Older →</a>')
+    parts.append("</nav>")
+    return "\n".join(parts) + "\n"

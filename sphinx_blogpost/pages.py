@@ -1,0 +1,199 @@
+"""The blog's generated pages (``html-collect-pages``): index with pagination, archive,
+category, tag, author and series pages. Each is rendered with the theme's ``page.html``."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from html import escape
+from itertools import groupby
+from typing import TYPE_CHECKING, Any
+
+from babel.dates import get_month_names
+from sphinx.util.display import status_iterator
+
+from .collector import get_blog
+from .config import get_config
+from .links import Linker
+from .listing import render_listing, render_pagination
+from .warnings_ import BlogpostWarning, warn
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Sequence
+
+    from sphinx.application import Sphinx
+
+    from .blog import Blog
+    from .config import BlogpostConfig
+    from .posts import Post
+
+HTML_BUILDERS = ("html", "dirhtml")
+KIND_TITLES = {"category": "Categories", "tag": "Tags", "author": "Authors", "series": "Series"}
+KIND_LABELS = {"category": "Category", "tag": "Tag", "author": "Author", "series": "Series"}
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page: its name, title and a function that renders its body."""
+
+    name: str
+    title: str
+    kind: str  # index, archive, category, tag, author, series, and "<kind>-index"
+    render: Callable[[Linker], str]
+
+
+def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """``html-collect-pages``: yield every generated page, showing progress as it goes."""
+    if app.builder.name not in HTML_BUILDERS:
+        return
+    blog, config = get_blog(app), get_config(app.config)
+    pages = []
+    for page in plan_pages(blog, config):
+        if page.name in app.env.found_docs:
+            warn(
+                BlogpostWarning.CONFLICT,
+                f"this document is at the name of a generated blog page ({page.title}); "
+                "the document is kept",
+                (page.name, None),
+            )
+            continue
+        pages.append(page)
+    for page in status_iterator(
+        pages, "writing blog pages... ", "darkgreen", len(pages), app.verbosity,
+        stringify_func=lambda p: p.name,
+    ):  # fmt: skip
+        body = page.render(Linker.for_page(app, page.name))
+        context = {"title": page.title, "body": body, "blogpost_page": page.kind}
+        yield page.name, context, "page.html"
+
+
+def plan_pages(blog: Blog, config: BlogpostConfig) -> list[Page]:
+    """Every page the blog needs, in a stable order."""
+    per_page = config.posts_per_page
+    pages = list(
+        _paginated(blog.for_index(), per_page, blog.index_page, config.title, "index",
+                   _hero(config))
+    )  # fmt: skip
+    pages.append(Page(blog.archive_page, "Archive", "archive", lambda ln: _archive(blog, ln)))
+    for kind in ("category", "tag"):
+        pages.append(_kind_index(blog, kind))
+        for name in blog.slugs[kind]:
+            title = f"{KIND_LABELS[kind]}: {name}"
+            heading = f'<h1 class="bp-page-title">{escape(title)}</h1>\n'
+            pages += _paginated(
+                blog.with_name(kind, name), per_page, _term_page_name(blog, kind, name),
+                title, kind, heading,
+            )  # fmt: skip
+    for key in blog.slugs["author"]:
+        pages.append(_author_page(blog, key))
+    for name in blog.slugs["series"]:
+        pages.append(_series_page(blog, name))
+    return pages
+
+
+def _term_page_name(blog: Blog, kind: str, name: str) -> Callable[[int], str]:
+    def page_name(number: int) -> str:
+        return blog.page(kind, name, number) or ""
+
+    return page_name
+
+
+def _hero(config: BlogpostConfig) -> str:
+    eyebrow = f'<p class="bp-eyebrow">{escape(config.eyebrow)}</p>' if config.eyebrow else ""
+    tagline = f'<p class="bp-tagline">{escape(config.tagline)}</p>' if config.tagline else ""
+    return (
+        f'<header class="bp-hero">{eyebrow}'
+        f'<h1 class="bp-heading">{escape(config.title)}</h1>{tagline}</header>\n'
+    )
+
+
+def _paginated(
+    posts: Sequence[Post],
+    per_page: int,
+    page_name: Callable[[int], str],
+    title: str,
+    kind: str,
+    heading: str,
+    layout: str = "cards",
+) -> Iterator[Page]:
+    total = max(1, math.ceil(len(posts) / per_page)) if per_page else 1
+    size = per_page or max(1, len(posts))
+    for number in range(1, total + 1):
+        chunk = posts[(number - 1) * size : number * size]
+
+        def render(linker: Linker, chunk: Sequence[Post] = chunk, number: int = number) -> str:
+            pager = render_pagination(number, total, lambda n: linker.to(page_name(n)))
+            return heading + render_listing(chunk, layout, linker.listing()) + pager
+
+        page_title = title if number == 1 else f"{title} — page {number}"
+        yield Page(page_name(number), page_title, kind, render)
+
+
+def _kind_index(blog: Blog, kind: str) -> Page:
+    def render(linker: Linker) -> str:
+        counts = blog.counts(kind)
+        items = "".join(
+            f'<li><a class="bp-{kind}" href="{escape(linker.page(kind, name) or "")}">'
+            f'{escape(name)}</a> <span class="bp-count">{counts[name]}</span></li>'
+            for name in sorted(blog.slugs[kind], key=str.casefold)
+        )
+        title = KIND_TITLES[kind]
+        return (
+            f'<h1 class="bp-page-title">{title}</h1>\n'
+            f'<ul class="bp-term-index bp-{kind}-index">{items}</ul>\n'
+        )
+
+    return Page(blog.kind_index(kind), KIND_TITLES[kind], f"{kind}-index", render)
+
+
+def _archive(blog: Blog, linker: Linker) -> str:
+    months = get_month_names("wide", locale=linker.app.config.language or "en")
+    parts = ['<h1 class="bp-page-title">Archive</h1>']
+    for year, in_year in groupby(blog.posts, key=lambda p: p.date.moment.year):  # type: ignore[union-attr]
+        year_posts = list(in_year)
+        parts.append(
+            f'<section class="bp-archive-year"><h2>{year} '
+            f'<span class="bp-count">{len(year_posts)}</span></h2>'
+        )
+        for month, in_month in groupby(year_posts, key=lambda p: p.date.moment.month):  # type: ignore[union-attr]
+            month_posts = list(in_month)
+            parts.append(
+                f'<h3>{escape(months[month])} <span class="bp-count">{len(month_posts)}</span></h3>'
+            )
+            parts.append(render_listing(month_posts, "compact", linker.listing()))
+        parts.append("</section>")
+    return "\n".join(parts) + "\n"
+
+
+def _author_page(blog: Blog, key: str) -> Page:
+    author = blog.authors[key]
+
+    def render(linker: Linker) -> str:
+        avatar, url = escape(author.avatar), escape(author.url)
+        parts = ['<header class="bp-author-profile">']
+        if avatar:
+            parts.append(f'<img class="bp-avatar" src="{avatar}" alt="" width="96" height="96">')
+        parts.append(f'<h1 class="bp-page-title">{escape(author.name)}</h1>')
+        if author.bio:
+            parts.append(f'<p class="bp-author-bio">{escape(author.bio)}</p>')
+        if url:
+            parts.append(f'<p><a class="bp-author-url" href="{url}">{url}</a></p>')
+        parts.append("</header>\n")
+        posts = blog.with_name("author", key)
+        return "".join(parts) + render_listing(posts, "list", linker.listing())
+
+    return Page(blog.page("author", key) or "", f"Author: {author.name}", "author", render)
+
+
+def _series_page(blog: Blog, name: str) -> Page:
+    def render(linker: Linker) -> str:
+        parts = blog.series(name)
+        return (
+            f'<h1 class="bp-page-title">Series: {escape(name)}</h1>\n'
+            f'<p class="bp-series-count">{len(parts)} parts</p>\n'
+            + render_listing(parts, "list", linker.listing())
+            .replace('<ul class="bp-listing', '<ol class="bp-listing', 1)
+            .replace("</ul>\n", "</ol>\n")
+        )
+
+    return Page(blog.page("series", name) or "", f"Series: {name}", "series", render)

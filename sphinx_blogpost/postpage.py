@@ -1,0 +1,163 @@
+"""What a post page shows besides its body (header; previous/next, series and related posts),
+and the ``postlist`` listings of any page. Filled in at ``doctree-resolved``."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+from .collector import posts_of
+from .directives import blogpost_node, postlist_node
+from .links import Linker
+from .listing import render_listing
+from .query import select
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from sphinx.application import Sphinx
+
+    from .blog import Blog
+    from .posts import Post
+
+
+def _label(linker: Linker | None, kind: str, name: str, css: str, text: str = "") -> str:
+    """A link to the page of *name* (a category, tag or author id), else a plain label."""
+    url = linker.page(kind, name) if linker is not None else None
+    label = escape(text or name)
+    if url is None:
+        return f'<span class="{css}">{label}</span>'
+    return f'<a class="{css}" href="{escape(url)}">{label}</a>'
+
+
+def header_html(post: Post, linker: Linker) -> str:
+    """The ``.bp-post-header`` block of SPEC section 6; every user text is escaped."""
+    parts = ['<div class="bp-post-header">']
+    if post.categories:
+        labels = "".join(_label(linker, "category", c, "bp-category") for c in post.categories)
+        parts.append(f'<p class="bp-categories">{labels}</p>')
+    meta = []
+    if post.date is not None:
+        when = escape(linker.date(post.date))
+        meta.append(f'<time class="bp-date" datetime="{post.date.iso}">{when}</time>')
+    meta.append(
+        f'<span class="bp-readtime" data-minutes="{post.minutes}">{post.minutes} min read</span>'
+    )
+    meta.append(f'<span class="bp-words" data-words="{post.words}">{post.words} words</span>')
+    if post.authors:
+        names = ", ".join(
+            _label(linker, "author", a.key or a.name, "bp-author-name", a.name)
+            for a in post.authors
+        )
+        meta.append(f'<span class="bp-author">{names}</span>')
+    if post.updated is not None:
+        when = escape(linker.date(post.updated))
+        meta.append(
+            f'<span class="bp-updated">Updated <time datetime="{post.updated.iso}">'
+            f"{when}</time></span>"
+        )
+    if post.draft:
+        meta.append('<span class="bp-draft-label">Draft</span>')
+    parts.append('<p class="bp-meta">' + '<span class="bp-sep"> · </span>'.join(meta) + "</p>")
+    if post.tags:
+        tags = " ".join(_label(linker, "tag", t, "bp-tag") for t in post.tags)
+        parts.append(f'<p class="bp-tags">{tags}</p>')
+    parts.append("</div>")
+    return "\n".join(parts) + "\n"
+
+
+def _post_link(post: Post, linker: Linker, rel: str = "") -> str:
+    rel_attr = f' rel="{rel}"' if rel else ""
+    return f'<a href="{escape(linker.to(post.docname))}"{rel_attr}>{escape(post.title)}</a>'
+
+
+def footer_html(post: Post, blog: Blog, linker: Linker) -> str:
+    """Series box, related posts and previous/next navigation under a post."""
+    parts = []
+    if post.series and post.is_listed(drafts=True):
+        series = blog.series(post.series)
+        if post in series:
+            number = series.index(post) + 1
+            title = _label(linker, "series", post.series, "bp-series-name")
+            items = "".join(
+                f'<li aria-current="page">{escape(p.title)}</li>' if p == post
+                else f"<li>{_post_link(p, linker)}</li>"
+                for p in series
+            )  # fmt: skip
+            parts.append(
+                f'<aside class="bp-series"><p class="bp-series-title">{title} · '
+                f'<span class="bp-series-part">Part {number} of {len(series)}</span></p>'
+                f"<ol>{items}</ol></aside>"
+            )
+    related = blog.related(post)
+    if related:
+        items = "".join(f"<li>{_post_link(p, linker)}</li>" for p in related)
+        parts.append(
+            '<aside class="bp-related"><p class="bp-related-title">Related posts</p>'
+            f"<ul>{items}</ul></aside>"
+        )
+    older, newer = blog.neighbours(post.docname)
+    if older or newer:
+        nav = ['<nav class="bp-post-nav" aria-label="More posts">']
+        if older:
+            nav.append(
+                f'<span class="bp-post-nav-prev">← {_post_link(older, linker, "prev")}</span>'
+            )
+        if newer:
+            nav.append(
+                f'<span class="bp-post-nav-next">{_post_link(newer, linker, "next")} →</span>'
+            )
+        nav.append("</nav>")
+        parts.append("".join(nav))
+    return "\n".join(parts) + "\n" if parts else ""
+
+
+def header_text(post: Post, date_text: str) -> str:
+    """The header as one plain line, for builders that are not HTML."""
+    bits = [", ".join(post.categories), date_text, f"{post.minutes} min read"]
+    bits += [f"{post.words} words", ", ".join(a.name for a in post.authors)]
+    bits += [" ".join(f"#{tag}" for tag in post.tags)]
+    return " · ".join(bit for bit in bits if bit)
+
+
+def resolve_blog_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: post declarations become headers (and footers), postlists become
+    listings; HTML builders get the full markup, others a plain rendering."""
+    html = app.builder.format == "html"
+    linker = Linker.for_page(app, docname)
+    posts = posts_of(app.env)
+    seen: set[str] = set()
+    # A singlehtml page holds many posts: each declaration names its own document.
+    for node in list(doctree.findall(blogpost_node)):
+        post = posts.get(node["docname"])
+        if post is None or post.docname in seen:
+            node.parent.remove(node)
+            continue
+        seen.add(post.docname)
+        if not html:
+            date = linker.date(post.date) if post.date else ""
+            header = nodes.paragraph("", header_text(post, date), classes=["bp-post-header"])
+            node.replace_self(header)
+            continue
+        node.replace_self(nodes.raw("", header_html(post, linker), format="html"))
+        footer = footer_html(post, linker.blog, linker)
+        if footer:
+            section = node.parent if isinstance(node.parent, nodes.section) else doctree
+            section.append(nodes.raw("", footer, format="html"))
+    for placeholder in list(doctree.findall(postlist_node)):
+        chosen = select(linker.blog, placeholder["query"])
+        if html:
+            listing = render_listing(chosen, placeholder["query"]["layout"], linker.listing())
+            placeholder.replace_self(nodes.raw("", listing, format="html"))
+        else:
+            placeholder.replace_self(_plain_list(chosen, linker))
+
+
+def _plain_list(posts: Sequence[Post], linker: Linker) -> nodes.Element:
+    items = nodes.bullet_list(classes=["bp-listing"])
+    for post in posts:
+        date = linker.date(post.date) if post.date else ""
+        items += nodes.list_item("", nodes.paragraph("", f"{date} — {post.title}"))
+    return items

@@ -1,0 +1,341 @@
+"""Generated pages and listings (SPEC sections 4-6) on the 30-post root, in html and dirhtml,
+in three themes, through incremental edits and parallel builds."""
+
+from __future__ import annotations
+
+import math
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from .conftest import build, copy_root, posts, soup, warnings_of
+
+if TYPE_CHECKING:
+    from sphinx_blogpost.posts import Post
+
+PER_PAGE = 12
+DRAFT = "post07"
+PINNED = "post20"
+
+
+def newest_first(records: dict[str, Post]) -> list[Post]:
+    listed = [p for p in records.values() if p.date and not p.draft]
+    return sorted(listed, key=lambda p: (p.date.moment, p.docname), reverse=True)
+
+
+def card_titles(page: BeautifulSoup) -> list[str]:
+    return [a.get_text() for a in page.select(".bp-card .bp-card-title a")]
+
+
+def pages_of(app, base: str) -> list[BeautifulSoup]:
+    """Page 1, 2, ... of a paginated listing, until one does not exist."""
+    found, number = [], 1
+    while True:
+        name = base if number == 1 else f"{base.removesuffix('/index')}/page/{number}"
+        if not (Path(app.outdir) / f"{name}.html").exists():
+            return found
+        found.append(soup(app, name))
+        number += 1
+
+
+@pytest.fixture
+def blog(make_app, rootdir, tmp_path):
+    app = make_app("html", srcdir=rootdir / "test-blog", builddir=tmp_path, freshenv=True)
+    app.build()
+    return app
+
+
+def test_builds_without_warnings(blog):
+    assert warnings_of(blog) == []
+
+
+def test_index_pinned_first_then_newest_with_pagination(blog):
+    records = posts(blog)
+    order = newest_first(records)
+    expected = [records[PINNED].title] + [p.title for p in order if p.docname != PINNED]
+    index_pages = pages_of(blog, "blog/index")
+    assert len(index_pages) == math.ceil(29 / PER_PAGE) == 3
+    assert (Path(blog.outdir) / "blog/page/3.html").exists()
+    assert not (Path(blog.outdir) / "blog/page/4.html").exists()
+    assert [t for page in index_pages for t in card_titles(page)] == expected
+    assert [len(card_titles(p)) for p in index_pages] == [12, 12, 5]
+    first, middle, last = index_pages
+    assert first.select_one(".bp-heading").get_text() == "Blog"
+    assert first.select_one("nav.bp-pagination a[rel=prev]") is None
+    assert first.select_one("nav.bp-pagination a[rel=next]")["href"] == "page/2.html"
+    assert middle.select_one("nav.bp-pagination a[rel=prev]")["href"] == "../index.html"
+    assert last.select_one("nav.bp-pagination a[rel=next]") is None
+    assert middle.title.get_text().startswith("Blog — page 2")
+
+
+def test_cards_carry_the_contract_classes(blog):
+    records = {p.title: p for p in posts(blog).values()}
+    for card in soup(blog, "blog/index").select(".bp-card"):
+        assert "sd-card" in card["class"]
+        post = records[card.select_one(".bp-card-title a").get_text()]
+        assert card.select_one(".bp-card-category").get_text() == post.categories[0]
+        assert card.select_one(".bp-card-summary").get_text() == post.summary
+        readtime = card.select_one(".bp-readtime")
+        assert readtime["data-minutes"] == str(post.minutes)
+        assert readtime.get_text() == f"{post.minutes} min read"
+        assert card.select_one("time.bp-date")["datetime"] == post.date.iso
+        assert len(card.select("a")) == 1  # one link per card
+
+
+@pytest.mark.parametrize(
+    ("kind", "attr"), [("category", "categories"), ("tag", "tags"), ("author", "authors")]
+)
+def test_term_pages_list_their_posts(blog, kind, attr):
+    from sphinx_blogpost.blog import Blog
+
+    records = posts(blog)
+    model = Blog.from_posts(records.values(), "blog", drafts=False)
+    order = newest_first(records)
+    for name, slug in model.slugs[kind].items():
+
+        def has(post, name=name):
+            values = getattr(post, attr)
+            return name in ([a.key or a.name for a in values] if kind == "author" else values)
+
+        expected = [p.title for p in order if has(p)]
+        found = pages_of(blog, f"blog/{kind}/{slug}")
+        titles = [t for page in found for t in card_titles(page)]
+        assert titles == expected, name
+        if kind != "author":
+            assert len(found) == math.ceil(len(expected) / PER_PAGE)
+            assert found[0].select_one("h1").get_text() == f"{kind.title()}: {name}"
+
+
+def test_term_indexes_count_posts(blog):
+    records = newest_first(posts(blog))
+    page = soup(blog, "blog/tag/index")
+    counts = {
+        li.a.get_text(): int(li.select_one(".bp-count").get_text())
+        for li in page.select(".bp-term-index li")
+    }
+    assert counts["mamba"] == sum("mamba" in p.tags for p in records)
+    assert sum(
+        int(li.select_one(".bp-count").get_text())
+        for li in soup(blog, "blog/category/index").select(".bp-term-index li")
+    ) == len(records)
+
+
+def test_author_page_shows_the_registry(blog):
+    page = soup(blog, "blog/author/ada")
+    assert page.select_one("h1").get_text() == "Ada Moreau"
+    assert page.select_one(".bp-author-bio").get_text() == "Sequence models."
+    assert page.select_one(".bp-avatar")["src"] == "https://example.org/ada.png"
+    assert page.select_one(".bp-author-url")["href"] == "https://example.org/ada"
+    assert page.select_one(".bp-layout-list .bp-words")
+
+
+def test_archive_by_year_then_month(blog):
+    page = soup(blog, "blog/archive")
+    years = [int(h.contents[0].strip()) for h in page.select(".bp-archive-year > h2")]
+    assert years == [2025, 2024]
+    total = sum(int(h.select_one(".bp-count").get_text()) for h in page.select("h2"))
+    assert total == len(page.select(".bp-compact-item")) == 29
+
+
+def test_series_page_and_box(blog):
+    records = posts(blog)
+    parts = sorted((p for p in records.values() if p.series), key=lambda p: p.date.moment)
+    page = soup(blog, "blog/series/beyond-attention")
+    assert [a.get_text() for a in page.select(".bp-card-title a")] == [p.title for p in parts]
+    box = soup(blog, parts[1].docname).select_one(".bp-series")
+    assert "Part 2 of 3" in box.get_text()
+    assert box.select_one("[aria-current=page]").get_text() == parts[1].title
+
+
+def test_post_navigation_and_related(blog):
+    order = newest_first(posts(blog))
+    middle = order[5]
+    page = soup(blog, middle.docname)
+    nav = page.select_one("nav.bp-post-nav")
+    assert nav.select_one("a[rel=prev]").get_text() == order[6].title
+    assert nav.select_one("a[rel=next]").get_text() == order[4].title
+    related = [a.get_text() for a in page.select(".bp-related a")]
+    assert 0 < len(related) <= 3
+    by_title = {p.title: p for p in order}
+    for title in related:
+        other = by_title[title]
+        assert set(other.tags) & set(middle.tags) or set(other.categories) & set(middle.categories)
+    header = page.select_one(".bp-post-header")
+    assert header.select_one("a.bp-category")["href"].startswith("blog/category/")
+    assert all(a["href"].startswith("blog/tag/") for a in header.select(".bp-tags a.bp-tag"))
+
+
+def test_draft_appears_nowhere(blog):
+    title = posts(blog)[DRAFT].title
+    outdir = Path(blog.outdir)
+    blog_parts = ".bp-listing, .bp-post-nav, .bp-related, .bp-series, .bp-term-index"
+    listed_in = [
+        str(page.relative_to(outdir))
+        for page in outdir.rglob("*.html")
+        for part in BeautifulSoup(page.read_text("utf8"), "html.parser").select(blog_parts)
+        if title in part.get_text()
+    ]
+    assert listed_in == []
+    assert (outdir / f"{DRAFT}.html").exists()  # built, but listed nowhere
+
+
+def test_postlist_filters_sort_and_layouts(blog):
+    records = newest_first(posts(blog))
+    listings = soup(blog, "lists").select(".bp-listing")
+    latest, transformers, tagged, series = ([a.get_text() for a in lst.select(".bp-card-title a")]
+                                             for lst in listings)  # fmt: skip
+    assert latest == [p.title for p in records[:5]]
+    assert "bp-layout-cards" in listings[0]["class"]
+    assert transformers == [
+        p.title for p in records
+        if "Transformer" in p.categories and p.date.moment.year == 2025
+        and {a.key for a in p.authors} & {"ada", "lin"}
+    ]  # fmt: skip
+    assert listings[1].select_one(".bp-card-meta").get_text().count(" · ") == 1
+    assert tagged == sorted(
+        (p.title for p in records if {"mamba", "rl"} & set(p.tags)), key=str.casefold
+    )
+    assert "bp-layout-compact" in listings[2]["class"]
+    assert series == [p.title for p in reversed(records) if p.series]
+
+
+def test_list_layout_meta_line(blog):
+    item = soup(blog, "lists").select_one(".bp-layout-list .bp-card")
+    post = {p.title: p for p in posts(blog).values()}[item.select_one("a").get_text()]
+    meta = item.select_one(".bp-card-meta").get_text()
+    assert meta.endswith(f"{post.minutes} min · {post.words} words")
+    summary = item.select_one(".bp-card-summary").get_text()
+    assert summary == post.summary + (" ..." if post.summary_is_partial else "")
+
+
+def _local_targets(outdir: Path) -> list[tuple[str, str]]:
+    """Every (page, href) on written pages whose target file does not exist."""
+    missing = []
+    for page in outdir.rglob("*.html"):
+        for a in BeautifulSoup(page.read_text("utf8"), "html.parser").select("a[href]"):
+            url = urlsplit(a["href"])
+            if url.scheme or url.netloc or not url.path:
+                continue
+            target = (page.parent / unquote(url.path)).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                missing.append((str(page.relative_to(outdir)), a["href"]))
+    return missing
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+def test_every_link_resolves(make_app, rootdir, tmp_path, builder):
+    result = build(make_app, builder, srcdir=rootdir / "test-blog", builddir=tmp_path)
+    assert result.warnings == []
+    assert _local_targets(result.outdir) == []
+    if builder == "dirhtml":
+        assert (result.outdir / "blog/tag/mamba/index.html").exists()
+        assert (result.outdir / "blog/page/2/index.html").exists()
+
+
+@pytest.mark.parametrize("builder", ["singlehtml", "latex", "text"])
+def test_other_builders_finish(make_app, rootdir, tmp_path, builder):
+    result = build(make_app, builder, srcdir=rootdir / "test-blog", builddir=tmp_path)
+    assert result.warnings == []
+    if builder == "text":
+        lists = (result.outdir / "lists.txt").read_text()
+        assert lists.count("* ") >= 5  # postlist becomes a plain list
+
+
+@pytest.mark.parametrize("theme", ["alabaster", "furo", "pydata_sphinx_theme"])
+def test_listings_in_other_themes(make_app, rootdir, tmp_path, theme):
+    app = make_app(
+        "html", srcdir=rootdir / "test-blog", builddir=tmp_path, confoverrides={"html_theme": theme}
+    )
+    app.build()
+    assert warnings_of(app) == []
+    for page in ("blog/index", "lists", "blog/tag/mamba"):
+        cards = soup(app, page).select(".bp-layout-cards .bp-card")
+        assert cards, page
+        for card in cards:
+            assert card.select_one(".bp-card-title a") is not None
+            assert card.select_one(".bp-readtime[data-minutes]") is not None
+    assert soup(app, "post00").select_one(".bp-post-header .bp-words[data-words]")
+
+
+def _bodies(outdir: Path) -> dict[str, str]:
+    """The main content of every page (the blog's part; theme sidebars are Sphinx's own)."""
+    bodies = {}
+    for page in sorted(outdir.rglob("*.html")):
+        body = BeautifulSoup(page.read_text("utf8"), "html.parser").select_one("div.body")
+        if body is not None:
+            bodies[str(page.relative_to(outdir))] = str(body)
+    return bodies
+
+
+def test_incremental_edits_match_clean_builds(make_app, tmp_path):
+    srcdir = copy_root("blog", tmp_path)
+    incremental_dir = tmp_path / "incremental"
+    build(make_app, "html", srcdir=srcdir, builddir=incremental_dir)
+
+    def replace(doc: str, old: str, new: str) -> None:
+        path = next(srcdir.glob(f"{doc}.*"))
+        text = path.read_text()
+        assert old in text
+        path.write_text(text.replace(old, new, 1))
+
+    def add_post() -> None:
+        (srcdir / "post30.rst").write_text(
+            "A brand new post\n================\n\n.. blogpost::\n   :date: 2026-02-01\n"
+            "   :category: Reasoning\n   :tags: mamba, fresh\n\nNew words here.\n"
+        )
+
+    steps = {
+        "retag": lambda: replace("post05", "tags: ", "tags: fresh, "),
+        "recategorise": lambda: replace("post10", "Efficiency", "Transformer"),
+        "draft": lambda: replace("post11", "  date:", "  draft: true\n  date:"),
+        "delete": lambda: next(srcdir.glob("post12.*")).unlink(),
+        "add": add_post,
+    }
+    for step, edit in steps.items():
+        edit()
+        incremental = build(make_app, "html", srcdir=srcdir, builddir=incremental_dir)
+        clean = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / f"clean-{step}")
+        assert incremental.warnings == clean.warnings == [], step
+        assert incremental.posts == clean.posts, step
+        if step == "delete":  # Sphinx leaves a removed document's old page; the blog does not
+            (incremental.outdir / "post12.html").unlink()
+        inc, ref = _bodies(incremental.outdir), _bodies(clean.outdir)
+        assert inc.keys() == ref.keys(), step
+        assert [page for page in ref if inc[page] != ref[page]] == [], step
+        shutil.rmtree(clean.outdir.parent)
+
+
+def test_parallel_build_writes_the_same_pages(make_app, rootdir, tmp_path):
+    serial, parallel = (
+        build(make_app, "html", srcdir=rootdir / "test-blog", builddir=tmp_path / f"j{jobs}",
+              parallel=jobs)
+        for jobs in (1, 2)
+    )  # fmt: skip
+    pages = {p.relative_to(serial.outdir) for p in serial.outdir.rglob("*.html")}
+    assert pages == {p.relative_to(parallel.outdir) for p in parallel.outdir.rglob("*.html")}
+    differ = [
+        str(p) for p in sorted(pages)
+        if (serial.outdir / p).read_bytes() != (parallel.outdir / p).read_bytes()
+    ]  # fmt: skip
+    assert differ == []
+
+
+@pytest.mark.sphinx("html", testroot="conflict")
+def test_user_documents_win_and_slugs_stay_distinct(app):
+    app.build()
+    warnings = warnings_of(app)
+    assert len(warnings) == 2
+    conflict = next(w for w in warnings if "[blogpost.conflict]" in w)
+    assert "blog/archive.rst" in conflict
+    slug = next(w for w in warnings if "[blogpost.slug]" in w)
+    assert "tag 'c' and 'C++' give the same slug" in slug and "two.rst" in slug
+    assert soup(app, "blog/archive").select_one("h1").get_text().startswith("My own archive")
+    assert soup(app, "blog/tag/c-2").select_one("h1").get_text() == "Tag: c"
+    assert soup(app, "blog/tag/c").select_one("h1").get_text() == "Tag: C++"
+    assert soup(app, "two").select_one(".bp-tag")["href"] == "blog/tag/c-2.html"
