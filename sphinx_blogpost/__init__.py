@@ -15,7 +15,7 @@ from .directives import (
     more_marker,
     postlist_node,
 )
-from .pages import collect_pages
+from .pages import add_static_files, collect_pages, resolve_page_reference
 from .postpage import resolve_blog_nodes
 
 if TYPE_CHECKING:
@@ -46,6 +46,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-updated", build_blog)
     app.connect("doctree-resolved", resolve_blog_nodes)
     app.connect("html-collect-pages", collect_pages)
+    app.connect("missing-reference", resolve_page_reference)
+    app.connect("builder-inited", add_static_files)
 
     return {
         "version": __version__,

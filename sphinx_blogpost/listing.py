@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from .posts import Post
 
 LAYOUTS = ("cards", "list", "compact")
+_SEP = '<span class="bp-sep"> · </span>'
 
 
 @dataclass(frozen=True)
@@ -25,12 +26,11 @@ class LinkContext:
     format_date: Callable[[Post], str]
 
 
-def _date(post: Post, links: LinkContext) -> str:
+def _date(post: Post, links: LinkContext, separator: str = "") -> str:
     if post.date is None:
         return ""
-    return (
-        f'<time class="bp-date" datetime="{post.date.iso}">{escape(links.format_date(post))}</time>'
-    )
+    text = escape(links.format_date(post))
+    return f'<time class="bp-date" datetime="{post.date.iso}">{text}</time>{separator}'
 
 
 def _category(post: Post) -> str:
@@ -54,7 +54,7 @@ def _card(post: Post, links: LinkContext) -> str:
         f'<h3 class="sd-card-title bp-card-title"><a class="sd-stretched-link" href="{url}">'
         f"{escape(post.title)}</a>{_draft(post)}</h3>"
         f'<p class="sd-card-text bp-card-summary">{escape(post.summary)}</p>'
-        f'<p class="bp-card-meta">{_date(post, links)}'
+        f'<p class="bp-card-meta">{_date(post, links, _SEP)}'
         f'<span class="bp-readtime" data-minutes="{post.minutes}">{post.minutes} min read</span>'
         "</p></div></article></div>"
     )
@@ -67,10 +67,11 @@ def _list_item(post: Post, links: LinkContext) -> str:
         '<li class="bp-card bp-list-item">'
         f"{_category(post)}"
         f'<h3 class="bp-card-title"><a href="{url}">{escape(post.title)}</a>{_draft(post)}</h3>'
+        f'<p class="bp-card-date">{_date(post, links)}</p>'
         f'<p class="bp-card-summary">{escape(post.summary)}{more}</p>'
-        f'<p class="bp-card-meta">{_date(post, links)}'
+        '<p class="bp-card-meta">'
         f'<span class="bp-readtime" data-minutes="{post.minutes}">{post.minutes} min</span>'
-        " · "
+        f"{_SEP}"
         f'<span class="bp-words" data-words="{post.words}">{post.words} words</span></p>'
         "</li>"
     )

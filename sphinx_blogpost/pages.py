@@ -7,9 +7,12 @@ import math
 from dataclasses import dataclass
 from html import escape
 from itertools import groupby
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from babel.dates import get_month_names
+from docutils import nodes
+from sphinx.util import docname_join
 from sphinx.util.display import status_iterator
 
 from .collector import get_blog
@@ -21,7 +24,9 @@ from .warnings_ import BlogpostWarning, warn
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
 
+    from sphinx import addnodes
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
     from .blog import Blog
     from .config import BlogpostConfig
@@ -40,6 +45,16 @@ class Page:
     title: str
     kind: str  # index, archive, category, tag, author, series, and "<kind>-index"
     render: Callable[[Linker], str]
+
+
+STATIC = Path(__file__).parent / "static"
+
+
+def add_static_files(app: Sphinx) -> None:
+    """``builder-inited``: the base style of listings and headers, on every HTML page."""
+    if app.builder.format == "html":
+        app.config.html_static_path.append(str(STATIC))
+        app.add_css_file("blogpost.css")
 
 
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
@@ -197,3 +212,20 @@ def _series_page(blog: Blog, name: str) -> Page:
         )
 
     return Page(blog.page("series", name) or "", f"Series: {name}", "series", render)
+
+
+def resolve_page_reference(
+    app: Sphinx, env: BuildEnvironment, node: addnodes.pending_xref, contnode: nodes.TextElement
+) -> nodes.Element | None:
+    """``missing-reference``: let ``:doc:`` link to generated pages (``blog/tag/mamba``)."""
+    if node.get("refdomain") != "std" or node.get("reftype") != "doc":
+        return None
+    target = docname_join(node.get("refdoc", ""), node["reftarget"])
+    titles = {p.name: p.title for p in plan_pages(get_blog(app), get_config(app.config))}
+    if target not in titles:
+        return None
+    text = contnode.astext() if node.get("refexplicit") else titles[target]
+    if app.builder.name not in HTML_BUILDERS:  # no generated pages there: the words alone
+        return nodes.inline(text, text)
+    uri = app.builder.get_relative_uri(node["refdoc"], target)
+    return nodes.reference("", text, internal=True, refuri=uri)

@@ -196,11 +196,20 @@ def test_postlist_filters_sort_and_layouts(blog):
         and {a.key for a in p.authors} & {"ada", "lin"}
     ]  # fmt: skip
     assert listings[1].select_one(".bp-card-meta").get_text().count(" · ") == 1
+    assert listings[1].select_one(".bp-card-date time.bp-date")
     assert tagged == sorted(
         (p.title for p in records if {"mamba", "rl"} & set(p.tags)), key=str.casefold
     )
     assert "bp-layout-compact" in listings[2]["class"]
     assert series == [p.title for p in reversed(records) if p.series]
+
+
+def test_doc_role_links_generated_pages(blog):
+    links = soup(blog, "lists").select("div.body p a.reference")
+    assert [(a.get_text(), a["href"]) for a in links[:2]] == [
+        ("Tag: mamba", "blog/tag/mamba.html"),
+        ("everything", "blog/index.html"),
+    ]
 
 
 def test_list_layout_meta_line(blog):
