@@ -3,7 +3,7 @@ posts and series. Pure: built once per build from the collected posts (see colle
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -30,10 +30,11 @@ class Blog:
     root: str
     posts: tuple[Post, ...]  # listed posts, newest first
     slugs: Mapping[str, Mapping[str, str]]  # kind -> name -> unique slug
-    display: Mapping[str, Mapping[str, str]]  # kind -> name -> text to show (author names)
     authors: Mapping[str, Author]
     collisions: tuple[tuple[str, str, str, str], ...]  # (kind, name, other name, slug given)
     _position: Mapping[str, int] = field(repr=False)
+    _by_name: Mapping[tuple[str, str], list[Post]] = field(repr=False)
+    _related: dict[str, list[Post]] = field(default_factory=dict, repr=False)  # a cache
 
     @classmethod
     def from_posts(cls, posts: Iterable[Post], root: str, drafts: bool) -> Blog:
@@ -43,17 +44,19 @@ class Blog:
             slugs[kind], clashes = unique_slugs(_names(listed, kind))
             collisions += [(kind, *clash) for clash in clashes]
         authors = {author_id(a): a for p in listed for a in p.authors}
-        display = {
-            "author": {key: a.name for key, a in authors.items()},
-        }
+        by_name: dict[tuple[str, str], list[Post]] = defaultdict(list)
+        for post in listed:
+            for kind in KINDS:
+                for name in names_of(post, kind):
+                    by_name[(kind, name)].append(post)
         return cls(
             root=root,
             posts=listed,
             slugs=slugs,
-            display=display,
             authors=authors,
             collisions=tuple(collisions),
             _position={p.docname: i for i, p in enumerate(listed)},
+            _by_name=dict(by_name),
         )
 
     # -- page names -------------------------------------------------------------------------
@@ -77,7 +80,8 @@ class Blog:
 
     # -- selections -------------------------------------------------------------------------
     def with_name(self, kind: str, name: str) -> list[Post]:
-        return [p for p in self.posts if name in names_of(p, kind)]
+        """Listed posts carrying *name* as a category, tag, author or series; newest first."""
+        return list(self._by_name.get((kind, name), ()))
 
     def counts(self, kind: str) -> Counter[str]:
         return Counter(name for p in self.posts for name in names_of(p, kind))
@@ -101,16 +105,16 @@ class Blog:
 
     def related(self, post: Post, limit: int = RELATED_POSTS) -> list[Post]:
         """Posts sharing the most tags, then a category; newest first among equals."""
-        tags, cats = set(post.tags), set(post.categories)
-        scored = []
-        for other in self.posts:
-            if other.docname == post.docname:
-                continue
-            shared_tags = len(tags.intersection(other.tags))
-            shared_cats = len(cats.intersection(other.categories))
-            if shared_tags or shared_cats:
-                scored.append((-shared_tags, -shared_cats, self._position[other.docname], other))
-        return [item[-1] for item in sorted(scored, key=lambda s: s[:3])[:limit]]
+        if post.docname not in self._related:
+            shared: Counter[str] = Counter()
+            for kind, weight in (("tag", 1000), ("category", 1)):  # tags outrank categories
+                for name in names_of(post, kind):
+                    for other in self._by_name.get((kind, name), ()):
+                        shared[other.docname] += weight
+            shared.pop(post.docname, None)
+            ranked = sorted(shared, key=lambda d: (-shared[d], self._position[d]))
+            self._related[post.docname] = [self.posts[self._position[d]] for d in ranked[:limit]]
+        return self._related[post.docname]
 
     def page_state(self, post: Post) -> tuple[object, ...]:
         """What a post's page shows of other posts: links, neighbours, series, related.

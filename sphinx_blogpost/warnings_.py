@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sphinx.util import logging
-
-if TYPE_CHECKING:
-    from docutils import nodes
 
 WARNING_TYPE = "blogpost"
 
@@ -38,8 +35,3 @@ class BlogpostWarning(Enum):
 def warn(kind: BlogpostWarning, message: str, location: Any) -> None:
     """Emit a ``blogpost.<subtype>`` warning at *location* (node, docname/line or path)."""
     logger.warning(message, type=WARNING_TYPE, subtype=kind.subtype, location=location)
-
-
-def node_location(node: nodes.Node) -> tuple[str | None, int | None]:
-    """The ``(source, line)`` of *node*, for a warning that points at it."""
-    return (node.source, node.line)
