@@ -15,8 +15,10 @@ from .directives import (
     more_marker,
     postlist_node,
 )
+from .feeds import setup_feeds
 from .pages import add_static_files, collect_pages, resolve_page_reference
 from .postpage import resolve_blog_nodes
+from .social import setup_social
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -48,6 +50,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-collect-pages", collect_pages)
     app.connect("missing-reference", resolve_page_reference)
     app.connect("builder-inited", add_static_files)
+    setup_feeds(app)
+    setup_social(app)
 
     return {
         "version": __version__,

@@ -19,6 +19,7 @@ from .directives import blogpost_node, more_marker, postlist_node
 from .posts import (
     Post,
     count_words,
+    is_url,
     leading_paragraphs,
     meta_fields,
     parse_options,
@@ -129,7 +130,7 @@ def read_post(app: Sphinx, doctree: nodes.document, declaration: blogpost_node) 
         categories=config.categories,
         report=lambda kind, message: warn(kind, message, declaration),
     )
-    if meta.image and not _is_url(meta.image):
+    if meta.image and not is_url(meta.image):
         folder = Path(env.doc2path(docname)).parent
         path = (
             Path(env.srcdir, meta.image.lstrip("/"))
@@ -172,10 +173,6 @@ def _fingerprint(state: object) -> str:
     return hashlib.blake2b(repr(state).encode(), digest_size=16).hexdigest()
 
 
-def _is_url(path: str) -> bool:
-    return "://" in path or path.startswith("data:")
-
-
 def _document_title(doctree: nodes.document) -> nodes.title | None:
     section = next(iter(doctree.findall(nodes.section)), None)
     if section is not None and section.children and isinstance(section[0], nodes.title):
@@ -192,23 +189,31 @@ class _VisibleText:
     cjk: int = 0
     paragraphs: list[str] = field(default_factory=list)
     paragraphs_before_more: int | None = None
+    _paragraph: list[str] | None = None  # the text of the body paragraph being walked
 
     def walk(self, node: nodes.Node) -> None:
         for child in node.children:
             if isinstance(child, nodes.Text):
-                words, cjk = count_words(child.astext())
+                text = child.astext()
+                words, cjk = count_words(text)
                 self.words += words
                 self.cjk += cjk
+                if self._paragraph is not None:
+                    self._paragraph.append(text)
             elif _is_more(child):
                 if self.paragraphs_before_more is None:
                     self.paragraphs_before_more = len(self.paragraphs)
             elif child is self.title or isinstance(child, _HIDDEN):
                 continue
+            elif isinstance(child, nodes.paragraph) and isinstance(
+                node, nodes.section | nodes.document
+            ):
+                # Summaries are made of the text of body paragraphs (not image alt texts).
+                self._paragraph = []
+                self.walk(child)
+                self.paragraphs.append(" ".join("".join(self._paragraph).split()))
+                self._paragraph = None
             else:
-                if isinstance(child, nodes.paragraph) and isinstance(
-                    node, nodes.section | nodes.document
-                ):
-                    self.paragraphs.append(" ".join(child.astext().split()))
                 self.walk(child)
 
 

@@ -182,7 +182,7 @@ def validate_config(app: Sphinx, config: Config) -> None:
             warn(
                 BlogpostWarning.CONFIG,
                 f"{name} = {config[name]!r} is invalid ({error}); using {value!r}",
-                _assignment_location(conf_py, name),
+                assignment_location(conf_py, name),
             )
         setattr(config, name, value)
 
@@ -192,7 +192,7 @@ def get_config(config: Config) -> BlogpostConfig:
     return BlogpostConfig(**{f.name: config[PREFIX + f.name] for f in CONFIG_FIELDS})
 
 
-def _assignment_location(conf_py: Path, name: str) -> str:
+def assignment_location(conf_py: Path, name: str) -> str:
     """``conf.py:LINE`` of ``name = ...``, so a config warning points at the culprit."""
     try:
         lines = conf_py.read_text(encoding="utf-8").splitlines()

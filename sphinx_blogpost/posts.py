@@ -283,9 +283,16 @@ def names_of(post: Post, kind: str) -> tuple[str, ...]:
     return (post.series,) if post.series else ()
 
 
+def is_url(path: str) -> bool:
+    """Whether an image option names a URL (kept as it is) rather than a file."""
+    return "://" in path or path.startswith("data:")
+
+
 def slugify(name: str) -> str:
-    """A lower-case, URL-safe slug that keeps non-ASCII letters ("Ünïcode" -> "ünïcode")."""
-    return _slugify(name, allow_unicode=True) or "-"
+    """A lower-case, URL-safe slug that keeps non-ASCII letters ("Ünïcode" -> "ünïcode").
+
+    A name of symbols alone ("🎉", "++") is spelled by its code points ("1f389")."""
+    return _slugify(name, allow_unicode=True) or "-".join(f"{ord(c):x}" for c in name.strip())
 
 
 def meta_fields(meta: PostMeta) -> dict[str, Any]:

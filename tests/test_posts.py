@@ -94,7 +94,8 @@ def test_slugify_keeps_non_ascii_letters():
     assert slugify("State Space Model") == "state-space-model"
     assert slugify("Ünïcode Straße") == "ünïcode-straße"
     assert slugify("注意力") == "注意力"
-    assert slugify("!!!") == "-"
+    assert slugify("🎉") == "1f389"
+    assert slugify("++") == "2b-2b"
 
 
 def test_parse_options_reports_each_problem_once():

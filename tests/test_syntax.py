@@ -47,6 +47,12 @@ def test_automatic_summary_takes_whole_paragraphs(built):
     assert [a.name for a in post.authors] == ["Lin Wei"]  # blogpost_default_author
 
 
+def test_summary_skips_image_alt_text(built):
+    post = posts(built)["inline_image"]
+    assert post.summary == "Only these words are the summary."
+    assert post.words == 6
+
+
 def test_both_front_matter_forms(built):
     records = posts(built)
     toplevel, nested = records["toplevel"], records["nested"]

@@ -1,0 +1,447 @@
+"""Atom, RSS and JSON feeds and the ``index.json`` post index, written once per build."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+import lxml.html
+from docutils import nodes
+from feedgen.feed import FeedGenerator
+from sphinx import addnodes
+from sphinx.util.logging import suppress_logging
+from sphinx.util.osutil import relative_uri
+
+from .collector import get_blog
+from .config import assignment_location, get_config
+from .directives import blogpost_node
+from .posts import is_url
+from .warnings_ import BlogpostWarning, warn
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Mapping, Sequence
+    from datetime import datetime
+
+    from sphinx.application import Sphinx
+    from sphinx.builders.html import StandaloneHTMLBuilder
+
+    from .blog import Blog
+    from .config import BlogpostConfig
+    from .posts import Post
+
+#: Builders whose pages are web pages with stable URLs: only these get feeds and social tags.
+WEB_BUILDERS = frozenset({"html", "dirhtml"})
+
+
+@dataclass(frozen=True)
+class FeedFormat:
+    """One of ``blogpost_feeds``: where it is written, its media type, its name for readers."""
+
+    filename: str
+    media_type: str
+    label: str
+
+
+FEED_FORMATS: Mapping[str, FeedFormat] = {
+    "atom": FeedFormat("atom.xml", "application/atom+xml", "Atom"),
+    "rss": FeedFormat("rss.xml", "application/rss+xml", "RSS"),
+    "json": FeedFormat("feed.json", "application/feed+json", "JSON Feed"),
+}
+#: Kinds of names that get their own (Atom) feed.
+FEED_KINDS = ("category", "tag")
+INDEX_FILENAME = "index.json"
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+GENERATOR = "sphinx-blogpost"
+
+# Characters XML 1.0 cannot hold, even escaped; lxml refuses them, so they are dropped.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+# -- what goes into feeds ------------------------------------------------------------------
+def syndicated(posts: Iterable[Post]) -> list[Post]:
+    """The posts feeds and ``index.json`` may show: dated and never drafts, even when
+    ``blogpost_drafts`` lists drafts on the site for a preview."""
+    return [p for p in posts if p.date is not None and not p.draft]
+
+
+def site_url(base: str, target_uri: str) -> str:
+    """An output page's absolute URL, joined as Sphinx joins ``pageurl`` (canonical links)."""
+    return posixpath.join(base, target_uri)
+
+
+def image_path(post: Post) -> str | None:
+    """A local cover's path relative to the source folder, which is also where it is found
+    in the output (see ``social.copy_covers``); None for none, a URL or a path outside."""
+    image = post.image
+    if not image or is_url(image):
+        return None
+    folder = "" if image.startswith("/") else posixpath.dirname(post.docname)
+    path = posixpath.normpath(posixpath.join(folder, image.lstrip("/")))
+    return None if path.startswith("..") else path
+
+
+def image_url(base: str, post: Post) -> str | None:
+    """The cover as an absolute URL (Open Graph, feeds), or None without ``html_baseurl``."""
+    if post.image and is_url(post.image):
+        return post.image
+    path = image_path(post)
+    return site_url(base, path) if path and base else None
+
+
+@dataclass(frozen=True)
+class FeedInfo:
+    """The feed as a whole: its title, the page it stands for, its own URL."""
+
+    title: str
+    subtitle: str
+    home_url: str
+    feed_url: str
+    language: str | None
+    schemes: Mapping[str, str]  # "category"/"tag" -> URL naming that scheme of terms
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    """One post as feeds show it; ``content_html`` is its full body (links absolute) or None."""
+
+    post: Post
+    url: str
+    image: str | None
+    content_html: str | None
+
+
+def _moment(post: Post) -> datetime:
+    assert post.date is not None  # syndicated posts are dated
+    return (post.updated or post.date).moment
+
+
+def _xml(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
+def _feed_generator(info: FeedInfo, items: Sequence[FeedItem], fmt: str) -> Any:
+    fg = FeedGenerator()
+    fg.load_extension("dc", atom=False, rss=True)  # RSS <author> needs an e-mail; dc:creator not
+    fg.id(info.feed_url)
+    fg.title(_xml(info.title))
+    fg.link(href=info.feed_url, rel="self", type=FEED_FORMATS[fmt].media_type)
+    fg.link(href=info.home_url, rel="alternate")  # last: feedgen makes it RSS's <link>
+    if fmt == "rss" or info.subtitle:
+        fg.subtitle(_xml(info.subtitle or info.title))  # RSS requires a description
+    if info.language:
+        fg.language(info.language)
+    # feedgen stamps the build time (updated, lastBuildDate) and its own version by default:
+    # both are replaced, so the same posts always give the same bytes.
+    fg.generator(GENERATOR)
+    fg.updated(max(_moment(item.post) for item in items))
+    if any(not item.post.authors for item in items):  # Atom: an entry without author inherits
+        fg.author({"name": _xml(info.title)})
+    for item in items:
+        post = item.post
+        assert post.date is not None
+        entry = fg.add_entry(order="append")  # the default prepends
+        entry.guid(item.url, permalink=True)
+        entry.title(_xml(post.title))
+        entry.link(href=item.url, rel="alternate")
+        entry.published(post.date.moment)
+        entry.updated(_moment(post))
+        for author in post.authors:
+            entry.author({"name": _xml(author.name), **({"uri": author.url} if author.url else {})})
+        if post.authors:
+            entry.dc.dc_creator([_xml(a.name) for a in post.authors])
+        terms = [("category", c) for c in post.categories] + [("tag", t) for t in post.tags]
+        if terms:
+            entry.category([{"term": _xml(t), "scheme": info.schemes[k]} for k, t in terms])
+        entry.summary(_xml(post.summary))
+        if item.content_html is not None:
+            entry.content(_xml(item.content_html), type="html")
+    return fg
+
+
+def atom_feed(info: FeedInfo, items: Sequence[FeedItem]) -> bytes:
+    """An Atom 1.0 document (feedgen escapes every text)."""
+    data: bytes = _feed_generator(info, items, "atom").atom_str(pretty=True)
+    return data
+
+
+def rss_feed(info: FeedInfo, items: Sequence[FeedItem]) -> bytes:
+    """An RSS 2.0 document: the summary as description, the full text as content:encoded."""
+    data: bytes = _feed_generator(info, items, "rss").rss_str(pretty=True)
+    return data
+
+
+def _dump(data: object) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def json_feed(info: FeedInfo, items: Sequence[FeedItem]) -> bytes:
+    """A JSON Feed 1.1 document; each item carries ``_blogpost`` (categories, words, minutes)."""
+    feed: dict[str, Any] = {
+        "version": JSON_FEED_VERSION,
+        "title": info.title,
+        "home_page_url": info.home_url,
+        "feed_url": info.feed_url,
+    }
+    if info.subtitle:
+        feed["description"] = info.subtitle
+    if info.language:
+        feed["language"] = info.language
+    feed["items"] = [_json_item(item) for item in items]
+    return _dump(feed)
+
+
+def _json_item(item: FeedItem) -> dict[str, Any]:
+    post = item.post
+    assert post.date is not None
+    entry: dict[str, Any] = {"id": item.url, "url": item.url, "title": post.title}
+    if item.content_html is not None:
+        entry["content_html"] = item.content_html
+    else:
+        entry["content_text"] = post.summary
+    entry["summary"] = post.summary
+    if item.image:
+        entry["image"] = item.image
+    entry["date_published"] = post.date.moment.isoformat()
+    entry["date_modified"] = _moment(post).isoformat()
+    if post.authors:
+        entry["authors"] = [
+            {k: v for k, v in (("name", a.name), ("url", a.url), ("avatar", a.avatar)) if v}
+            for a in post.authors
+        ]
+    if post.tags:
+        entry["tags"] = list(post.tags)
+    if post.language:
+        entry["language"] = post.language
+    entry["_blogpost"] = {
+        "category": list(post.categories),
+        "words": post.words,
+        "minutes": post.minutes,
+    }
+    return entry
+
+
+def post_index(title: str, posts: Sequence[Post], url_of: Callable[[Post], str]) -> bytes:
+    """``index.json``: every syndicated post, newest first, for search and other tools."""
+    return _dump(
+        {
+            "title": title,
+            "posts": [
+                {
+                    "title": p.title,
+                    "url": url_of(p),
+                    "date": p.date.iso if p.date else None,
+                    "updated": p.updated.iso if p.updated else None,
+                    "category": list(p.categories),
+                    "tags": list(p.tags),
+                    "authors": [a.name for a in p.authors],
+                    "series": p.series,
+                    "words": p.words,
+                    "minutes": p.minutes,
+                    "summary": p.summary,
+                    "docname": p.docname,
+                }
+                for p in posts
+            ],
+        }
+    )
+
+
+_WRITERS: Mapping[str, Callable[[FeedInfo, Sequence[FeedItem]], bytes]] = {
+    "atom": atom_feed,
+    "rss": rss_feed,
+    "json": json_feed,
+}
+
+
+# -- full text -------------------------------------------------------------------------------
+def absolute_links(html: str, page_url: str) -> str:
+    """*html* (a body fragment of the page at *page_url*) with every link and image absolute,
+    so it reads the same inside a feed reader."""
+    if not html.strip():
+        return ""
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    root.make_links_absolute(page_url, resolve_base_href=False)
+    head = escape(root.text, quote=False) if root.text else ""
+    return head + "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
+
+
+# The builder state the HTML translator reads for "the page being written".
+_PAGE_STATE = ("current_docname", "secnumbers", "fignumbers", "imgpath", "dlpath")
+
+
+def render_body(app: Sphinx, docname: str) -> str:
+    """The post's body as HTML, as on its page but without the title, the blog header and
+    footer (feeds carry those as metadata) and the navigation trees. Links are relative to
+    the post's page."""
+    builder = cast("StandaloneHTMLBuilder", app.builder)
+    env = app.env
+    doctree = env.get_doctree(docname)
+    # With its declaration gone, doctree-resolved adds no header or footer to the post.
+    for node in [*doctree.findall(blogpost_node), *doctree.findall(addnodes.toctree)]:
+        node.parent.remove(node)
+    section = next(iter(doctree.findall(nodes.section)), None)
+    if section is not None and section.children and isinstance(section[0], nodes.title):
+        section.remove(section[0])
+    target = builder.get_target_uri(docname)
+    saved = {name: getattr(builder, name, None) for name in _PAGE_STATE}
+    # The page itself was resolved, and warned about, when it was written: say nothing twice.
+    with suppress_logging():
+        try:
+            # Not get_and_resolve_doctree(): its signature differs between Sphinx 8.2 and 9,
+            # and toctrees (navigation) are not wanted here anyway.
+            env.apply_post_transforms(doctree, docname)
+            builder.current_docname = docname
+            builder.secnumbers = env.toc_secnumbers.get(docname, {})
+            builder.fignumbers = env.toc_fignumbers.get(docname, {})
+            builder.imgpath = relative_uri(target, builder.imagedir)
+            builder.dlpath = relative_uri(target, "_downloads")
+            builder.post_process_images(doctree)
+            return "".join(
+                builder.render_partial(child)["fragment"] for child in list(doctree.children)
+            )
+        finally:
+            for name, value in saved.items():
+                setattr(builder, name, value)
+
+
+# -- writing -----------------------------------------------------------------------------------
+def _write(path: Path, data: bytes) -> None:
+    """Write *data*, leaving an identical file untouched (its time stamp too)."""
+    if path.is_file() and path.read_bytes() == data:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+@dataclass
+class _FeedWriter:
+    """Writes the feeds of one build; each post's item (and full text) is made once, however
+    many feeds (blog, category, tag) it is in."""
+
+    app: Sphinx
+    blog: Blog
+    config: BlogpostConfig
+    base: str
+    _items: dict[str, FeedItem] = field(default_factory=dict)
+
+    def url(self, pagename: str) -> str:
+        return site_url(self.base, self.app.builder.get_target_uri(pagename))
+
+    def item(self, post: Post) -> FeedItem:
+        if post.docname not in self._items:
+            url = self.url(post.docname)
+            body = None
+            if self.config.feed_full_text:
+                body = absolute_links(render_body(self.app, post.docname), url)
+            self._items[post.docname] = FeedItem(post, url, image_url(self.base, post), body)
+        return self._items[post.docname]
+
+    def write(
+        self,
+        folder: str,
+        posts: Sequence[Post],
+        formats: Iterable[str],
+        *,
+        title: str,
+        subtitle: str,
+        home_page: str,
+    ) -> None:
+        items = [self.item(p) for p in posts[: self.config.feed_length]]
+        if not items:  # a category or tag whose posts are all drafts (``blogpost_drafts``)
+            return
+        language: str | None = self.app.config.language
+        schemes = {kind: self.url(self.blog.kind_index(kind)) for kind in FEED_KINDS}
+        for fmt in formats:
+            path = posixpath.join(folder, FEED_FORMATS[fmt].filename)
+            info = FeedInfo(
+                title=title,
+                subtitle=subtitle,
+                home_url=self.url(home_page),
+                feed_url=site_url(self.base, path),
+                language=language.replace("_", "-") if language else None,  # en_GB -> en-GB
+                schemes=schemes,
+            )
+            _write(Path(self.app.outdir, path), _WRITERS[fmt](info, items))
+
+    def write_all(self, posts: Sequence[Post]) -> None:
+        """The blog's feeds in every format, then an Atom feed per category and tag."""
+        title = self.config.title
+        self.write(
+            self.blog.root,
+            posts,
+            self.config.feeds,
+            title=title,
+            subtitle=self.config.tagline,
+            home_page=self.blog.index_page(),
+        )
+        if "atom" not in self.config.feeds:
+            return
+        for kind in FEED_KINDS:
+            for name in self.blog.slugs[kind]:
+                page = self.blog.page(kind, name)
+                assert page is not None  # every name with a slug has its page
+                # The feed sits in the folder named like the page: {root}/tag/{slug}/atom.xml
+                self.write(
+                    page,
+                    syndicated(self.blog.with_name(kind, name)),
+                    ["atom"],
+                    title=f"{title}: {name}",
+                    subtitle="",
+                    home_page=page,
+                )
+
+
+def feeds_written(app: Sphinx) -> bool:
+    """Whether this build writes feeds (autodiscovery links point only at files that exist)."""
+    return (
+        app.builder.name in WEB_BUILDERS
+        and bool(app.config.html_baseurl)
+        and bool(get_config(app.config).feeds)
+        and any(not post.draft for post in get_blog(app).posts)  # listed posts are dated
+    )
+
+
+def write_feeds(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: write ``index.json`` and the feeds from the current posts.
+
+    Done here rather than while pages are written because this runs once per build, in the
+    main process (which holds the merged environment even with ``-j N``), after every page,
+    and also when no page was out of date. Every build makes them anew from the current posts
+    (cheap; only full text renders, and only the posts in feeds), so an incremental build
+    never leaves one out of date; files whose bytes did not change are not touched.
+    """
+    if exception is not None or app.builder.name not in WEB_BUILDERS:
+        return
+    config = get_config(app.config)
+    blog = get_blog(app)
+    posts = syndicated(blog.posts)
+    base: str = app.config.html_baseurl
+    index_path = f"{blog.root}/{INDEX_FILENAME}"
+
+    def index_url(post: Post) -> str:
+        target = app.builder.get_target_uri(post.docname)
+        # Without a base URL, links are relative to index.json itself, as a browser reads them.
+        return site_url(base, target) if base else relative_uri(index_path, target)
+
+    _write(Path(app.outdir, index_path), post_index(config.title, posts, index_url))
+
+    if not (config.feeds and posts):
+        return
+    if not base:
+        warn(
+            BlogpostWarning.FEED,
+            "html_baseurl is not set; feeds need absolute links, so none were written",
+            assignment_location(Path(app.confdir, "conf.py"), "html_baseurl"),
+        )
+        return
+    _FeedWriter(app, blog, config, base).write_all(posts)
+
+
+def setup_feeds(app: Sphinx) -> None:
+    """Register the feed writer."""
+    app.connect("build-finished", write_feeds)

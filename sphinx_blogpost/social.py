@@ -1,0 +1,172 @@
+"""What every page's ``<head>`` says for readers and sharing: feed autodiscovery links and,
+on post pages, Open Graph, Twitter card, ``article:*`` tags and schema.org JSON-LD."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import shutil
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .collector import get_blog, posts_of
+from .config import get_config
+from .feeds import FEED_FORMATS, WEB_BUILDERS, feeds_written, image_path, image_url, site_url
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from docutils import nodes
+    from sphinx.application import Sphinx
+
+    from .posts import Post
+
+#: When sphinxext-opengraph is on, it owns the og:* and twitter:* tags of every page.
+OPENGRAPH_EXTENSION = "sphinxext.opengraph"
+
+# JSON may hold these in strings; inside <script> they could end it or open a comment.
+_SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
+
+
+def _meta(attribute: str, key: str, value: str) -> str:
+    return f'<meta {attribute}="{key}" content="{escape(value)}" />'
+
+
+def feed_links(title: str, urls: Iterable[tuple[str, str]]) -> str:
+    """``<link rel="alternate">`` for each ``(format, url)``, so readers find the feeds."""
+    return "\n".join(
+        f'<link rel="alternate" type="{FEED_FORMATS[fmt].media_type}" '
+        f'title="{escape(f"{title} ({FEED_FORMATS[fmt].label})")}" href="{escape(url)}" />'
+        for fmt, url in urls
+    )
+
+
+def json_ld(post: Post, *, url: str | None, image: str | None) -> str:
+    """A schema.org ``BlogPosting`` in a ``<script>`` that no user text can end early."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "BlogPosting",
+        "headline": post.title,
+        "description": post.summary,
+    }
+    if post.date is not None:
+        data["datePublished"] = post.date.iso
+        data["dateModified"] = (post.updated or post.date).iso
+    data["author"] = [
+        {"@type": "Person", "name": a.name, **({"url": a.url} if a.url else {})}
+        for a in post.authors
+    ]
+    if image:
+        data["image"] = image
+    data["wordCount"] = post.words
+    data["keywords"] = list(post.tags)
+    if post.categories:
+        data["articleSection"] = list(post.categories)
+    if post.language:
+        data["inLanguage"] = post.language
+    if url:
+        data["url"] = url
+        data["mainEntityOfPage"] = url
+    text = json.dumps(data, ensure_ascii=False)
+    for char, code in _SCRIPT_UNSAFE.items():
+        text = text.replace(char, code)
+    return f'<script type="application/ld+json">{text}</script>'
+
+
+def post_metatags(
+    post: Post,
+    *,
+    url: str | None,
+    image: str | None,
+    site_name: str,
+    opengraph: bool,
+    canonical: bool,
+) -> str:
+    """The ``<head>`` tags of a post page. *url* and *image* are absolute or None;
+    *opengraph*: sphinxext-opengraph writes the og:/twitter: tags; *canonical*: add one."""
+    tags = []
+    if canonical and url:
+        tags.append(f'<link rel="canonical" href="{escape(url)}" />')
+    if not opengraph:
+        tags.append(_meta("property", "og:type", "article"))
+        tags.append(_meta("property", "og:title", post.title))
+        tags.append(_meta("property", "og:description", post.summary))
+        if url:
+            tags.append(_meta("property", "og:url", url))
+        if site_name:
+            tags.append(_meta("property", "og:site_name", site_name))
+        if image:
+            tags.append(_meta("property", "og:image", image))
+            tags.append(_meta("property", "og:image:alt", post.title))
+        card = "summary_large_image" if image else "summary"
+        tags.append(_meta("name", "twitter:card", card))
+    if post.date is not None:
+        tags.append(_meta("property", "article:published_time", post.date.iso))
+        tags.append(_meta("property", "article:modified_time", (post.updated or post.date).iso))
+    if post.categories:
+        tags.append(_meta("property", "article:section", post.categories[0]))
+    tags += [_meta("property", "article:tag", tag) for tag in post.tags]
+    if post.draft:
+        tags.append(_meta("name", "robots", "noindex"))
+    tags.append(json_ld(post, url=url, image=image))
+    return "\n".join(tags)
+
+
+def add_page_metadata(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    """``html-page-context``: append to ``metatags``, which every theme prints in ``<head>``."""
+    if app.builder.name not in WEB_BUILDERS:
+        return
+    config = get_config(app.config)
+    base: str = app.config.html_baseurl
+    tags = []
+    if feeds_written(app):
+        root = get_blog(app).root
+        urls = [
+            (fmt, site_url(base, f"{root}/{FEED_FORMATS[fmt].filename}")) for fmt in config.feeds
+        ]
+        tags.append(feed_links(config.title, urls))
+    post = posts_of(app.env).get(pagename)
+    if post is not None and doctree is not None:
+        url = site_url(base, app.builder.get_target_uri(pagename)) if base else None
+        tags.append(
+            post_metatags(
+                post,
+                url=url,
+                image=image_url(base, post),
+                site_name=app.config.project,
+                opengraph=OPENGRAPH_EXTENSION in app.extensions,
+                # Sphinx's layout links `pageurl` as canonical whenever html_baseurl is set.
+                canonical=not context.get("pageurl"),
+            )
+        )
+    if tags:
+        context["metatags"] = context.get("metatags", "") + "\n".join(tags) + "\n"
+
+
+def copy_covers(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: put each local cover image at its source path in the output, the
+    URL Open Graph and feeds give (already there when it lives in ``html_static_path``)."""
+    if exception is not None or app.builder.name not in WEB_BUILDERS:
+        return
+    for post in posts_of(app.env).values():
+        path = image_path(post)
+        if path is None:
+            continue
+        source, target = Path(app.srcdir, path), Path(app.outdir, path)
+        if not source.is_file() or (target.is_file() and filecmp.cmp(source, target, False)):
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+
+
+def setup_social(app: Sphinx) -> None:
+    """Register the ``<head>`` metadata and the copying of cover images."""
+    app.connect("html-page-context", add_page_metadata)
+    app.connect("build-finished", copy_covers)

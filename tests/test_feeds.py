@@ -1,0 +1,372 @@
+"""Feeds and ``index.json``: what readers parse equals the posts, escaping, full text,
+determinism, the options, and builds without ``html_baseurl`` or with ``dirhtml``."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from datetime import UTC, datetime
+from io import StringIO
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin, urlsplit
+
+import feedparser
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+from sphinx_blogpost.blog import Blog
+from sphinx_blogpost.feeds import syndicated
+
+from .conftest import Build, build, copy_root
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from sphinx_blogpost.posts import Post
+
+BLOG_BASE = "https://blog.example.org/"
+FEEDS_BASE = "https://example.org/site/"
+ATOM = "{http://www.w3.org/2005/Atom}"
+FEED_FILES = ("atom.xml", "rss.xml", "feed.json")
+
+
+def _quiet_app(*args: Any, **kwargs: Any) -> SphinxTestApp:
+    """``make_app`` for module-scoped builds: one build serves many tests."""
+    return SphinxTestApp(*args, status=StringIO(), warning=StringIO(), **kwargs)
+
+
+@pytest.fixture(scope="module")
+def blog(rootdir, tmp_path_factory) -> Build:
+    """The 30-post blog (one draft, post07), default options."""
+    return build(
+        _quiet_app, "html", srcdir=rootdir / "test-blog", builddir=tmp_path_factory.mktemp("b")
+    )
+
+
+@pytest.fixture(scope="module")
+def feeds(rootdir, tmp_path_factory) -> Build:
+    """Four posts and a draft; full text, three items per feed, hostile metadata."""
+    return build(
+        _quiet_app, "html", srcdir=rootdir / "test-feeds", builddir=tmp_path_factory.mktemp("f")
+    )
+
+
+def _listed(result: Build) -> list[Post]:
+    """Posts in feed order, computed independently of the feed code."""
+    return syndicated(Blog.from_posts(result.posts.values(), "blog", drafts=False).posts)
+
+
+def _parse(path: Path) -> Any:
+    parsed = feedparser.parse(path.read_bytes())
+    assert parsed.bozo == 0, (path, parsed.get("bozo_exception"))
+    return parsed
+
+
+def _utc(parsed_time: Any) -> datetime:
+    return datetime(*parsed_time[:6], tzinfo=UTC)
+
+
+def _terms(post: Post) -> list[tuple[str, str]]:
+    return [("category", c) for c in post.categories] + [("tag", t) for t in post.tags]
+
+
+# -- the 30-post blog ------------------------------------------------------------------------
+def test_blog_builds_without_warnings(blog):
+    assert blog.warnings == []
+
+
+def test_every_feed_of_the_blog_parses(blog):
+    atom_feeds = sorted((blog.outdir / "blog").glob("*/*/atom.xml"))
+    assert len(atom_feeds) >= 10  # one per category and per tag
+    for path in [blog.outdir / "blog" / "atom.xml", blog.outdir / "blog" / "rss.xml", *atom_feeds]:
+        assert _parse(path).entries
+
+
+@pytest.mark.parametrize("filename", ["atom.xml", "rss.xml"])
+def test_entries_equal_the_posts(blog, filename):
+    posts = _listed(blog)[:20]  # blogpost_feed_length
+    assert "post07" not in {p.docname for p in _listed(blog)}  # the draft
+    feed = _parse(blog.outdir / "blog" / filename)
+    assert feed.feed.link == BLOG_BASE + "blog/index.html"
+    assert len(feed.entries) == 20
+    for entry, post in zip(feed.entries, posts, strict=True):
+        assert entry.title == post.title
+        assert entry.link == BLOG_BASE + f"{post.docname}.html"
+        assert _utc(entry.published_parsed) == post.date.moment
+        if filename == "atom.xml":  # RSS has no per-item update date
+            assert _utc(entry.updated_parsed) == (post.updated or post.date).moment
+        assert [a["name"] for a in entry.authors] == [a.name for a in post.authors]
+        kinds = [(t.scheme.rsplit("/", 2)[-2], t.term) for t in entry.tags]
+        assert kinds == _terms(post)
+    newest = max((p.updated or p.date).moment for p in posts)
+    assert _utc(feed.feed.updated_parsed) == newest  # never the build time
+
+
+def test_tag_feed_holds_only_that_tag(blog):
+    listed = _listed(blog)
+    slugs = Blog.from_posts(blog.posts.values(), "blog", drafts=False).slugs["tag"]
+    expected = [p for p in listed if "attention" in p.tags]
+    assert 1 < len(expected) < len(listed)
+    feed = _parse(blog.outdir / "blog" / "tag" / slugs["attention"] / "atom.xml")
+    assert [e.link for e in feed.entries] == [BLOG_BASE + f"{p.docname}.html" for p in expected]
+    assert all("attention" in [t.term for t in e.tags] for e in feed.entries)
+    assert feed.feed.link == BLOG_BASE + f"blog/tag/{slugs['attention']}.html"
+
+
+def test_json_feed_carries_words_and_minutes(blog):
+    feed = json.loads((blog.outdir / "blog" / "feed.json").read_text("utf8"))
+    posts = _listed(blog)[:20]
+    assert feed["version"] == "https://jsonfeed.org/version/1.1"
+    assert feed["feed_url"] == BLOG_BASE + "blog/feed.json"
+    assert [item["url"] for item in feed["items"]] == [
+        BLOG_BASE + f"{p.docname}.html" for p in posts
+    ]
+    for item, post in zip(feed["items"], posts, strict=True):
+        assert item["id"] == item["url"]
+        assert item["title"] == post.title
+        assert item["content_text"] == item["summary"] == post.summary  # summary mode
+        assert item["date_published"] == post.date.moment.isoformat()
+        assert [a["name"] for a in item["authors"]] == [a.name for a in post.authors]
+        assert item.get("tags", []) == list(post.tags)
+        assert item["_blogpost"] == {
+            "category": list(post.categories),
+            "words": post.words,
+            "minutes": post.minutes,
+        }
+
+
+def test_index_json_lists_every_post(blog):
+    index = json.loads((blog.outdir / "blog" / "index.json").read_text("utf8"))
+    posts = _listed(blog)
+    assert len(posts) == 29  # no length limit; the draft left out
+    assert [p["docname"] for p in index["posts"]] == [p.docname for p in posts]
+    first, post = index["posts"][0], posts[0]
+    assert first == {
+        "title": post.title,
+        "url": BLOG_BASE + f"{post.docname}.html",
+        "date": post.date.iso,
+        "updated": None,
+        "category": list(post.categories),
+        "tags": list(post.tags),
+        "authors": [a.name for a in post.authors],
+        "series": post.series,
+        "words": post.words,
+        "minutes": post.minutes,
+        "summary": post.summary,
+        "docname": post.docname,
+    }
+
+
+# -- a small blog with full text and hostile metadata ----------------------------------------
+def test_feeds_root_builds_without_warnings(feeds):
+    assert feeds.warnings == []
+
+
+def test_feed_length_and_drafts(feeds):
+    # Newest first: the draft is the newest post of all, and oldest is beyond the length (3).
+    expected = ["escape", "linked", "older"]
+    for filename in ("atom.xml", "rss.xml"):
+        feed = _parse(feeds.outdir / "blog" / filename)
+        assert [e.link for e in feed.entries] == [f"{FEEDS_BASE}{d}.html" for d in expected]
+    items = json.loads((feeds.outdir / "blog" / "feed.json").read_text("utf8"))["items"]
+    assert [i["url"] for i in items] == [f"{FEEDS_BASE}{d}.html" for d in expected]
+    index = json.loads((feeds.outdir / "blog" / "index.json").read_text("utf8"))
+    assert [p["docname"] for p in index["posts"]] == [*expected, "oldest"]
+
+
+def test_full_text_has_the_body_with_absolute_links(feeds):
+    blog_dir = feeds.outdir / "blog"
+    body = json.loads((blog_dir / "feed.json").read_text("utf8"))["items"][1]["content_html"]
+    assert "The second section." in body
+    assert "Linked post" not in body and "bp-post-header" not in body  # title, header: metadata
+    assert f'href="{FEEDS_BASE}escape.html"' in body
+    assert f'href="{FEEDS_BASE}linked.html#details"' in body
+    assert 'href="https://www.python.org/"' in body
+    image = re.search(r'<img[^>]* src="([^"]+)"', body)
+    assert image is not None and image[1] == FEEDS_BASE + "_images/cover.png"
+    assert (feeds.outdir / "_images" / "cover.png").is_file()
+    for url in re.findall(r'(?:href|src)="([^"]+)"', body):
+        assert url.startswith("https://"), url
+    # The same body in Atom's content and RSS's content:encoded; the summary stays apart.
+    atom_entry = ET.parse(blog_dir / "atom.xml").getroot().findall(f"{ATOM}entry")[1]
+    assert atom_entry.findtext(f"{ATOM}content") == body
+    rss_item = ET.parse(blog_dir / "rss.xml").getroot().findall("channel/item")[1]
+    assert rss_item.findtext("{http://purl.org/rss/1.0/modules/content/}encoded") == body
+    assert rss_item.findtext("description") == feeds.posts["linked"].summary
+
+
+def test_escaped_metadata_reads_back_as_written(feeds):
+    post = feeds.posts["escape"]
+    assert post.title == "<script>alert(\"t\")</script> & 'quotes' 🎉"
+    assert post.tags == ("<script>x</script>", "a&b", '"q"', "🎉")
+    title = 'Notes & "Dispatches" <b>'
+    blog_dir = feeds.outdir / "blog"
+
+    atom = ET.parse(blog_dir / "atom.xml").getroot()
+    assert atom.findtext(f"{ATOM}title") == title
+    assert atom.findtext(f"{ATOM}subtitle") == "Tagline with <i>markup</i> & ampersands"
+    entry = atom.find(f"{ATOM}entry")
+    assert entry.findtext(f"{ATOM}title") == post.title
+    assert entry.findtext(f"{ATOM}summary") == post.summary
+    assert entry.findtext(f"{ATOM}author/{ATOM}name") == "O'Brien <x@y>"
+    assert entry.findtext(f"{ATOM}author/{ATOM}uri") == "https://example.org/ob?a=1&b=2"
+    terms = [c.get("term") for c in entry.findall(f"{ATOM}category")]
+    assert terms == ["R&D <b>", *post.tags]
+    # The body is HTML: its text "</script> ... &" is escaped there, and again by the XML.
+    assert "a &lt;/script&gt; end tag &amp; an" in entry.findtext(f"{ATOM}content")
+
+    rss = ET.parse(blog_dir / "rss.xml").getroot()
+    assert rss.findtext("channel/title") == title
+    item = rss.find("channel/item")
+    assert item.findtext("title") == post.title
+    assert item.findtext("description") == post.summary
+    assert [c.text for c in item.findall("category")] == ["R&D <b>", *post.tags]
+    assert item.findtext("{http://purl.org/dc/elements/1.1/}creator") == "O'Brien <x@y>"
+
+    feed = json.loads((blog_dir / "feed.json").read_text("utf8"))
+    assert feed["title"] == title
+    first = feed["items"][0]
+    assert (first["title"], first["summary"], first["tags"]) == (
+        post.title,
+        post.summary,
+        list(post.tags),
+    )
+    assert first["_blogpost"]["category"] == ["R&D <b>"]
+    assert first["image"] == FEEDS_BASE + "images/cover.png"
+
+    indexed = json.loads((blog_dir / "index.json").read_text("utf8"))["posts"][0]
+    assert (indexed["title"], indexed["summary"], indexed["tags"]) == (
+        post.title,
+        post.summary,
+        list(post.tags),
+    )
+    assert indexed["authors"] == ["O'Brien <x@y>"]
+    assert indexed["updated"] == "2025-03-04T08:00:00+02:00"
+
+
+def test_category_feed_of_a_hostile_name(feeds):
+    feed = _parse(feeds.outdir / "blog" / "category" / "r-d-b" / "atom.xml")
+    assert feed.feed.title == 'Notes & "Dispatches" <b>: R&D <b>'
+    assert [e.link for e in feed.entries] == [FEEDS_BASE + "escape.html"]
+    notes = _parse(feeds.outdir / "blog" / "category" / "notes" / "atom.xml")
+    assert len(notes.entries) == 3  # oldest is a fourth Notes post; the draft is left out
+
+
+def _feed_files(outdir: Path) -> dict[str, bytes]:
+    blog_dir = outdir / "blog"
+    return {
+        str(p.relative_to(outdir)): p.read_bytes()
+        for p in sorted([*blog_dir.rglob("*.xml"), *blog_dir.rglob("*.json")])
+    }
+
+
+def test_two_clean_builds_are_byte_identical(feeds, make_app, rootdir, tmp_path):
+    again = build(make_app, "html", srcdir=rootdir / "test-feeds", builddir=tmp_path)
+    first, second = _feed_files(feeds.outdir), _feed_files(again.outdir)
+    assert len(first) == 3 + 1 + 2 + 4  # blog feeds, index.json, 2 category and 4 tag feeds
+    assert second == first
+    # Nothing from the build's moment: every date-time in the feeds is a post's.
+    moments = set(re.findall(rb"\d{4}-\d\d-\d\dT[\d:]+[+-]\d\d:\d\d", b"".join(first.values())))
+    posts = feeds.posts.values()
+    dates = {d.moment.isoformat().encode() for p in posts for d in (p.date, p.updated) if d}
+    assert moments and moments <= dates
+
+
+def test_feeds_option_picks_the_formats(make_app, rootdir, tmp_path):
+    result = build(
+        make_app,
+        "html",
+        srcdir=rootdir / "test-feeds",
+        builddir=tmp_path,
+        confoverrides={"blogpost_feeds": ["json"]},
+    )
+    assert result.warnings == []
+    assert sorted(_feed_files(result.outdir)) == ["blog/feed.json", "blog/index.json"]
+
+
+# -- builders and html_baseurl ---------------------------------------------------------------
+def test_without_baseurl_one_warning_no_feeds(make_app, rootdir, tmp_path):
+    result = build(
+        make_app,
+        "html",
+        srcdir=rootdir / "test-feeds",
+        builddir=tmp_path,
+        confoverrides={"html_baseurl": ""},
+    )
+    assert len(result.warnings) == 1
+    assert "html_baseurl is not set" in result.warnings[0]
+    assert result.warnings[0].endswith("[blogpost.feed]")
+    assert sorted(_feed_files(result.outdir)) == ["blog/index.json"]
+    index = json.loads((result.outdir / "blog" / "index.json").read_text("utf8"))
+    for post in index["posts"]:
+        assert not urlsplit(post["url"]).scheme  # relative to index.json
+        target = urljoin("blog/index.json", post["url"])
+        assert (result.outdir / target).is_file(), target
+    assert "application/atom+xml" not in (result.outdir / "escape.html").read_text("utf8")
+
+
+def test_feed_warning_can_be_suppressed(make_app, rootdir, tmp_path):
+    overrides = {"html_baseurl": "", "suppress_warnings": ["blogpost.feed"]}
+    result = build(
+        make_app, "html", srcdir=rootdir / "test-feeds", builddir=tmp_path, confoverrides=overrides
+    )
+    assert result.warnings == []
+    assert (result.outdir / "blog" / "index.json").is_file()
+
+
+def test_dirhtml_links_point_at_pages_that_exist(make_app, rootdir, tmp_path):
+    result = build(make_app, "dirhtml", srcdir=rootdir / "test-feeds", builddir=tmp_path)
+    assert result.warnings == []
+    feed = _parse(result.outdir / "blog" / "atom.xml")
+    urls = [feed.feed.link] + [e.link for e in feed.entries]
+    index = json.loads((result.outdir / "blog" / "index.json").read_text("utf8"))
+    urls += [post["url"] for post in index["posts"]]
+    assert FEEDS_BASE + "escape/" in urls
+    for url in urls:
+        assert url.startswith(FEEDS_BASE) and url.endswith("/"), url
+        assert (result.outdir / url.removeprefix(FEEDS_BASE) / "index.html").is_file(), url
+    body = feed.entries[1].content[0].value
+    assert f'href="{FEEDS_BASE}escape/"' in body
+    assert f'src="{FEEDS_BASE}_images/cover.png"' in body
+    head = (result.outdir / "escape" / "index.html").read_text("utf8").split("</head>")[0]
+    assert f'<meta property="og:url" content="{FEEDS_BASE}escape/" />' in head
+    assert f'href="{FEEDS_BASE}blog/atom.xml"' in head
+
+
+def test_other_builders_write_no_feeds(make_app, rootdir, tmp_path):
+    result = build(make_app, "text", srcdir=rootdir / "test-feeds", builddir=tmp_path)
+    assert result.warnings == []
+    assert not (result.outdir / "blog").exists()
+
+
+def test_parallel_build_gives_the_same_feeds(feeds, make_app, rootdir, tmp_path):
+    parallel = build(make_app, "html", srcdir=rootdir / "test-feeds", builddir=tmp_path, parallel=2)
+    assert parallel.warnings == []
+    assert _feed_files(parallel.outdir) == _feed_files(feeds.outdir)
+
+
+def test_full_text_does_not_repeat_warnings(make_app, tmp_path):
+    srcdir = copy_root("feeds", tmp_path)
+    post = srcdir / "older.rst"
+    post.write_text(post.read_text() + "\nSee :doc:`missing`.\n")
+    result = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "build")
+    assert len(result.warnings) == 1  # from writing the page, not again from the feed
+    assert "unknown document: 'missing'" in result.warnings[0]
+    assert "See " in (result.outdir / "blog" / "atom.xml").read_text("utf8")
+
+
+def test_incremental_build_feeds_match_a_clean_build(make_app, tmp_path):
+    srcdir = copy_root("feeds", tmp_path)
+    build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "incremental")
+    older = srcdir / "older.rst"
+    older.write_text(
+        older.read_text().replace("Older post\n==========", "Older, renamed\n" + "=" * 14)
+    )
+    (srcdir / "linked.md").unlink()
+    incremental = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "incremental")
+    clean = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "clean")
+    assert incremental.warnings == clean.warnings == []
+    assert _feed_files(incremental.outdir) == _feed_files(clean.outdir)
+    titles = [e.title for e in _parse(incremental.outdir / "blog" / "atom.xml").entries]
+    assert titles == [incremental.posts["escape"].title, "Older, renamed", "Oldest post"]

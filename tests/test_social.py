@@ -1,0 +1,143 @@
+"""What pages say in ``<head>``: feed links everywhere; Open Graph, Twitter card, article
+tags and JSON-LD on post pages, with hostile metadata read back exactly as written."""
+
+from __future__ import annotations
+
+import json
+from io import StringIO
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
+
+from sphinx_blogpost.social import json_ld, post_metatags
+
+from .conftest import Build, build
+
+BASE = "https://example.org/site/"
+FEED_TYPES = {
+    "application/atom+xml": "blog/atom.xml",
+    "application/rss+xml": "blog/rss.xml",
+    "application/feed+json": "blog/feed.json",
+}
+
+
+@pytest.fixture(scope="module")
+def site(rootdir, tmp_path_factory) -> Build:
+    def quiet_app(*args: Any, **kwargs: Any) -> SphinxTestApp:
+        return SphinxTestApp(*args, status=StringIO(), warning=StringIO(), **kwargs)
+
+    result = build(
+        quiet_app, "html", srcdir=rootdir / "test-feeds", builddir=tmp_path_factory.mktemp("s")
+    )
+    assert result.warnings == []
+    return result
+
+
+def _head(site: Build, page: str) -> Any:
+    html = (site.outdir / f"{page}.html").read_text("utf8")
+    return BeautifulSoup(html, "html.parser").head
+
+
+def _meta(head: Any, key: str) -> list[str]:
+    return [m["content"] for m in head.find_all("meta", attrs={"property": key})] + [
+        m["content"] for m in head.find_all("meta", attrs={"name": key})
+    ]
+
+
+@pytest.mark.parametrize("page", ["index", "escape", "genindex", "blog/index", "blog/archive"])
+def test_every_page_links_the_feeds(site, page):
+    links = _head(site, page).find_all("link", rel="alternate")
+    found = {link["type"]: link["href"] for link in links}
+    assert found == {kind: BASE + path for kind, path in FEED_TYPES.items()}
+    for path in FEED_TYPES.values():
+        assert (site.outdir / path).is_file()
+    assert links[0]["title"] == 'Notes & "Dispatches" <b> (Atom)'
+
+
+def test_post_page_open_graph_reads_back_as_written(site, rootdir):
+    post = site.posts["escape"]
+    head = _head(site, "escape")
+    assert _meta(head, "og:type") == ["article"]
+    assert _meta(head, "og:title") == [post.title]
+    assert _meta(head, "og:description") == [post.summary]
+    assert _meta(head, "og:url") == [BASE + "escape.html"]
+    assert _meta(head, "og:image") == [BASE + "images/cover.png"]
+    assert _meta(head, "twitter:card") == ["summary_large_image"]
+    assert _meta(head, "article:published_time") == ["2025-03-01T10:30:00+00:00"]
+    assert _meta(head, "article:modified_time") == ["2025-03-04T08:00:00+02:00"]
+    assert _meta(head, "article:section") == ["R&D <b>"]
+    assert _meta(head, "article:tag") == list(post.tags)
+    assert _meta(head, "robots") == []
+    # The cover is copied where og:image points.
+    cover = rootdir / "test-feeds" / "images" / "cover.png"
+    assert (site.outdir / "images" / "cover.png").read_bytes() == cover.read_bytes()
+    # No user text became markup: the only scripts are Sphinx's and the JSON-LD.
+    raw = (site.outdir / "escape.html").read_text("utf8")
+    assert "<script>alert" not in raw and "<b>" not in raw.split("</head>")[0]
+
+
+def test_json_ld_is_a_blog_posting(site):
+    for docname, post in site.posts.items():
+        scripts = _head(site, docname).find_all("script", type="application/ld+json")
+        assert len(scripts) == 1, docname
+        text = scripts[0].string
+        assert not {"<", ">", "&"} & set(text)  # nothing can close the script early
+        data = json.loads(text)
+        assert data["@type"] == "BlogPosting"
+        assert data["@context"] == "https://schema.org"
+        assert data["headline"] == post.title
+        assert data["wordCount"] == post.words
+        assert data["keywords"] == list(post.tags)
+        assert data["datePublished"] == post.date.iso
+        assert data["dateModified"] == (post.updated or post.date).iso
+        assert [a["name"] for a in data["author"]] == [a.name for a in post.authors]
+        assert data["url"] == BASE + f"{docname}.html"
+
+
+def test_json_ld_of_hostile_metadata(site):
+    data = json.loads(_head(site, "escape").find("script", type="application/ld+json").string)
+    post = site.posts["escape"]
+    assert data["description"] == post.summary
+    assert data["author"] == [
+        {"@type": "Person", "name": "O'Brien <x@y>", "url": "https://example.org/ob?a=1&b=2"}
+    ]
+    assert data["image"] == BASE + "images/cover.png"
+    assert data["articleSection"] == ["R&D <b>"]
+
+
+def test_one_canonical_link(site):
+    canonical = _head(site, "linked").find_all("link", rel="canonical")
+    assert [link["href"] for link in canonical] == [BASE + "linked.html"]
+
+
+def test_drafts_are_not_indexed(site):
+    assert _meta(_head(site, "draft"), "robots") == ["noindex"]
+    assert _meta(_head(site, "older"), "robots") == []
+
+
+def test_other_pages_are_not_articles(site):
+    head = _head(site, "index")
+    assert _meta(head, "og:type") == [] and _meta(head, "article:tag") == []
+    assert head.find("script", type="application/ld+json") is None
+
+
+def test_sphinxext_opengraph_keeps_its_tags(site):
+    post = site.posts["escape"]
+    args = {"url": BASE + "escape.html", "image": BASE + "c.png", "site_name": "S"}
+    mine = post_metatags(post, **args, opengraph=True, canonical=False)
+    assert "og:" not in mine and "twitter:" not in mine
+    assert 'property="article:published_time"' in mine
+    assert json_ld(post, url=args["url"], image=args["image"]) in mine
+    alone = post_metatags(post, **args, opengraph=False, canonical=False)
+    assert 'property="og:title"' in alone and 'name="twitter:card"' in alone
+
+
+def test_without_absolute_urls_no_url_tags(site):
+    post = site.posts["linked"]
+    tags = post_metatags(post, url=None, image=None, site_name="", opengraph=False, canonical=True)
+    assert "og:url" not in tags and "og:image" not in tags and "canonical" not in tags
+    assert 'content="summary"' in tags
+    script = BeautifulSoup(json_ld(post, url=None, image=None), "html.parser").script
+    assert "url" not in json.loads(script.string)
