@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .ablog import setup_ablog
 from .collector import BlogpostCollector, build_blog
 from .config import add_config_values, validate_config
 from .directives import (
@@ -31,6 +32,7 @@ ENV_VERSION = 1
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register sphinx-blogpost: the one readable list of what it adds to Sphinx."""
+    setup_ablog(app)  # first: refuses to run beside ABlog; ABlog's forms if blogpost_ablog_compat
     app.setup_extension("myst_parser")  # posts in Markdown with `extensions = [...]` alone
     app.setup_extension("sphinx_design")  # listing cards in any theme
 

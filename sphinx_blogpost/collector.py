@@ -142,6 +142,7 @@ def read_post(app: Sphinx, doctree: nodes.document, declaration: blogpost_node) 
 
     title_node = _document_title(doctree)
     title = clean_astext(title_node).strip() if title_node is not None else ""
+    title = declaration.get("title") or title  # ABlog's `title` option names the post
     if not title:
         title = docname.rsplit("/", 1)[-1]
         warn(BlogpostWarning.TITLE, f"the post has no title; using {title!r}", declaration)

@@ -151,6 +151,13 @@ class BlogpostConfig:
         "strftime-style date format; None gives a medium date in Sphinx's `language`.",
         "html",
     )
+    ablog_compat: bool = _option(
+        False,
+        _is_bool,
+        "Read an ABlog blog as it is: ABlog's `post` directive, its front-matter keys and "
+        "`blog_post_pattern`, its `postlist` options and dates; its `blog_*` settings are used "
+        "where the `blogpost_*` one is left at its default, each with a hint naming it.",
+    )
 
 
 CONFIG_FIELDS: tuple[dataclasses.Field[Any], ...] = dataclasses.fields(BlogpostConfig)

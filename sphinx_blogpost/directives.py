@@ -77,7 +77,7 @@ class FrontMatterTransform(SphinxTransform):
             options = {k: v for k, v in fields.items() if k in OPTIONS}
         else:
             return
-        node = blogpost_node(options=options, docname=self.env.docname)
+        node = blogpost_node(options=options, docname=self.env.docname, front_matter=True)
         node.source, node.line = docinfo.source or self.document["source"], docinfo.line or 1
         section = next(iter(self.document.findall(nodes.section)), None)
         if section is not None and isinstance(section[0], nodes.title):

@@ -96,23 +96,29 @@ class DateError(ValueError):
     """A date that cannot be read, or that could be read in two ways."""
 
 
-def parse_date(text: str) -> PostDate:
-    """Read an ISO 8601 date or date-time, or an unambiguous written date ("5 Jan 2021")."""
+def parse_date(text: str, dayfirst: bool | None = None) -> PostDate:
+    """Read an ISO 8601 date or date-time, or an unambiguous written date ("5 Jan 2021").
+
+    With *dayfirst* None a date that reads two ways is refused; False or True reads it month
+    first or day first (ABlog reads it as dateutil does by default: month first).
+    """
     text = " ".join(text.split())
     if not text:
         raise DateError("the date is empty")
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
-        return _parse_written_date(text)
+        return _parse_written_date(text, dayfirst)
     has_time = not _ISO_DATE_ONLY.fullmatch(text)
     return PostDate(_aware(moment), has_time)
 
 
-def _parse_written_date(text: str) -> PostDate:
+def _parse_written_date(text: str, only: bool | None = None) -> PostDate:
     # Parse against two different defaults: any field that changes was not in the text.
     low, high = datetime(2000, 1, 1, 0, 0, 0), datetime(2001, 2, 2, 1, 1, 1)
     orders = (False,) if _YEAR_FIRST.match(text) else (False, True)
+    if only is not None and len(orders) > 1:  # read it one way only (ABlog's compatibility)
+        orders = (only,)
     readings = set()
     for dayfirst in orders:
         try:

@@ -1,0 +1,530 @@
+"""ABlog compatibility (``blogpost_ablog_compat``): ABlog's ``post`` and ``postlist``
+directives, front-matter keys, ``blog_post_pattern``, dates and ``blog_*`` settings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache, partial
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from babel import Locale
+from docutils import nodes
+from docutils.nodes import fully_normalize_name
+from docutils.parsers.rst import directives
+from docutils.parsers.rst.directives.admonitions import BaseAdmonition
+from sphinx.errors import ConfigError
+from sphinx.transforms import SphinxTransform
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.matching import Matcher
+
+from .config import CONFIG_FIELDS, PREFIX, BlogpostConfig, assignment_location, get_config
+from .directives import (
+    PostlistDirective,
+    _AnyOption,
+    _docinfo_fields,
+    blogpost_node,
+    more_marker,
+)
+from .posts import OPTIONS, DateError, RawValue, parse_date, split_list
+from .warnings_ import BlogpostWarning, warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+BOTH_LOADED = (
+    'ABlog and sphinx-blogpost cannot run together: remove "ablog" from `extensions` in '
+    "conf.py and set `blogpost_ablog_compat = True`; sphinx-blogpost then reads the ABlog "
+    "blog as it is."
+)
+
+#: ABlog post options with no counterpart here: accepted without effect (and without warning).
+WITHOUT_EFFECT = ("location", "redirect", "external_link", "canonical_link", "nocomments")
+#: Front-matter and field-list keys of ABlog, besides the ones it shares with us.
+ABLOG_KEYS = ("title", "excerpt", "exclude", "image", "language", *WITHOUT_EFFECT)
+#: ABlog's ``postlist`` options that have no counterpart here: accepted without effect.
+POSTLIST_WITHOUT_EFFECT = ("location", "language", "date", "format", "list-style", "expand")
+
+_TRUE_WORDS = ("", "true", "yes", "on", "1")
+_LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*")
+_TIME_DIRECTIVES = re.compile(r"%[HIMSXcpfz]")
+
+
+# -- setup ---------------------------------------------------------------------------------------
+def setup_ablog(app: Sphinx) -> None:
+    """Refuse to run beside ABlog; declare the ABlog settings read in compatibility mode."""
+    if "ablog" in app.extensions or "ablog" in app.config.extensions:
+        raise ConfigError(BOTH_LOADED)
+    for setting in SETTINGS:
+        app.add_config_value(setting.name, None, "env", types=Any, description=setting.help)
+    app.add_config_value(
+        "blog_post_pattern", None, "env", types=Any,
+        description="ABlog's glob(s) of source files that are posts (compatibility mode).",
+    )  # fmt: skip
+    app.add_transform(AblogTransform)
+    # Before validate_config (750), so that mapped values are validated like the user's own.
+    app.connect("config-inited", adopt_ablog, priority=700)
+
+
+def adopt_ablog(app: Sphinx, config: Config) -> None:
+    """``config-inited``: in compatibility mode, add ABlog's directives and map its settings."""
+    if config.blogpost_ablog_compat is not True:  # validated later; only a real True counts
+        return
+    # `post` is ABlog's name: claimed only here, so that another extension may own it otherwise.
+    app.add_directive("post", AblogPostDirective)
+    app.add_directive("postlist", AblogPostlistDirective, override=True)
+    app.add_directive("update", AblogUpdateDirective)
+    conf_py = Path(app.confdir, "conf.py")
+    config.blog_post_pattern = _patterns(config.blog_post_pattern, conf_py)
+    _drop_ablog_sidebars(config, conf_py)
+    for setting in SETTINGS:
+        if config[setting.name] is not None:
+            setting.adopt(config, assignment_location(conf_py, setting.name))
+
+
+# -- settings ------------------------------------------------------------------------------------
+def _same(value: Any) -> Any:
+    return value
+
+
+def _ablog_authors(value: Any) -> dict[str, Any]:
+    """ABlog's ``key -> (name, url)`` as ``key -> {"name", "url"}``."""
+    if not isinstance(value, Mapping):
+        raise TypeError("expected a dict of key -> (name, url)")
+    authors: dict[str, Any] = {}
+    for key, info in value.items():
+        if isinstance(info, Sequence) and not isinstance(info, str) and len(info) == 2:
+            name, url = info
+            info = {"name": name, "url": url} if url else {"name": name}
+        authors[key] = info  # anything else is checked as blogpost_authors
+    return authors
+
+
+def _ablog_default_author(value: Any) -> Any:
+    """ABlog allows a list of author keys; one default author is kept here (the first)."""
+    if isinstance(value, list | tuple) and value:
+        return value[0]
+    return value
+
+
+def _is_text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError("expected a string")
+    return value
+
+
+@dataclass(frozen=True)
+class Setting:
+    """An ABlog setting: the value it becomes here (or None), or what to do instead."""
+
+    name: str
+    target: str | None
+    convert: Callable[[Any], Any] = _same
+    advice: str = ""
+
+    @property
+    def help(self) -> str:
+        if self.target is None:
+            return f"ABlog's setting (compatibility mode: a hint only): {self.advice}"
+        return f"ABlog's setting; compatibility mode reads it as `{self.target}`."
+
+    def adopt(self, config: Config, where: str) -> None:
+        """Use the value for the ``target`` left at its default; one hint says how to migrate."""
+        value = config[self.name]
+        if self.target is None:
+            warn(BlogpostWarning.CONFIG, f"{self.name} is ABlog's: {self.advice}", where)
+            return
+        try:
+            new = self.convert(value)
+            _validator(self.target)(new)
+        except (TypeError, ValueError) as error:
+            message = f"{self.name} = {value!r} is invalid ({error}); it is ignored"
+            warn(BlogpostWarning.CONFIG, message, where)
+            return
+        if config[self.target] != _default(self.target):
+            message = f"{self.name} is ABlog's and is ignored, since {self.target} is set"
+            warn(BlogpostWarning.CONFIG, message, where)
+            return
+        setattr(config, self.target, new)
+        warn(BlogpostWarning.CONFIG, f"{self.name} is ABlog's; use {self.target} = {new!r}", where)
+
+
+SETTINGS = (
+    Setting("blog_title", "blogpost_title"),
+    Setting("blog_path", "blogpost_root"),
+    Setting("blog_baseurl", "html_baseurl"),
+    Setting("blog_authors", "blogpost_authors", _ablog_authors),
+    Setting("blog_default_author", "blogpost_default_author", _ablog_default_author),
+    Setting("blog_feed_subtitle", "blogpost_tagline"),
+    Setting("blog_feed_length", "blogpost_feed_length"),
+    Setting("blog_feed_fulltext", "blogpost_feed_full_text", bool),
+    Setting("post_date_format", "blogpost_date_format"),  # and the format dates are read in
+    Setting(
+        "blog_feed_archives", None,
+        advice="sphinx-blogpost always writes an Atom feed per category and tag; remove it",
+    ),
+    Setting(
+        "blog_feed_titles", None,
+        advice="feeds carry each post's summary, or its full text with "
+        "blogpost_feed_full_text = True; remove it",
+    ),
+    Setting(
+        "post_auto_excerpt", None,
+        advice="summaries are whole paragraphs up to blogpost_summary_words words, or end at "
+        "a `more` marker; remove it",
+    ),
+    Setting(
+        "post_auto_image", None,
+        advice="a post's cover is its `image` option (a path, or ABlog's image number); "
+        "remove it",
+    ),
+)  # fmt: skip
+
+
+def _default(name: str) -> Any:
+    if name.startswith(PREFIX):
+        return getattr(BlogpostConfig(), name.removeprefix(PREFIX))
+    return ""  # html_baseurl
+
+
+def _validator(name: str) -> Callable[[Any], Any]:
+    for field in CONFIG_FIELDS:
+        if PREFIX + field.name == name:
+            validate: Callable[[Any], Any] = field.metadata["validate"]
+            return validate
+    return _is_text  # html_baseurl
+
+
+def _patterns(value: Any, conf_py: Path) -> list[str]:
+    """``blog_post_pattern`` as a list of globs (ABlog takes one or a list)."""
+    if value is None:
+        return []
+    patterns = [value] if isinstance(value, str) else value
+    if isinstance(patterns, list | tuple) and all(isinstance(p, str) for p in patterns):
+        return list(patterns)
+    message = f"blog_post_pattern = {value!r} is invalid (expected a glob or a list of globs)"
+    warn(BlogpostWarning.CONFIG, message, assignment_location(conf_py, "blog_post_pattern"))
+    return []
+
+
+def _drop_ablog_sidebars(config: Config, conf_py: Path) -> None:
+    """ABlog's sidebar templates (``ablog/postcard.html``...) are gone with ABlog: leave
+    them out of ``html_sidebars`` rather than fail to render every page."""
+    sidebars = config.html_sidebars
+    if not isinstance(sidebars, dict):
+        return
+    dropped: dict[str, None] = {}
+    kept = {}
+    for pattern, names in sidebars.items():
+        if isinstance(names, list | tuple):
+            dropped.update(dict.fromkeys(n for n in names if str(n).startswith("ablog/")))
+            names = [n for n in names if not str(n).startswith("ablog/")]
+        kept[pattern] = names
+    if dropped:
+        config.html_sidebars = kept
+        message = (
+            f"html_sidebars names ABlog's templates ({', '.join(dropped)}); they are left "
+            "out: remove them"
+        )
+        warn(BlogpostWarning.CONFIG, message, assignment_location(conf_py, "html_sidebars"))
+
+
+# -- post options --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Declaration:
+    """An ABlog post declaration in our terms: options for the collector, and what ABlog does
+    to the document besides (a title for listings, an excerpt of N paragraphs, a cover taken
+    from the Nth image, leaving the directive's content out of the page)."""
+
+    options: dict[str, RawValue]
+    title: str | None = None
+    excerpt: int | None = None
+    image: int | None = None
+    exclude: bool = False
+
+    def node_attributes(self) -> dict[str, Any]:
+        """What a :class:`blogpost_node` carries beside its options (read by the transform)."""
+        attributes: dict[str, Any] = {"title": self.title}
+        attributes.update(ablog_excerpt=self.excerpt, ablog_image=self.image)
+        return {key: value for key, value in attributes.items() if value is not None}
+
+
+def translate(raw: Mapping[str, RawValue], report: Callable[[str], None]) -> Declaration:
+    """ABlog's post options as ours; options of neither kind are kept for the collector to
+    report, and a bad ``excerpt`` is reported through *report*."""
+    options: dict[str, RawValue] = {}
+    title = excerpt = image = None
+    exclude = False
+    for name, value in raw.items():
+        text = _plain(value)
+        if name in WITHOUT_EFFECT:
+            continue
+        if name == "title":
+            title = text
+        elif name == "excerpt":
+            if text is not None and text.isdigit():
+                excerpt = int(text) or None
+            else:
+                report(f"excerpt {value!r} is not a whole number of paragraphs")
+        elif name == "image" and text is not None and text.isdigit():
+            image = int(text) or None  # ABlog's form: the Nth image of the post
+        elif name == "exclude":
+            exclude = value is not False and (text or "").lower() in _TRUE_WORDS
+        elif name == "language":
+            options[name] = language_code(value)
+        else:
+            options[name] = value
+    return Declaration(options, title, excerpt, image, exclude)
+
+
+def _plain(value: RawValue) -> str | None:
+    if value is None or isinstance(value, bool):
+        return None
+    text = ", ".join(split_list(value)) if not isinstance(value, str | int) else str(value)
+    return " ".join(text.split()) or None
+
+
+def language_code(value: RawValue) -> str | None:
+    """ABlog names languages freely ("English"); the first one as a code ("en") if known."""
+    names = split_list(value)
+    if not names:
+        return None
+    name = names[0]
+    if _LANGUAGE_CODE.fullmatch(name):
+        return name
+    return _language_codes().get(name.casefold(), name)
+
+
+@cache
+def _language_codes() -> dict[str, str]:
+    """Language names in English ("English", "Brazilian Portuguese") to codes."""
+    names = Locale("en").languages
+    return {name.casefold(): code.replace("_", "-") for code, name in names.items()}
+
+
+def ablog_date(text: str, date_format: str | None) -> str:
+    """A date as ABlog reads it, written so that :func:`parse_date` reads it the same way:
+    ``post_date_format`` first, then dateutil, which reads 01/02/2021 month first."""
+    if date_format:
+        try:
+            moment = datetime.strptime(text.strip(), date_format)
+        except ValueError:
+            pass
+        else:
+            has_time = _TIME_DIRECTIVES.search(date_format) is not None
+            return moment.isoformat() if has_time else moment.date().isoformat()
+    try:
+        parse_date(text)
+    except DateError:
+        try:
+            return parse_date(text, dayfirst=False).iso
+        except DateError:
+            pass  # unreadable either way: the collector reports it
+    return text
+
+
+# -- directives ----------------------------------------------------------------------------------
+class AblogPostDirective(SphinxDirective):
+    """ABlog's ``.. post:: DATE`` with its options; its content, if any, is the post's excerpt
+    (shown in the page too, unless ``:exclude:``)."""
+
+    has_content = True
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec: ClassVar[dict[str, Any]] = _AnyOption(
+        dict.fromkeys(("exclude", "nocomments", "draft", "pin"), directives.unchanged)
+    )
+
+    def run(self) -> list[nodes.Node]:
+        raw: dict[str, RawValue] = dict(self.options)
+        if self.arguments:
+            raw["date"] = self.arguments[0]
+        node = blogpost_node(docname=self.env.docname)
+        self.set_source_info(node)
+        declaration = translate(raw, lambda message: warn(BlogpostWarning.OPTION, message, node))
+        node["options"] = declaration.options
+        node.attributes.update(declaration.node_attributes())
+        node["ablog"] = True
+        if not self.content:
+            return [node]
+        excerpt = nodes.Element()
+        self.state.nested_parse(self.content, self.content_offset, excerpt)
+        summary = " ".join(" ".join(p.astext().split()) for p in excerpt.findall(nodes.paragraph))
+        if summary:
+            node["options"].setdefault("summary", summary)
+        return [node] if declaration.exclude else [node, *excerpt.children]
+
+
+def ablog_postlist_options(
+    options: Mapping[str, str | None], arguments: Sequence[str]
+) -> dict[str, str | None]:
+    """ABlog's ``postlist`` options as ours: the argument is the limit, ``:sort:`` alone is
+    oldest first, and the layout is ABlog's look (compact, or list with ``:excerpts:``)."""
+    mapped = {k: v for k, v in options.items() if k in PostlistDirective.option_spec}
+    if arguments and "limit" not in mapped:
+        mapped["limit"] = arguments[0]
+    if "sort" in options and not (options["sort"] or "").strip():
+        mapped["sort"] = "date"
+    mapped.setdefault("layout", "list" if "excerpts" in options else "compact")
+    return mapped
+
+
+class AblogPostlistDirective(PostlistDirective):
+    """``postlist`` taking ABlog's options too: ``.. postlist:: N`` with ``:excerpts:``,
+    ``:sort:`` and filters; ABlog's display options are accepted without effect."""
+
+    optional_arguments = 1
+    option_spec: ClassVar[dict[str, Any]] = {
+        **PostlistDirective.option_spec,
+        **dict.fromkeys(("excerpts", *POSTLIST_WITHOUT_EFFECT), directives.unchanged),
+    }
+
+    def run(self) -> list[nodes.Node]:
+        self.options = ablog_postlist_options(self.options, self.arguments)
+        return super().run()
+
+
+class AblogUpdateDirective(BaseAdmonition):
+    """ABlog's ``.. update:: DATE``: a note "Updated on DATE"; the latest one is the post's
+    ``updated`` date."""
+
+    required_arguments = 1
+    final_argument_whitespace = True
+    node_class = nodes.admonition
+
+    def run(self) -> list[nodes.Node]:
+        date = " ".join(self.arguments[0].split())
+        self.arguments = [f"Updated on {date}"]  # the admonition's title
+        self.options.setdefault("class", []).extend(["note", "update"])
+        result = list(super().run())
+        if isinstance(result[0], nodes.Element):
+            result[0]["ablog_update"] = date
+        return result
+
+
+# -- documents -----------------------------------------------------------------------------------
+class AblogTransform(SphinxTransform):
+    """In compatibility mode: ABlog's front-matter keys, posts by ``blog_post_pattern``, and
+    what ABlog does to a post's document (excerpt, image, dates as ABlog reads them)."""
+
+    default_priority = 501  # just after FrontMatterTransform (500)
+
+    def apply(self, **kwargs: Any) -> None:
+        if not get_config(self.config).ablog_compat:
+            return
+        docinfo = next(iter(self.document.findall(nodes.docinfo)), None)
+        fields = dict(_docinfo_fields(docinfo)) if docinfo is not None else {}
+        ablog_fields: dict[str, Any] = {
+            k: v for k, v in fields.items() if k in OPTIONS or k in ABLOG_KEYS
+        }
+        if isinstance(ablog_fields.get("tags"), str):  # ABlog unquotes: tags: a, "b c"
+            ablog_fields["tags"] = [t.strip().strip("\"'") for t in ablog_fields["tags"].split(",")]
+        declarations = list(self.document.findall(blogpost_node))
+        if not declarations and self._matches_pattern():
+            node = blogpost_node(options={}, docname=self.env.docname, front_matter=True)
+            if docinfo is not None:
+                node.source, node.line = docinfo.source, docinfo.line
+            node.source = node.source or self.document["source"]
+            node.line = node.line or 1
+            declarations.append(node)
+        for node in declarations:
+            # Top-level front matter (`blogpost: true` or a pattern) may use ABlog's keys.
+            if node.get("front_matter") and not isinstance(fields.get("blogpost"), dict):
+                report = partial(warn, BlogpostWarning.OPTION, location=node)
+                declaration = translate(ablog_fields, report)
+                node["options"] = declaration.options
+                node.attributes.update(declaration.node_attributes())
+            _place_under_title(self.document, node)
+        if declarations:
+            self._finish(declarations[0])  # the post; the collector warns about the others
+            self._label_post()
+            # ABlog makes posts orphans (`post_auto_orphan`): they need not be in a toctree.
+            self.env.metadata[self.env.docname]["orphan"] = True
+
+    def _matches_pattern(self) -> bool:
+        patterns: list[str] = self.config.blog_post_pattern
+        if not patterns:
+            return False
+        path = PurePath(self.env.doc2path(self.env.docname, False)).as_posix()
+        return Matcher(patterns)(path)
+
+    def _label_post(self) -> None:
+        """ABlog labels a post with its file name (its folder's, for an ``index``), so that
+        ``:ref:`name``` links to it; here the label is the title's section."""
+        folder, _, label = self.env.docname.rpartition("/")
+        if label == "index":
+            label = folder.rpartition("/")[2]
+        name = fully_normalize_name(label)
+        section = next(iter(self.document.findall(nodes.section)), None)
+        if not name or section is None or not section["ids"] or name in self.document.nameids:
+            return
+        section["names"].append(name)
+        self.document.nameids[name] = section["ids"][0]
+        self.document.nametypes[name] = True  # explicit: the std domain makes it a label
+
+    def _finish(self, node: blogpost_node) -> None:
+        options = node["options"]
+        for name in ("date", "updated"):
+            value = options.get(name)
+            if isinstance(value, str | int) and not isinstance(value, bool):
+                options[name] = ablog_date(str(value), self.config.post_date_format)
+        number = node.get("ablog_image")
+        if number and "image" not in options:
+            images = list(self.document.findall(nodes.image))
+            if number <= len(images):
+                options["image"] = images[number - 1]["uri"]
+        if node.get("ablog_excerpt") and "summary" not in options:
+            _mark_excerpt(self.document, node["ablog_excerpt"])
+        if "updated" not in options:
+            self._latest_update(node)
+
+    def _latest_update(self, node: blogpost_node) -> None:
+        """ABlog's post is updated on the latest of its ``update`` dates after its date."""
+        moments = []
+        for update in self.document.findall(nodes.admonition):
+            if "ablog_update" in update:
+                text = ablog_date(update["ablog_update"], self.config.post_date_format)
+                try:
+                    moments.append(parse_date(text))
+                except DateError as error:
+                    warn(BlogpostWarning.DATE, f"update: {error}", update)
+        try:
+            date = parse_date(str(node["options"]["date"]))
+        except (KeyError, DateError):
+            return  # the collector reports it
+        latest = max(moments, key=lambda d: d.moment, default=None)
+        if latest is not None and latest.moment > date.moment:
+            node["options"]["updated"] = latest.iso
+
+
+def _place_under_title(document: nodes.document, node: blogpost_node) -> None:
+    """Put a new or leading declaration under the first title, where the header belongs
+    (FrontMatterTransform places its own there; ABlog's ``post`` may precede the title)."""
+    section = next(iter(document.findall(nodes.section)), None)
+    if section is None or not section.children or not isinstance(section[0], nodes.title):
+        if node.parent is None:
+            document.append(node)
+        return
+    if node.parent is document and section.parent is document:
+        if document.index(node) > document.index(section):
+            return
+        document.remove(node)
+    elif node.parent is not None:
+        return
+    section.insert(1, node)
+
+
+def _mark_excerpt(document: nodes.document, count: int) -> None:
+    """A ``more`` marker after the first *count* body paragraphs (ABlog's ``excerpt``)."""
+    seen = 0
+    for paragraph in document.findall(nodes.paragraph):
+        parent = paragraph.parent
+        if isinstance(parent, nodes.section | nodes.document):
+            seen += 1
+            if seen == count:
+                parent.insert(parent.index(paragraph) + 1, more_marker())
+                return

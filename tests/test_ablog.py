@@ -1,0 +1,509 @@
+"""ABlog compatibility (``blogpost_ablog_compat``): ABlog's forms read as posts, its settings
+mapped with a hint, its dates, the clear error beside ABlog, and three real ABlog blogs."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import sys
+from io import StringIO
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from bs4 import BeautifulSoup
+from dateutil import parser as dateutil_parser
+from sphinx.errors import ConfigError
+from sphinx.testing.util import SphinxTestApp
+
+from sphinx_blogpost.ablog import (
+    ablog_date,
+    ablog_postlist_options,
+    language_code,
+    translate,
+)
+from sphinx_blogpost.collector import get_blog, posts_of
+
+from .conftest import ROOTS, warnings_of
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from sphinx_blogpost.posts import Post
+
+CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+class Site:
+    """What one build left: warnings, posts, listed posts, output folder and post index."""
+
+    def __init__(self, app: SphinxTestApp) -> None:
+        self.warnings = warnings_of(app)
+        self.posts: dict[str, Post] = dict(posts_of(app.env))
+        self.listed = [p.docname for p in get_blog(app).posts]
+        self.config = app.config
+        self.outdir = Path(app.outdir)
+
+    def page(self, name: str) -> BeautifulSoup:
+        html = (self.outdir / f"{name}.html").read_text("utf8")
+        return BeautifulSoup(html, "html.parser")
+
+    def index(self, root: str = "blog") -> dict[str, dict[str, Any]]:
+        data = json.loads((self.outdir / root / "index.json").read_text("utf8"))
+        return {entry["docname"]: entry for entry in data["posts"]}
+
+
+def run_build(srcdir: Path, builddir: Path, **confoverrides: Any) -> Site:
+    """Build once and keep what the tests read (module-scoped builds serve many tests)."""
+    app = SphinxTestApp(
+        "html",
+        srcdir=srcdir,
+        builddir=builddir,
+        confoverrides=confoverrides,
+        status=StringIO(),
+        warning=StringIO(),
+        freshenv=True,
+    )
+    try:
+        app.build()
+        return Site(app)
+    finally:
+        app.cleanup()
+
+
+def make_site(folder: Path, files: dict[str, str], conf: str) -> Path:
+    """A source folder with *files*, a conf.py and a glob toctree index."""
+    for name, text in {**files, "conf.py": conf}.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf8")
+    if "index.rst" not in files:
+        (folder / "index.rst").write_text("Site\n====\n\n.. toctree::\n   :glob:\n\n   **\n")
+    return folder
+
+
+COMPAT = (
+    'extensions = ["sphinx_blogpost"]\nblogpost_ablog_compat = True\n'
+    'html_baseurl = "https://example.org/"\n'
+)
+
+
+# -- ABlog's forms give the same posts and pages as the same posts written natively -------
+@pytest.fixture(scope="module")
+def style(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    return run_build(ROOTS / "test-ablog-style", tmp_path_factory.mktemp("style"))
+
+
+@pytest.fixture(scope="module")
+def native(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    return run_build(ROOTS / "test-ablog-native", tmp_path_factory.mktemp("native"))
+
+
+STYLE_HINTS = [  # (conf.py line, message): one hint per ABlog setting, and nothing else
+    (5, "blog_title is ABlog's; use blogpost_title = 'Field Notes'"),
+    (6, "blog_baseurl is ABlog's; use html_baseurl = 'https://notes.example.org/'"),
+    (7, "blog_path is ABlog's; use blogpost_root = 'notes'"),
+    (
+        8,
+        "blog_authors is ABlog's; use blogpost_authors = {'ada': {'name': 'Ada Lovelace', "
+        "'url': 'https://ada.example.org/'}, 'lin': {'name': 'Lin Wei'}}",
+    ),
+    (12, "blog_default_author is ABlog's; use blogpost_default_author = 'lin'"),
+    (13, "blog_feed_length is ABlog's; use blogpost_feed_length = 5"),
+    (14, "blog_feed_fulltext is ABlog's; use blogpost_feed_full_text = True"),
+    (
+        15,
+        "blog_feed_archives is ABlog's: sphinx-blogpost always writes an Atom feed per "
+        "category and tag; remove it",
+    ),
+    (16, "post_date_format is ABlog's; use blogpost_date_format = '%d %B %Y'"),
+]
+
+
+def _hint(line: str) -> tuple[int, str]:
+    match = re.fullmatch(r".*/conf\.py:(\d+): WARNING: (.*) \[blogpost\.config\]", line)
+    assert match, line
+    return int(match[1]), match[2]
+
+
+def test_ablog_settings_are_mapped_each_with_one_hint(style, native):
+    assert native.warnings == []
+    assert sorted(_hint(line) for line in style.warnings) == STYLE_HINTS
+    for name in (
+        "blogpost_title", "blogpost_root", "blogpost_authors", "blogpost_default_author",
+        "blogpost_feed_length", "blogpost_feed_full_text", "blogpost_date_format",
+        "html_baseurl",
+    ):  # fmt: skip
+        assert style.config[name] == native.config[name], name
+
+
+def test_ablog_forms_give_the_same_posts(style, native):
+    assert sorted(style.posts) == sorted(native.posts) == [
+        "ablog_myst", "ablog_rst", "excerpt_content", "exclude", "fieldlist", "frontmatter",
+        "pattern/first",
+    ]  # fmt: skip
+    for docname, post in style.posts.items():
+        assert post == native.posts[docname], docname
+    assert style.listed == native.listed
+
+
+def test_what_each_ablog_option_became(style):
+    posts = style.posts
+    rst = posts["ablog_rst"]
+    assert rst.date.iso == "2021-01-25"  # "Jan 25, 2021"
+    assert rst.updated.iso == "2021-02-02"  # the latest `update`
+    assert (rst.categories, rst.tags, rst.language) == (
+        ("Notes", "Archive"),
+        ("rst", "ablog"),
+        "en",
+    )
+    assert [(a.key, a.name, a.url) for a in rst.authors] == [
+        ("ada", "Ada Lovelace", "https://ada.example.org/"),
+        ("lin", "Lin Wei", ""),
+    ]
+    # `:excerpt: 2`: the first two paragraphs
+    assert rst.summary == "First paragraph of the post. Second paragraph, still in the excerpt."
+    assert posts["ablog_myst"].date.iso == "2021-01-02"  # 01/02/2021, month first as in ABlog
+    assert posts["excerpt_content"].summary == "This paragraph is the excerpt, as ABlog writes it."
+    assert posts["exclude"].summary == "Only listings show this excerpt."
+    front = posts["frontmatter"]
+    assert front.title == "Listed title"  # ABlog's `title` names the post in listings
+    assert (front.image, front.summary) == ("cover.png", "First paragraph.")  # `image: 1`
+    assert posts["fieldlist"].date.iso == "2021-01-25"  # read with post_date_format
+
+
+def test_the_page_shows_the_excerpt_unless_excluded_and_updates(style, native):
+    assert "This paragraph is the excerpt" in style.page("excerpt_content").get_text()
+    assert "Only listings show this excerpt" not in style.page("exclude").get_text()
+    updates = style.page("ablog_rst").select(".admonition.update .admonition-title")
+    assert [title.get_text() for title in updates] == [
+        "Updated on 2 February 2021",
+        "Updated on 1 February 2021",
+    ]
+    assert updates == native.page("ablog_rst").select(".admonition.update .admonition-title")
+    # the heading of the page stays as written; `title` only names the post elsewhere
+    assert style.page("frontmatter").select_one("h1").get_text().startswith("Heading in the page")
+
+
+def test_headers_cards_listings_and_index_are_the_same(style, native):
+    pages = ["notes/index", "notes/archive", "notes/category/notes", "notes/tag/rst"]
+    for name in pages:
+        mine, theirs = style.page(name), native.page(name)
+        assert mine.select(".bp-card"), name
+        assert mine.select(".bp-card") == theirs.select(".bp-card"), name
+    for docname in style.posts:
+        header = style.page(docname).select_one(".bp-post-header")
+        assert header == native.page(docname).select_one(".bp-post-header"), docname
+    assert style.page("lists").select(".bp-listing") == native.page("lists").select(".bp-listing")
+    assert style.index("notes") == native.index("notes")
+
+
+# -- pure parts -------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("written", "date_format", "iso"),
+    [
+        ("Jan 25, 2021", None, "Jan 25, 2021"),  # read alike by both: left as written
+        ("2021-01-25 10:00", None, "2021-01-25 10:00"),
+        ("25 January 2021", "%d %B %Y", "2021-01-25"),
+        ("Jan 8th, 2024", None, "Jan 8th, 2024"),
+        ("01/02/2021", None, "2021-01-02"),  # dateutil's default, as in ABlog: month first
+        ("01/02/2021 10:30", None, "2021-01-02T10:30:00+00:00"),
+        ("01/02/2021", "%d/%m/%Y", "2021-02-01"),  # post_date_format is tried first
+        ("01/02/2021 10:30", "%d/%m/%Y %H:%M", "2021-02-01T10:30:00"),
+        ("next tuesday", None, "next tuesday"),  # left for the collector to report
+    ],
+)
+def test_dates_as_ablog_reads_them(written, date_format, iso):
+    assert ablog_date(written, date_format) == iso
+
+
+def test_written_dates_parse_to_the_same_day():
+    from sphinx_blogpost.posts import parse_date
+
+    for written in ("Jan 25, 2021", "January 25 2021", "25 January 2021", "25th Jan 2021"):
+        assert parse_date(ablog_date(written, None)).iso == "2021-01-25", written
+
+
+def test_translate_keeps_ours_maps_ablogs_and_drops_empty_names():
+    problems: list[str] = []
+    declaration = translate(
+        {
+            "date": "Jan 25, 2021",
+            "tags": "a, , b,",
+            "location": "London, England",
+            "redirect": "old",
+            "external_link": "https://x.org",
+            "canonical_link": "https://x.org",
+            "nocomments": None,
+            "title": "  Listed  ",
+            "excerpt": "3",
+            "image": "2",
+            "exclude": None,
+            "language": "English, French",
+            "series": "Mine",
+            "colour": "blue",
+        },
+        problems.append,
+    )
+    assert declaration.options == {
+        "date": "Jan 25, 2021",
+        "tags": "a, , b,",
+        "language": "en",
+        "series": "Mine",
+        "colour": "blue",  # neither ABlog's nor ours: the collector warns as for `blogpost`
+    }
+    assert (declaration.title, declaration.excerpt, declaration.image) == ("Listed", 3, 2)
+    assert declaration.exclude and problems == []
+    assert translate({"image": "img/cover.png"}, problems.append).options == {
+        "image": "img/cover.png"
+    }
+    assert not translate({"exclude": False}, problems.append).exclude
+    assert not translate({"exclude": "no"}, problems.append).exclude
+    assert translate({"exclude": True}, problems.append).exclude
+    assert translate({"excerpt": "many"}, problems.append).excerpt is None
+    assert problems == ["excerpt 'many' is not a whole number of paragraphs"]
+
+
+def test_empty_ablog_lists_give_no_empty_names(make_app, tmp_path):
+    files = {
+        "post.rst": "Post\n====\n\n.. post:: 2021-01-25\n   :tags: a,, b, \n   :author:\n"
+        "   :category: ,Notes\n\nText.\n"
+    }
+    src = make_site(tmp_path / "src", files, COMPAT)
+    site = run_build(src, tmp_path / "out")
+    post = site.posts["post"]
+    assert (post.tags, post.categories, post.authors) == (("a", "b"), ("Notes",), ())
+    assert site.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("English", "en"), ("en", "en"), ("pt-BR", "pt-BR"), ("german", "de"), ("Elvish", "Elvish")],
+)
+def test_language_names_become_codes(name, code):
+    assert language_code(name) == code
+
+
+def test_postlist_options_map_onto_the_query():
+    assert ablog_postlist_options(
+        {"tags": "a", "sort": "", "excerpts": "", "format": "{title}", "expand": "More"}, ["3"]
+    ) == {"tags": "a", "sort": "date", "limit": "3", "layout": "list"}
+    assert ablog_postlist_options({"sort": "-title", "layout": "cards"}, []) == {
+        "sort": "-title",
+        "layout": "cards",
+    }
+    assert ablog_postlist_options({}, []) == {"layout": "compact"}
+
+
+# -- blog_post_pattern, and what compat mode leaves alone --------------------------------------
+def test_blog_post_pattern_makes_posts(tmp_path):
+    files = {
+        "blog/2021/dated.md": "---\ndate: 2021-01-25\ntags: a, b\npermalink: x\n---\n# D\n\nT.\n",
+        "blog/2021/undated.md": "---\ncategory: thoughts\n---\n# Undated\n\nText.\n",
+        "blog/2021/nofront.md": "# No front matter\n\nText.\n",
+        "blog/2021/declared.rst": "Declared\n========\n\n.. post:: 2021-02-01\n\nT.\n",
+        "blog/about.md": "# About\n\nNot matched by the pattern.\n",
+    }
+    conf = COMPAT + 'blog_post_pattern = ["blog/*/*"]\n'
+    site = run_build(make_site(tmp_path / "src", files, conf), tmp_path / "out")
+    assert sorted(site.posts) == [
+        "blog/2021/dated", "blog/2021/declared", "blog/2021/nofront", "blog/2021/undated",
+    ]  # fmt: skip
+    assert site.posts["blog/2021/dated"].tags == ("a", "b")  # `permalink` is ignored
+    assert site.listed == ["blog/2021/declared", "blog/2021/dated"]
+    # a matched document without a date is a draft in ABlog; here it warns as any undated post
+    undated = sorted(line for line in site.warnings if "[blogpost.date]" in line)
+    assert len(undated) == 2 and len(site.warnings) == 2
+    assert "nofront.md:1" in undated[0] and "undated.md:1" in undated[1]
+
+
+def test_a_post_is_labelled_with_its_file_name_as_in_ablog(tmp_path):
+    files = {
+        "blog/axolotl-atlas.md": "---\nblogpost: true\ndate: 2024-01-08\n---\n# Axolotl\n\nT.\n",
+        "posts/2021/index.rst": "Folder post\n===========\n\n.. post:: 2021-02-01\n\nT.\n",
+        "refs.md": "# Refs\n\n{ref}`axolotl-atlas` and {ref}`the folder post <2021>`.\n",
+    }
+    site = run_build(make_site(tmp_path / "src", files, COMPAT), tmp_path / "out")
+    assert site.warnings == []
+    links = [(a["href"], a.get_text()) for a in site.page("refs").select("a.reference")]
+    assert links == [
+        ("blog/axolotl-atlas.html#axolotl", "Axolotl"),
+        ("posts/2021/index.html#folder-post", "the folder post"),
+    ]
+
+
+def test_posts_need_no_toctree_and_ablog_sidebars_are_left_out(tmp_path):
+    files = {
+        "index.rst": "Home\n====\n\nNo toctree, as in many ABlog sites.\n",
+        "posts/a.rst": "A\n=\n\n.. post:: 2021-01-25\n\nText.\n",
+        "about.rst": "About\n=====\n\nNot a post.\n",
+    }
+    sidebars = {"**": ["ablog/postcard.html", "localtoc.html", "ablog/recentposts.html"]}
+    conf = COMPAT + f"html_sidebars = {sidebars!r}\n"
+    site = run_build(make_site(tmp_path / "src", files, conf), tmp_path / "out")
+    assert site.config.html_sidebars == {"**": ["localtoc.html"]}
+    assert [_hint(line) for line in site.warnings if "[blogpost.config]" in line] == [
+        (
+            4,
+            "html_sidebars names ABlog's templates (ablog/postcard.html, "
+            "ablog/recentposts.html); they are left out: remove them",
+        )
+    ]
+    # the post is an orphan, as ABlog makes it; other documents are not
+    unlisted = [line for line in site.warnings if "isn't included in any toctree" in line]
+    assert len(unlisted) == 1 and "about.rst" in unlisted[0]
+    assert len(site.warnings) == 2
+    assert site.page("posts/a").select_one(".bp-post-header")
+
+
+def test_without_compat_ablog_forms_are_not_posts(tmp_path):
+    files = {
+        "post.rst": "Post\n====\n\n.. post:: 2021-01-25\n\nText.\n",
+        "blog/p.md": "---\ndate: 2021-01-25\n---\n# P\n\nText.\n",
+    }
+    conf = 'extensions = ["sphinx_blogpost"]\nblog_post_pattern = "blog/*"\nblog_title = "X"\n'
+    site = run_build(make_site(tmp_path / "src", files, conf), tmp_path / "out")
+    assert site.posts == {}
+    assert 'post.rst:4: ERROR: Unknown directive type "post".' in site.warnings[0]
+    assert site.warnings[1:] == [".. post:: 2021-01-25 [docutils]"]  # and no hint
+
+
+def test_a_set_blogpost_value_wins_over_ablogs(tmp_path):
+    conf = COMPAT + 'blogpost_title = "Mine"\nblog_title = "Theirs"\nblog_feed_length = "ten"\n'
+    files = {"post.rst": "Post\n====\n\n.. post:: 2021-01-25\n\nText.\n"}
+    site = run_build(make_site(tmp_path / "src", files, conf), tmp_path / "out")
+    assert site.config.blogpost_title == "Mine"
+    assert site.config.blogpost_feed_length == 20
+    assert [_hint(line) for line in site.warnings] == [
+        (5, "blog_title is ABlog's and is ignored, since blogpost_title is set"),
+        (
+            6,
+            "blog_feed_length = 'ten' is invalid (expected a whole number of at least 1); "
+            "it is ignored",
+        ),
+    ]
+
+
+# -- ABlog itself --------------------------------------------------------------------------------
+@pytest.fixture
+def fake_ablog() -> Iterator[Path]:
+    """The root whose conf.py puts a stand-in ``ablog`` on the path (ABlog is not installed
+    here and must not be); the stand-in is forgotten afterwards."""
+    try:
+        yield ROOTS / "test-ablog-conflict"
+    finally:
+        sys.modules.pop("ablog", None)
+
+
+@pytest.mark.parametrize("extensions", [["ablog", "sphinx_blogpost"], ["sphinx_blogpost", "ablog"]])
+def test_loading_ablog_too_stops_with_one_clear_error(fake_ablog, tmp_path, extensions):
+    with pytest.raises(ConfigError) as error:
+        SphinxTestApp(
+            "html",
+            srcdir=fake_ablog,
+            builddir=tmp_path / "out",
+            confoverrides={"extensions": extensions},
+            status=StringIO(),
+            warning=StringIO(),
+        )
+    message = str(error.value)
+    assert 'remove "ablog" from `extensions`' in message
+    assert "blogpost_ablog_compat = True" in message
+    assert "already" not in message  # not Sphinx's clash of config values or directives
+
+
+# -- three real ABlog blogs ------------------------------------------------------------------
+MYST_COMMON = ["colon_fence", "deflist", "html_image"]
+CORPUS_CONF = {
+    "sunpy-org": {"myst_enable_extensions": ["colon_fence"]},
+    "choldgraf": {"myst_enable_extensions": MYST_COMMON, "blog_post_pattern": "blog/*/*"},
+    "brainglobe": {
+        "myst_enable_extensions": [
+            *MYST_COMMON, "amsmath", "dollarmath", "fieldlist", "html_admonition",
+            "replacements", "strikethrough", "substitution", "tasklist",
+        ],  # the origin's, but linkify (linkify-it-py is not installed)
+        "myst_heading_anchors": 3,
+    },
+}  # fmt: skip
+
+
+def _corpus(name: str) -> Path:
+    folder = CORPORA / name
+    if not (folder / "expected.json").is_file():
+        pytest.skip(f"the ABlog corpora are not beside the repository ({CORPORA})")
+    return folder
+
+
+@pytest.fixture(scope="module", params=sorted(CORPUS_CONF))
+def corpus(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Any:
+    name: str = request.param
+    folder = _corpus(name)
+    src = tmp_path_factory.mktemp(name) / "src"
+    shutil.copytree(folder / "posts", src, ignore=shutil.ignore_patterns("*.ipynb"))
+    settings = {
+        "smartquotes": False,  # titles are compared with the source text
+        "blogpost_feeds": [],  # half the build time; index.json is still written
+        **CORPUS_CONF[name],
+    }
+    conf = COMPAT + "".join(f"{key} = {value!r}\n" for key, value in settings.items())
+    make_site(src, {}, conf)
+    expected = json.loads((folder / "expected.json").read_text("utf8"))
+    return name, expected, run_build(src, src.parent / "out")
+
+
+def _day(written: str) -> str:
+    return dateutil_parser.parse(written).date().isoformat()  # as ABlog reads it
+
+
+def test_corpus_posts_have_the_metadata_their_source_declares(corpus):
+    name, expected, site = corpus
+    index = site.index()
+    # Notebooks need a notebook reader (myst-nb, nbsphinx) that the test site does not load.
+    entries = [e for e in expected if e["format"] != "ipynb"]
+    assert entries, name
+    for entry in entries:
+        docname = entry["path"].rsplit(".", 1)[0]
+        if entry["draft"]:
+            assert docname not in index and docname not in site.listed, docname
+            continue
+        post, listed = site.posts[docname], index[docname]
+        assert listed["date"][:10] == post.date.iso[:10] == _day(entry["date"]), docname
+        assert listed["tags"] == list(post.tags) == entry["tags"], docname
+        assert listed["category"] == list(post.categories) == entry["category"], docname
+        assert listed["authors"] == [a.name for a in post.authors] == entry["author"], docname
+        title = entry.get("other_ablog_options", {}).get("title", entry["title"])
+        assert post.title == listed["title"] == title, docname
+    assert len(index) == len(site.listed) == sum(not e["draft"] for e in entries)
+
+
+_SLUG = re.compile(r"WARNING: (tag|category|author) '(.+)' and '(.+)' give the same slug")
+_KEYS = {"tag": "tags", "category": "category", "author": "author"}
+
+
+def _case_variants(entries: list[dict[str, Any]]) -> set[tuple[str, frozenset[str]]]:
+    """Names of one kind that differ only in case ("sunpy", "Sunpy"): one slug for both."""
+    found = set()
+    for kind, key in _KEYS.items():
+        groups: dict[str, set[str]] = {}
+        for name in {n for e in entries if not e["draft"] for n in e[key]}:
+            groups.setdefault(name.casefold(), set()).add(name)
+        found |= {(kind, frozenset(group)) for group in groups.values() if len(group) > 1}
+    return found
+
+
+def test_corpus_blogpost_warnings_are_undated_drafts_and_case_variants(corpus):
+    """The corpus's own inconsistencies, and nothing else: ABlog makes a draft of a post
+    without a date (here: a `blogpost.date` warning), and gives tags that differ only in case
+    one page each at the same address (here: a `blogpost.slug` warning and two pages)."""
+    _, expected, site = corpus
+    entries = [e for e in expected if e["format"] != "ipynb"]
+    ours = [line for line in site.warnings if "[blogpost." in line]
+    undated = sorted(line for line in ours if "[blogpost.date]" in line)
+    drafts = sorted(e["path"] for e in entries if e["draft"])
+    assert len(undated) == len(drafts)
+    for line, path in zip(undated, drafts, strict=True):
+        assert f"{path}:1: WARNING: the post has no date" in line
+    slugs = [_SLUG.search(line) for line in ours if "[blogpost.slug]" in line]
+    assert {(m[1], frozenset(m.group(2, 3))) for m in slugs if m} == _case_variants(entries)
+    assert len(undated) + len(slugs) == len(ours), ours
