@@ -1,6 +1,7 @@
-"""Every check CI runs: the test suite on each supported Sphinx, lint and types, the example site.
+"""Every check CI runs: the tests on each supported Sphinx, lint and types, the two sites.
 
 Run all with ``nox``; one with ``nox -s lint``. Each session installs what it needs itself.
+Browser tests drive Debian's Chromium (``apt-get install chromium``), see tests/browser.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ SPHINX_VERSIONS = {"8.2": "sphinx~=8.2.0", "9": "sphinx>=9.0,<10"}
 @nox.session(python="3.11")
 @nox.parametrize("sphinx", list(SPHINX_VERSIONS))
 def tests(session: nox.Session, sphinx: str) -> None:
-    """The whole test suite against one supported Sphinx release line."""
+    """The whole test suite, browser tests included, on one supported Sphinx release line."""
     session.install("-e", ".[test]", SPHINX_VERSIONS[sphinx])
     session.run("python", "-c", "import sphinx; print('Sphinx', sphinx.__version__)")
     session.run("pytest", *session.posargs)
@@ -27,16 +28,18 @@ def tests(session: nox.Session, sphinx: str) -> None:
 def lint(session: nox.Session) -> None:
     """ruff (lint and format) and mypy, as configured in pyproject.toml."""
     session.install("-e", ".[dev]")
-    session.run("ruff", "check", "sphinx_blogpost", "tests", "noxfile.py")
-    session.run("ruff", "format", "--check", "sphinx_blogpost", "tests", "noxfile.py")
+    session.run("ruff", "check", "sphinx_blogpost", "tests", "docs", "benchmarks", "noxfile.py")
+    session.run(
+        "ruff", "format", "--check", "sphinx_blogpost", "tests", "docs", "benchmarks", "noxfile.py"
+    )
     session.run("mypy")
 
 
 @nox.session(python="3.11")
-def example(session: nox.Session) -> None:
-    """Build example_site as a user would, failing on any warning."""
-    session.install(".")
-    session.run(
-        "sphinx-build", "-nW", "--keep-going", "-b", "html",
-        "example_site", "example_site/_build/html",
-    )  # fmt: skip
+def sites(session: nox.Session) -> None:
+    """Build example_site and docs as a user would, failing on any warning."""
+    session.install(".[example]")
+    for site in ("example_site", "docs"):
+        session.run(
+            "sphinx-build", "-nW", "--keep-going", "-b", "html", site, f"{site}/_build/html"
+        )

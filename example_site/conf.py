@@ -4,8 +4,11 @@ project = "Dispatches"
 author = "The Dispatches authors"
 copyright = "2026, The Dispatches authors"
 
-extensions = ["sphinx_blogpost"]  # brings MyST Markdown and sphinx-design with it
-html_theme = "alabaster"  # the dispatches theme takes over once it ships
+# sphinx_blogpost brings MyST Markdown and sphinx-design with it; sphinx-mathjax-offline serves
+# MathJax from the site itself instead of a CDN (pip install ".[example]").
+extensions = ["sphinx_blogpost", "sphinx-mathjax-offline"]
+html_theme = "dispatches"
+html_title = "Dispatches"
 html_baseurl = "https://dispatches.example.org/"
 exclude_patterns = ["_build"]
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from .ablog import setup_ablog
 from .collector import BlogpostCollector, build_blog
 from .config import add_config_values, validate_config
+from .context import setup_theme
 from .directives import (
     BlogpostDirective,
     FrontMatterTransform,
@@ -54,6 +55,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", add_static_files)
     setup_feeds(app)
     setup_social(app)
+    setup_theme(app)  # the dispatches theme and the blogpost_* page context
 
     return {
         "version": __version__,

@@ -19,6 +19,7 @@ from .collector import get_blog
 from .config import get_config
 from .links import Linker
 from .listing import render_listing, render_pagination
+from .theme import theme_options
 from .warnings_ import BlogpostWarning, warn
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         return
     blog, config = get_blog(app), get_config(app.config)
     pages = []
-    for page in plan_pages(blog, config):
+    for page in plan_pages(blog, config, theme_options(app).listing_style):
         if page.name in app.env.found_docs:
             warn(
                 BlogpostWarning.CONFLICT,
@@ -82,12 +83,13 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         yield page.name, context, "page.html"
 
 
-def plan_pages(blog: Blog, config: BlogpostConfig) -> list[Page]:
-    """Every page the blog needs, in a stable order."""
+def plan_pages(blog: Blog, config: BlogpostConfig, layout: str = "cards") -> list[Page]:
+    """Every page the blog needs, in a stable order; *layout* is that of the index,
+    category and tag listings (the theme option ``listing_style`` of dispatches)."""
     per_page = config.posts_per_page
     pages = list(
         _paginated(blog.for_index(), per_page, blog.index_page, config.title, "index",
-                   _hero(config))
+                   _hero(config), layout)
     )  # fmt: skip
     pages.append(Page(blog.archive_page, "Archive", "archive", lambda ln: _archive(blog, ln)))
     for kind in ("category", "tag"):
@@ -97,7 +99,7 @@ def plan_pages(blog: Blog, config: BlogpostConfig) -> list[Page]:
             heading = f'<h1 class="bp-page-title">{escape(title)}</h1>\n'
             pages += _paginated(
                 blog.with_name(kind, name), per_page, _term_page_name(blog, kind, name),
-                title, kind, heading,
+                title, kind, heading, layout,
             )  # fmt: skip
     for key in blog.slugs["author"]:
         pages.append(_author_page(blog, key))

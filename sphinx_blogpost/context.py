@@ -1,0 +1,236 @@
+"""``html-page-context``: everything a template may print about the blog, under ``blogpost_*``.
+
+The dispatches theme prints these and computes nothing itself; any theme's templates may use
+them too. Keys (all present on every page of an HTML build):
+
+``blogpost_nav``         site navigation: Blog, Archive, Categories, Tags, then the theme's
+                         ``nav_links``; a list of :class:`NavLink`
+``blogpost_feeds``       the blog's feeds (:class:`NavLink`), when this build writes them
+``blogpost_home_url``    the root document
+``blogpost_search_url``  the search page, or ``""`` when the build has none
+``blogpost_page_kind``   ``post``, ``doc``, or the generated page's kind (``index``,
+                         ``archive``, ``category``, ``tag-index``...)
+``blogpost_cover``       a post's cover image (:class:`Cover`) or None
+``blogpost_body_parts``  with a cover: the body split after the post header, so that the
+                         cover is printed between the two; else None
+``blogpost_toc``         HTML list of the page's sections when it has at least
+                         :data:`TOC_MIN_SECTIONS`, else ``""``
+``blogpost_listing_style``  ``cards`` or ``list`` (theme option ``listing_style``)
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.environment.adapters.toctree import document_toc
+from sphinx.util.osutil import relative_uri
+
+from .collector import get_blog, posts_of
+from .config import get_config
+from .feeds import FEED_FORMATS, feeds_written, image_path
+from .pages import HTML_BUILDERS, plan_pages
+from .posts import is_url
+from .theme import THEME_NAME, THEME_PATH, theme_options, uses_dispatches
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Sequence
+
+    from sphinx.application import Sphinx
+
+    from .blog import Blog
+    from .posts import Post
+
+#: A page gets an on-page table of contents from this many sections on.
+TOC_MIN_SECTIONS = 3
+_HEADER_START = '<div class="bp-post-header">'
+_EXTERNAL = ("#", "/", "?", "mailto:", "tel:", "data:")
+
+
+@dataclass(frozen=True)
+class NavLink:
+    """A link as templates print it; ``current`` is the value of ``aria-current`` (``"page"``
+    on the page itself, ``"true"`` on a page within its section) or ``""``."""
+
+    title: str
+    url: str
+    current: str = ""
+
+
+@dataclass(frozen=True)
+class Cover:
+    """A post's cover image: ``url`` relative to the page (or the option's URL as given)."""
+
+    url: str
+    alt: str = ""  # decorative: the post title is right above it
+
+
+def blog_nav(blog: Blog, pagename: str, url_of: Callable[[str], str]) -> list[NavLink]:
+    """The blog's own entries of the site navigation; *url_of* links a page name."""
+    root = blog.root
+    entries = (
+        ("Blog", blog.index_page(), (f"{root}/page/",)),
+        ("Archive", blog.archive_page, ()),
+        ("Categories", blog.kind_index("category"), (f"{root}/category/",)),
+        ("Tags", blog.kind_index("tag"), (f"{root}/tag/",)),
+    )
+    links = []
+    for title, page, sections in entries:
+        current = "page" if pagename == page else ""
+        if not current and pagename.startswith(sections):
+            current = "true"
+        links.append(NavLink(title, url_of(page), current))
+    return links
+
+
+def extra_nav(
+    entries: Iterable[tuple[str, str]],
+    pagename: str,
+    pages: Callable[[], set[str]],
+    url_of_page: Callable[[str], str],
+    url_from_root: Callable[[str], str],
+) -> list[NavLink]:
+    """The theme's ``nav_links``: a URL is used as is; a document or generated page name
+    (``about``, ``blog/tag/mamba``, with or without ``.html``) is linked from this page;
+    anything else is a path relative to the site root. *pages* gives the known page names."""
+    links = []
+    for title, url in entries:
+        if "://" in url or url.startswith(_EXTERNAL):
+            links.append(NavLink(title, url))
+            continue
+        name = url.removesuffix(".html").rstrip("/") or "index"
+        if name in pages():
+            links.append(NavLink(title, url_of_page(name), "page" if name == pagename else ""))
+        else:
+            links.append(NavLink(title, url_from_root(url)))
+    return links
+
+
+def split_after_post_header(body: str) -> tuple[str, str] | None:
+    """``(up to the end of .bp-post-header, the rest)``, or None when the body has no header.
+    The header holds paragraphs only, so its end is the first ``</div>`` after its start."""
+    start = body.find(_HEADER_START)
+    if start < 0:
+        return None
+    end = body.find("</div>", start + len(_HEADER_START))
+    if end < 0:
+        return None
+    end += len("</div>")
+    return body[:end], body[end:]
+
+
+def section_list(toc: nodes.Node) -> nodes.bullet_list | None:
+    """From a document's local toc (one entry, the title), the list of its sections."""
+    for item in toc.findall(nodes.list_item):
+        for child in item.children:
+            if isinstance(child, nodes.bullet_list):
+                return child
+        return None
+    return None
+
+
+def post_cover(post: Post, page_uri: str, srcdir: str) -> Cover | None:
+    """The cover of *post* as linked from the output page at *page_uri*."""
+    if not post.image:
+        return None
+    if is_url(post.image):
+        return Cover(post.image)
+    path = image_path(post)  # social.copy_covers puts the file there in the output
+    if path is None or not Path(srcdir, path).is_file():
+        return None
+    return Cover(relative_uri(page_uri, path))
+
+
+def _page_toc(app: Sphinx, pagename: str) -> str:
+    if pagename not in app.env.tocs:
+        return ""
+    sections = section_list(document_toc(app.env, pagename, app.tags))
+    if sections is None or len(sections.children) < TOC_MIN_SECTIONS:
+        return ""
+    fragment: str = app.builder.render_partial(sections)["fragment"]  # type: ignore[attr-defined]
+    return fragment
+
+
+def _feeds(app: Sphinx, blog: Blog, url_of_file: Callable[[str], str]) -> list[NavLink]:
+    if not feeds_written(app):
+        return []
+    formats: Sequence[str] = get_config(app.config).feeds
+    return [
+        NavLink(FEED_FORMATS[fmt].label, url_of_file(f"{blog.root}/{FEED_FORMATS[fmt].filename}"))
+        for fmt in formats
+    ]
+
+
+def add_page_context(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    """``html-page-context``: fill in the ``blogpost_*`` keys of the module docstring."""
+    builder = app.builder
+    if builder.format != "html":
+        return
+    page_uri = builder.get_target_uri(pagename)
+
+    def url_of_page(name: str) -> str:
+        # A page links to itself by its file name (or "./" in dirhtml), never by "".
+        url = builder.get_relative_uri(pagename, name)
+        return url or posixpath.basename(builder.get_target_uri(name)) or "./"
+
+    def url_of_file(path: str) -> str:
+        return relative_uri(page_uri, path)
+
+    options = theme_options(app)
+    blog = get_blog(app)
+    web = builder.name in HTML_BUILDERS  # generated pages exist only there
+    nav = blog_nav(blog, pagename, url_of_page) if web else []
+    if options.nav_links:
+        known = _known_pages(app, blog)
+        nav += extra_nav(options.nav_links, pagename, known, url_of_page, url_of_file)
+    post = posts_of(app.env).get(pagename) if doctree is not None else None
+    cover = post_cover(post, page_uri, str(app.srcdir)) if post is not None else None
+    parts = split_after_post_header(context.get("body", "")) if cover is not None else None
+
+    context.update(
+        blogpost_nav=nav,
+        blogpost_feeds=_feeds(app, blog, url_of_file) if web else [],
+        blogpost_home_url=url_of_page(app.config.root_doc),
+        blogpost_search_url=url_of_page("search") if getattr(builder, "search", False) else "",
+        blogpost_page_kind=context.get("blogpost_page") or ("post" if post else "doc"),
+        blogpost_cover=cover,
+        blogpost_body_parts=parts,
+        blogpost_toc=_page_toc(app, pagename) if doctree is not None else "",
+        blogpost_listing_style=options.listing_style,
+    )
+
+
+def _known_pages(app: Sphinx, blog: Blog) -> Callable[[], set[str]]:
+    found: set[str] = set()
+
+    def pages() -> set[str]:
+        if not found:
+            names = {page.name for page in plan_pages(blog, get_config(app.config))}
+            found.update(app.env.found_docs | names)
+        return found
+
+    return pages
+
+
+def add_theme_assets(app: Sphinx) -> None:
+    """``builder-inited``: validate the theme options once, and add the theme's stylesheet
+    after every extension's (sphinx-design, blogpost.css) so that it can restyle them."""
+    theme_options(app)
+    if uses_dispatches(app):
+        app.add_css_file(f"{THEME_NAME}.css", priority=900)
+
+
+def setup_theme(app: Sphinx) -> None:
+    """Register the dispatches theme and the page context every theme may use."""
+    app.add_html_theme(THEME_NAME, str(THEME_PATH))
+    app.connect("builder-inited", add_theme_assets)
+    app.connect("html-page-context", add_page_context)

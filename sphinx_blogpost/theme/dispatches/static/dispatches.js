@@ -1,0 +1,79 @@
+/* dispatches: the light/dark toggle, the on-page contents box, keyboard-scrollable blocks.
+   The stored choice is applied before the first paint by components/scheme-init.html. */
+(function () {
+  "use strict";
+  var KEY = "bp-scheme";
+  var root = document.documentElement;
+  var systemDark = window.matchMedia("(prefers-color-scheme: dark)");
+
+  function isDark() {
+    var chosen = root.dataset.theme;
+    return chosen ? chosen === "dark" : systemDark.matches;
+  }
+
+  function apply(scheme) {
+    root.dataset.theme = scheme;
+    var code = document.getElementById("pygments_dark_css");
+    if (code) code.media = scheme === "dark" ? "all" : "not all";
+    try { localStorage.setItem(KEY, scheme); } catch (e) { /* private mode: this page only */ }
+  }
+
+  function setUpToggle() {
+    document.querySelectorAll(".bp-scheme-toggle").forEach(function (button) {
+      var show = function () { button.setAttribute("aria-pressed", String(isDark())); };
+      button.hidden = false;
+      show();
+      button.addEventListener("click", function () {
+        apply(isDark() ? "light" : "dark");
+        show();
+      });
+      systemDark.addEventListener("change", show);
+    });
+  }
+
+  // Open as a sidebar on wide screens, folded above the text on narrow ones.
+  function setUpToc() {
+    var box = document.querySelector(".bp-toc-details");
+    if (!box) return;
+    var wide = window.matchMedia("(min-width: 75rem)");
+    var sync = function () { box.open = wide.matches; };
+    sync();
+    wide.addEventListener("change", sync);
+  }
+
+  // Code, tables and display math that scroll sideways must be reachable by keyboard.
+  function markScrollers() {
+    document.querySelectorAll(".body pre, .body table, .body div.math, .body mjx-container")
+      .forEach(function (block) {
+        if (block.scrollWidth > block.clientWidth + 1) {
+          if (!block.hasAttribute("tabindex")) {
+            block.tabIndex = 0;
+            block.dataset.bpScroll = "";
+          }
+        } else if ("bpScroll" in block.dataset) {
+          block.removeAttribute("tabindex");
+          delete block.dataset.bpScroll;
+        }
+      });
+  }
+
+  function start() {
+    setUpToggle();
+    setUpToc();
+    markScrollers();
+    window.addEventListener("resize", markScrollers);
+    window.addEventListener("load", function () {
+      markScrollers();
+      var mathjax = window.MathJax; // typesets after load
+      if (mathjax && mathjax.startup && mathjax.startup.promise) {
+        mathjax.startup.promise.then(markScrollers);
+      }
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

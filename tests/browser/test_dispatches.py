@@ -1,0 +1,230 @@
+"""The dispatches theme in a real browser (SPEC section 8): the blog index and its grid, light
+and dark, keyboard use, no horizontal scrolling, accessibility (axe-core), no other host."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from playwright.sync_api import Page
+
+    from .conftest import Site, Visit
+
+INDEX = "blog/index.html"
+
+
+def background(page: Page) -> str:
+    return str(page.evaluate("getComputedStyle(document.body).backgroundColor"))
+
+
+def test_index_shows_hero_and_one_card_per_post(site: Site, visit: Callable[..., Visit]) -> None:
+    page = visit(site.page(INDEX)).page
+    assert page.locator(".bp-eyebrow").text_content() == "Research & Writing"
+    assert page.locator("h1.bp-heading").text_content() == "Blog"
+    tagline = page.locator(".bp-tagline")
+    assert (tagline.text_content() or "").startswith("Dispatches from the edge of chaos")
+    for element in (".bp-eyebrow", "h1.bp-heading", ".bp-tagline"):
+        assert page.locator(element).is_visible()
+
+    cards = page.locator(".bp-listing .bp-card")
+    assert cards.count() == len(site.index_cards) == 12
+    assert cards.locator(".bp-card-title a").all_text_contents() == site.index_cards
+    for card in cards.all():
+        for part in (".bp-card-category", ".bp-card-title a", ".bp-card-summary"):
+            assert card.locator(part).is_visible(), part
+        readtime = card.locator(".bp-readtime")
+        assert readtime.is_visible()
+        assert re.fullmatch(r"\d+ min read", readtime.text_content() or "")
+        assert card.locator("a").count() == 1  # one link: the whole card is clickable
+
+
+def _first_row_columns(page: Page) -> int:
+    return int(
+        page.evaluate(
+            """() => {
+              const boxes = [...document.querySelectorAll('.bp-listing .bp-card')]
+                .map(card => card.getBoundingClientRect());
+              const top = boxes[0].top;
+              return new Set(boxes.filter(b => Math.abs(b.top - top) < 2)
+                                  .map(b => Math.round(b.left))).size;
+            }"""
+        )
+    )
+
+
+@pytest.mark.parametrize(("width", "columns"), [(1280, 3), (800, 2), (375, 1)])
+def test_card_columns_follow_the_width(
+    site: Site, visit: Callable[..., Visit], width: int, columns: int
+) -> None:
+    page = visit(site.page(INDEX), width=width).page
+    assert _first_row_columns(page) == columns
+
+
+@pytest.mark.parametrize("which", ["index", "longest post", "archive", "tag page"])
+def test_no_horizontal_scrolling_at_320px(
+    site: Site, visit: Callable[..., Visit], which: str
+) -> None:
+    path = {
+        "index": INDEX,
+        "longest post": site.longest_post,
+        "archive": "blog/archive.html",
+        "tag page": site.tag_page,
+    }[which]
+    page = visit(site.page(path), width=320, height=640).page
+    if which == "longest post":  # the case the rules are for: code, tables and math
+        for block in (".body pre", ".body table", ".body mjx-container"):
+            assert page.locator(block).count(), block
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_toggle_switches_scheme_and_remembers_it(site: Site, visit: Callable[..., Visit]) -> None:
+    page = visit(site.page(INDEX), scheme="light").page
+    toggle = page.locator("button.bp-scheme-toggle")
+    assert toggle.is_visible()
+    assert toggle.get_attribute("aria-label")
+    assert toggle.get_attribute("aria-pressed") == "false"
+    light = background(page)
+
+    toggle.click()
+    assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+    assert toggle.get_attribute("aria-pressed") == "true"
+    dark = background(page)
+    assert dark != light
+
+    page.reload(wait_until="load")
+    assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+    assert background(page) == dark
+    assert page.locator("button.bp-scheme-toggle").get_attribute("aria-pressed") == "true"
+
+    page.locator("button.bp-scheme-toggle").click()
+    assert background(page) == light
+
+
+def test_system_dark_is_followed_without_a_stored_choice(
+    site: Site, visit: Callable[..., Visit]
+) -> None:
+    light = background(visit(site.page(INDEX), scheme="light").page)
+    page = visit(site.page(INDEX), scheme="dark").page
+    assert page.evaluate("localStorage.length") == 0
+    assert page.evaluate("document.documentElement.dataset.theme") is None
+    assert background(page) != light
+    assert page.locator("button.bp-scheme-toggle").get_attribute("aria-pressed") == "true"
+    # Code follows too: the dark Pygments stylesheet applies.
+    assert page.evaluate("matchMedia(document.getElementById('pygments_dark_css').media).matches")
+
+
+_FOCUS_RING = """el => {
+  const ring = s => (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0)
+                    || (s.boxShadow && s.boxShadow !== 'none');
+  return ring(getComputedStyle(el)) || ring(getComputedStyle(el, '::after'));
+}"""
+
+
+def test_tab_reaches_every_card_link_with_a_visible_ring(
+    site: Site, visit: Callable[..., Visit]
+) -> None:
+    page = visit(site.page(INDEX)).page
+    links = page.locator(".bp-card .bp-card-title a")
+    wanted = set(links.evaluate_all("links => links.map(a => a.href)"))
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "bp-skip-link"
+    reached = set()
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        focused = page.evaluate_handle("document.activeElement")
+        href = focused.evaluate("el => el.href || ''")
+        if href in wanted:
+            assert focused.evaluate(_FOCUS_RING), f"no focus indicator on {href}"
+            reached.add(href)
+        if reached == wanted:
+            break
+    assert reached == wanted
+
+
+AXE_PAGES = ["index", "post", "archive", "category", "search"]
+
+
+def _axe_page(site: Site, which: str) -> str:
+    return {
+        "index": INDEX,
+        "post": site.longest_post,
+        "archive": "blog/archive.html",
+        "category": site.category_page,
+        "search": "search.html?q=attention",
+    }[which]
+
+
+def _serious_violations(page: Page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:5]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize("which", AXE_PAGES)
+def test_axe_finds_nothing_serious_and_no_request_leaves_the_site(
+    site: Site, visit: Callable[..., Visit], which: str
+) -> None:
+    tab = visit(site.page(_axe_page(site, which)), scheme="light")
+    if which == "search":
+        tab.page.locator("#search-results li").first.wait_for()
+    light = background(tab.page)
+    assert _serious_violations(tab.page) == [], "light"
+    tab.page.emulate_media(color_scheme="dark")
+    assert background(tab.page) != light
+    assert _serious_violations(tab.page) == [], "dark"
+
+    # Everything the page loaded (styles, scripts, MathJax and its fonts, images, the
+    # search index) came from the site itself.
+    assert len(tab.requests) > 3
+    if which == "post":  # with its math typeset by the site's own MathJax
+        assert any("/_static/mathjax/" in url for url in tab.requests)
+    elsewhere = [url for url in tab.requests if not url.startswith((site.url, "data:", "blob:"))]
+    assert elsewhere == []
+
+
+def test_search_finds_posts(site: Site, visit: Callable[..., Visit]) -> None:
+    page = visit(site.page(INDEX)).page
+    page.locator("input#bp-search-input").fill("selective")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"search\.html\?q=selective"))
+    results = page.locator("#search-results li")
+    results.first.wait_for()
+    assert results.count() > 0
+    assert "Selective State Spaces in Practice" in (
+        page.locator("#search-results").text_content() or ""
+    )
+
+
+def test_post_shows_cover_toc_and_header(site: Site, visit: Callable[..., Visit]) -> None:
+    page = visit(site.page("posts/mamba.html")).page
+    header = page.locator(".bp-post-header")
+    cover = page.locator("figure.bp-cover img")
+    assert cover.is_visible()
+    assert cover.evaluate("img => img.complete && img.naturalWidth > 0")
+    # the cover is under the header, the category label above the title
+    assert cover.bounding_box()["y"] > header.bounding_box()["y"]  # type: ignore[index]
+    category = page.locator(".bp-post-header .bp-category").first
+    title = page.locator(".body h1").first
+    assert category.bounding_box()["y"] < title.bounding_box()["y"]  # type: ignore[index]
+    toc = page.locator("nav.bp-toc")
+    assert toc.is_visible() and toc.locator("a").count() >= 3
+    assert page.locator(".bp-toc details").get_attribute("open") is not None  # wide: a sidebar
+
+
+def test_print_hides_the_chrome(site: Site, visit: Callable[..., Visit]) -> None:
+    page = visit(site.page("posts/mamba.html")).page
+    page.emulate_media(media="print")
+    for chrome in (".bp-site-header", ".bp-site-footer", ".bp-toc", ".bp-post-nav"):
+        assert not page.locator(chrome).is_visible(), chrome
+    assert page.locator(".body h1").is_visible()
+    assert background(page) == "rgb(255, 255, 255)"

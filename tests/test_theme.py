@@ -1,0 +1,277 @@
+"""The dispatches theme without a browser: registration (extension and entry point), options,
+the page context its templates print, asset budgets, warning-free builds."""
+
+from __future__ import annotations
+
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+from sphinx.testing.util import SphinxTestApp
+
+from sphinx_blogpost.blog import Blog
+from sphinx_blogpost.context import (
+    NavLink,
+    blog_nav,
+    extra_nav,
+    split_after_post_header,
+)
+from sphinx_blogpost.theme import THEME_PATH, ThemeOptions, parse_options
+
+from .conftest import ROOTS, Build, build, posts, warnings_of
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+STATIC = THEME_PATH / "static"
+THEMED = {"html_theme": "dispatches"}
+
+
+def page_soup(outdir: Path, page: str) -> BeautifulSoup:
+    return BeautifulSoup((outdir / page).read_text("utf8"), "html.parser")
+
+
+def one(soup: BeautifulSoup | Tag, selector: str) -> Tag:
+    found = soup.select_one(selector)
+    assert found is not None, selector
+    return found
+
+
+def attr(tag: Tag, name: str) -> str:
+    value = tag.get(name)
+    return " ".join(value) if isinstance(value, list) else str(value)
+
+
+def resolves(outdir: Path, page: str, href: str) -> bool:
+    """Whether a relative link on *page* points at a file of the build."""
+    path = unquote(urlsplit(href).path)
+    target = (outdir / page).parent / path
+    return target.is_file() or (target / "index.html").is_file()
+
+
+@pytest.fixture(scope="module")
+def themed_blog(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Build]:
+    """The 30-post root in dispatches, with extra navigation entries, built once."""
+    options = {
+        "nav_links": [
+            {"title": "Lists", "url": "lists"},
+            ("Source", "https://example.org/source"),
+        ]
+    }
+    app = SphinxTestApp(
+        "html",
+        srcdir=ROOTS / "test-blog",
+        builddir=tmp_path_factory.mktemp("themed"),
+        confoverrides={**THEMED, "html_theme_options": options},
+        freshenv=True,
+    )
+    try:
+        app.build()
+        yield Build(warnings_of(app), posts(app), Path(app.outdir))
+    finally:
+        app.cleanup()
+
+
+# -- registration ---------------------------------------------------------------------------
+def test_entry_point_names_the_theme_module() -> None:
+    (entry,) = [e for e in entry_points(group="sphinx.html_themes") if e.name == "dispatches"]
+    assert entry.value == "sphinx_blogpost.theme"
+    assert callable(entry.load().setup)
+
+
+def test_extension_registers_the_theme(make_app: Any, tmp_path: Path) -> None:
+    app = make_app("html", srcdir=ROOTS / "test-readtime", builddir=tmp_path)
+    assert Path(app.registry.html_themes["dispatches"]) == THEME_PATH
+    app.cleanup()
+
+
+def test_theme_alone_sets_up_the_extension(make_app: Any, tmp_path: Path) -> None:
+    """``html_theme = "dispatches"`` without ``sphinx_blogpost`` in ``extensions``."""
+    result = build(make_app, "html", srcdir=ROOTS / "test-theme-only", builddir=tmp_path)
+    assert result.warnings == []
+    assert sorted(result.posts) == ["first", "second"]  # .md found: MyST was set up in time
+    index = page_soup(result.outdir, "blog/index.html")
+    assert one(index, ".bp-heading").get_text() == "Notes"  # blogpost_* config read
+    assert len(index.select(".bp-layout-list .bp-card")) == 2
+    assert index.select_one("link[href*='dispatches.css']") is not None
+
+
+# -- builds -----------------------------------------------------------------------------------
+def test_blog_builds_without_warnings(themed_blog: Build) -> None:
+    assert themed_blog.warnings == []
+
+
+def test_stylesheet_comes_after_the_extensions(themed_blog: Build) -> None:
+    links = [
+        attr(link, "href").split("?")[0].rsplit("/", 1)[-1]
+        for link in page_soup(themed_blog.outdir, "blog/index.html").select("link[rel=stylesheet]")
+    ]
+    assert links[-1] == "dispatches.css"
+    assert links.index("blogpost.css") < links.index("dispatches.css")
+    assert links.index("sphinx-design.min.css") < links.index("dispatches.css")
+
+
+@pytest.mark.parametrize(
+    "page", ["blog/index.html", "blog/tag/mamba.html", "post03.html", "lists.html", "search.html"]
+)
+def test_nav_links_are_present_and_resolve(themed_blog: Build, page: str) -> None:
+    nav = page_soup(themed_blog.outdir, page).select("nav.bp-site-nav a")
+    titles = [a.get_text() for a in nav]
+    assert titles == ["Blog", "Archive", "Categories", "Tags", "Lists", "Source"]
+    for a in nav:
+        href = attr(a, "href")
+        if href.startswith("https://"):
+            assert href == "https://example.org/source"
+        else:
+            assert resolves(themed_blog.outdir, page, href), (page, href)
+
+
+def test_nav_marks_the_current_section(themed_blog: Build) -> None:
+    def current(page: str) -> dict[str, str]:
+        nav = page_soup(themed_blog.outdir, page).select("nav.bp-site-nav a[aria-current]")
+        return {a.get_text(): attr(a, "aria-current") for a in nav}
+
+    assert current("blog/index.html") == {"Blog": "page"}
+    assert current("blog/page/2.html") == {"Blog": "true"}
+    assert current("blog/tag/index.html") == {"Tags": "page"}
+    assert current("blog/tag/mamba.html") == {"Tags": "true"}
+    assert current("lists.html") == {"Lists": "page"}
+    assert current("post03.html") == {}
+
+
+def test_header_footer_and_search(themed_blog: Build) -> None:
+    page = page_soup(themed_blog.outdir, "post03.html")
+    assert attr(one(page, "a.bp-skip-link"), "href") == "#bp-main"
+    assert page.select_one("main#bp-main[role=main] div.body") is not None
+    assert one(page, ".bp-brand").get_text(strip=True) == "Test blog"
+    assert attr(one(page, "form.bp-search"), "action") == "search.html"
+    toggle = one(page, "button.bp-scheme-toggle")
+    assert attr(toggle, "aria-label") and attr(toggle, "aria-pressed") == "false"
+    # the stored scheme is applied in <head>, before the body is painted
+    head_script = one(page, "head").find("script", string=lambda s: bool(s and "bp-scheme" in s))
+    assert head_script is not None
+    feeds = {a.get_text(): attr(a, "href") for a in page.select(".bp-feeds a")}
+    assert feeds == {"Atom": "blog/atom.xml", "RSS": "blog/rss.xml", "JSON Feed": "blog/feed.json"}
+    for href in feeds.values():
+        assert resolves(themed_blog.outdir, "post03.html", href)
+    search = page_soup(themed_blog.outdir, "search.html")
+    assert search.select_one("#search-results") is not None
+    assert search.select_one("script[src*='searchtools.js']") is not None
+
+
+def test_no_feed_links_without_base_url(make_app: Any, tmp_path: Path) -> None:
+    overrides = {**THEMED, "html_baseurl": "", "suppress_warnings": ["blogpost.feed"]}
+    result = build(
+        make_app, "html", srcdir=ROOTS / "test-readtime", builddir=tmp_path,
+        confoverrides=overrides,
+    )  # fmt: skip
+    assert page_soup(result.outdir, "blog/index.html").select(".bp-feeds") == []
+
+
+def test_post_page_has_its_contents_and_no_cover_when_none(themed_blog: Build) -> None:
+    page = page_soup(themed_blog.outdir, "post03.html")
+    assert page.select_one(".bp-post-header") is not None
+    assert page.select_one("figure.bp-cover") is None
+    assert "bp-kind-post" in attr(one(page, "body"), "class").split()
+
+
+# -- list style (SPEC 8) --------------------------------------------------------------------
+def test_list_style_shows_minutes_and_words(make_app: Any, tmp_path: Path) -> None:
+    overrides = {**THEMED, "html_theme_options": {"listing_style": "list"}}
+    result = build(
+        make_app, "html", srcdir=ROOTS / "test-readtime", builddir=tmp_path,
+        confoverrides=overrides,
+    )  # fmt: skip
+    assert result.warnings == []
+    for page in ("blog/index.html", "blog/category/state-space-model.html", "blog/tag/mamba.html"):
+        soup = page_soup(result.outdir, page)
+        assert soup.select(".bp-layout-cards") == [], page
+        metas = [m.get_text() for m in soup.select(".bp-layout-list .bp-card-meta")]
+        assert "9 min · 1796 words" in metas, page
+    index = page_soup(result.outdir, "blog/index.html")
+    assert "4 min · 737 words" in [m.get_text() for m in index.select(".bp-card-meta")]
+    summaries = [s.get_text() for s in index.select(".bp-layout-list .bp-card-summary")]
+    assert any(s.endswith(" ...") for s in summaries)
+
+
+def test_cards_are_the_default(make_app: Any, tmp_path: Path) -> None:
+    result = build(
+        make_app, "html", srcdir=ROOTS / "test-readtime", builddir=tmp_path, confoverrides=THEMED
+    )
+    index = page_soup(result.outdir, "blog/index.html")
+    assert index.select(".bp-layout-cards .bp-card")
+    assert index.select(".bp-layout-list") == []
+
+
+# -- options and context, as pure functions -------------------------------------------------
+def test_theme_options_are_validated() -> None:
+    problems: list[str] = []
+    options = parse_options(
+        {
+            "listing_style": "grid",
+            "nav_links": [{"title": "A", "url": "a"}, ("B", "https://b"), {"title": "C"}, 3],
+        },
+        problems.append,
+    )
+    assert options == ThemeOptions("cards", (("A", "a"), ("B", "https://b")))
+    assert len(problems) == 3
+    assert parse_options({"listing_style": "list", "nav_links": []}, problems.append) == (
+        ThemeOptions("list", ())
+    )
+
+
+def test_blog_nav_marks_pages_and_sections() -> None:
+    blog = Blog.from_posts([], "news", drafts=False)
+
+    def nav(page: str) -> list[NavLink]:
+        return blog_nav(blog, page, lambda name: f"/{name}")
+
+    assert [(n.title, n.url) for n in nav("index")] == [
+        ("Blog", "/news/index"),
+        ("Archive", "/news/archive"),
+        ("Categories", "/news/category/index"),
+        ("Tags", "/news/tag/index"),
+    ]
+    assert [n.current for n in nav("news/archive")] == ["", "page", "", ""]
+    assert [n.current for n in nav("news/page/3")] == ["true", "", "", ""]
+    assert [n.current for n in nav("news/category/x/page/2")] == ["", "", "true", ""]
+
+
+def test_extra_nav_links_documents_pages_and_urls() -> None:
+    links = extra_nav(
+        [("About", "about.html"), ("Home", "https://x.org"), ("Raw", "files/cv.pdf")],
+        "about",
+        lambda: {"about", "index"},
+        lambda name: f"page:{name}",
+        lambda path: f"root:{path}",
+    )
+    assert links == [
+        NavLink("About", "page:about", "page"),
+        NavLink("Home", "https://x.org"),
+        NavLink("Raw", "root:files/cv.pdf"),
+    ]
+
+
+def test_body_is_split_after_the_post_header() -> None:
+    body = '<h1>T</h1>\n<div class="bp-post-header">\n<p>a</p>\n</div>\n<p>text</p>'
+    assert split_after_post_header(body) == (
+        '<h1>T</h1>\n<div class="bp-post-header">\n<p>a</p>\n</div>',
+        "\n<p>text</p>",
+    )
+    assert split_after_post_header("<p>no header</p>") is None
+
+
+# -- budgets --------------------------------------------------------------------------------
+def test_assets_stay_within_budget() -> None:
+    assert (STATIC / "dispatches.css").stat().st_size < 30 * 1024
+    assert (STATIC / "dispatches.js").stat().st_size < 5 * 1024
+
+
+def test_components_say_what_they_show() -> None:
+    """Each template opens with a one-line comment of what it shows."""
+    for template in THEME_PATH.rglob("*.html"):
+        first = template.read_text("utf8").lstrip()
+        assert first.startswith("{#"), template.name
