@@ -43,7 +43,7 @@ def _draft(post: Post) -> str:
     return ' <span class="bp-draft-label">Draft</span>' if post.draft else ""
 
 
-def _card(post: Post, links: LinkContext) -> str:
+def _card(post: Post, links: LinkContext, h: str) -> str:
     # One link per card; sphinx-design's stretched link makes the whole card clickable.
     url = escape(links.post_url(post.docname))
     return (
@@ -51,8 +51,8 @@ def _card(post: Post, links: LinkContext) -> str:
         '<article class="sd-card sd-sphinx-override sd-w-100 sd-shadow-sm sd-card-hover bp-card">'
         '<div class="sd-card-body">'
         f"{_category(post)}"
-        f'<h3 class="sd-card-title bp-card-title"><a class="sd-stretched-link" href="{url}">'
-        f"{escape(post.title)}</a>{_draft(post)}</h3>"
+        f'<{h} class="sd-card-title bp-card-title"><a class="sd-stretched-link" href="{url}">'
+        f"{escape(post.title)}</a>{_draft(post)}</{h}>"
         f'<p class="sd-card-text bp-card-summary">{escape(post.summary)}</p>'
         f'<p class="bp-card-meta">{_date(post, links, _SEP)}'
         f'<span class="bp-readtime" data-minutes="{post.minutes}">{post.minutes} min read</span>'
@@ -60,13 +60,13 @@ def _card(post: Post, links: LinkContext) -> str:
     )
 
 
-def _list_item(post: Post, links: LinkContext) -> str:
+def _list_item(post: Post, links: LinkContext, h: str) -> str:
     url = escape(links.post_url(post.docname))
     more = " ..." if post.summary_is_partial else ""
     return (
         '<li class="bp-card bp-list-item">'
         f"{_category(post)}"
-        f'<h3 class="bp-card-title"><a href="{url}">{escape(post.title)}</a>{_draft(post)}</h3>'
+        f'<{h} class="bp-card-title"><a href="{url}">{escape(post.title)}</a>{_draft(post)}</{h}>'
         f'<p class="bp-card-date">{_date(post, links)}</p>'
         f'<p class="bp-card-summary">{escape(post.summary)}{more}</p>'
         '<p class="bp-card-meta">'
@@ -77,7 +77,7 @@ def _list_item(post: Post, links: LinkContext) -> str:
     )
 
 
-def _compact_item(post: Post, links: LinkContext) -> str:
+def _compact_item(post: Post, links: LinkContext, h: str) -> str:  # a line, not a heading
     url = escape(links.post_url(post.docname))
     return (
         f'<li class="bp-card bp-compact-item">{_date(post, links)} '
@@ -86,12 +86,16 @@ def _compact_item(post: Post, links: LinkContext) -> str:
     )
 
 
-def render_listing(posts: Sequence[Post], layout: str, links: LinkContext) -> str:
-    """The HTML of *posts* in one of :data:`LAYOUTS`."""
+def render_listing(
+    posts: Sequence[Post], layout: str, links: LinkContext, heading_level: int = 2
+) -> str:
+    """The HTML of *posts* in one of :data:`LAYOUTS`; titles are headings of *heading_level*,
+    one below the heading the listing sits under, so the page outline stays in order."""
+    h = f"h{min(max(heading_level, 2), 6)}"
     if not posts:
         return '<p class="bp-listing bp-empty">No posts yet.</p>\n'
     if layout == "cards":
-        cards = "\n".join(_card(p, links) for p in posts)
+        cards = "\n".join(_card(p, links, h) for p in posts)
         return (
             '<div class="bp-listing bp-layout-cards sd-container-fluid sd-sphinx-override sd-mb-4">'
             '<div class="sd-row sd-row-cols-1 sd-row-cols-xs-1 sd-row-cols-sm-2 sd-row-cols-md-2 '
@@ -99,7 +103,7 @@ def render_listing(posts: Sequence[Post], layout: str, links: LinkContext) -> st
             "</div></div>\n"
         )
     item = _list_item if layout == "list" else _compact_item
-    items = "\n".join(item(p, links) for p in posts)
+    items = "\n".join(item(p, links, h) for p in posts)
     return f'<ul class="bp-listing bp-layout-{layout}">\n{items}\n</ul>\n'
 
 

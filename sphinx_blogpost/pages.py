@@ -17,6 +17,7 @@ from sphinx.util.display import status_iterator
 
 from .collector import get_blog
 from .config import get_config
+from .freshness import WrittenPages
 from .links import Linker
 from .listing import render_listing, render_pagination
 from .theme import theme_options
@@ -59,11 +60,13 @@ def add_static_files(app: Sphinx) -> None:
 
 
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
-    """``html-collect-pages``: yield every generated page, showing progress as it goes."""
+    """``html-collect-pages``: yield the generated pages whose content changed since they
+    were last written (all of them on a fresh build), showing progress as it goes."""
     if app.builder.name not in HTML_BUILDERS:
         return
     blog, config = get_blog(app), get_config(app.config)
-    pages = []
+    written = WrittenPages(app)
+    due = []
     for page in plan_pages(blog, config, theme_options(app).listing_style):
         if page.name in app.env.found_docs:
             warn(
@@ -73,14 +76,16 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
                 (page.name, None),
             )
             continue
-        pages.append(page)
-    for page in status_iterator(
-        pages, "writing blog pages... ", "darkgreen", len(pages), app.verbosity,
-        stringify_func=lambda p: p.name,
-    ):  # fmt: skip
         body = page.render(Linker.for_page(app, page.name))
+        if not written.is_fresh(page.name, page.title, body):
+            due.append((page, body))
+    for page, body in status_iterator(
+        due, "writing blog pages... ", "darkgreen", len(due), app.verbosity,
+        stringify_func=lambda item: item[0].name,
+    ):  # fmt: skip
         context = {"title": page.title, "body": body, "blogpost_page": page.kind}
         yield page.name, context, "page.html"
+    written.save()
 
 
 def plan_pages(blog: Blog, config: BlogpostConfig, layout: str = "cards") -> list[Page]:

@@ -15,7 +15,7 @@ from .listing import render_listing
 from .query import select
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
     from sphinx.application import Sphinx
 
@@ -149,10 +149,18 @@ def resolve_blog_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> No
     for placeholder in list(doctree.findall(postlist_node)):
         chosen = select(linker.blog, placeholder["query"])
         if html:
-            listing = render_listing(chosen, placeholder["query"]["layout"], linker.listing())
+            depth = sum(1 for n in _ancestors(placeholder) if isinstance(n, nodes.section))
+            layout = placeholder["query"]["layout"]
+            listing = render_listing(chosen, layout, linker.listing(), heading_level=depth + 1)
             placeholder.replace_self(nodes.raw("", listing, format="html"))
         else:
             placeholder.replace_self(_plain_list(chosen, linker))
+
+
+def _ancestors(node: nodes.Node) -> Iterator[nodes.Node]:
+    while node.parent is not None:
+        node = node.parent
+        yield node
 
 
 def _plain_list(posts: Sequence[Post], linker: Linker) -> nodes.Element:

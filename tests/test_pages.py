@@ -320,6 +320,30 @@ def test_incremental_edits_match_clean_builds(make_app, tmp_path):
         shutil.rmtree(clean.outdir.parent)
 
 
+def _mtimes(outdir: Path) -> dict[str, int]:
+    return {str(p.relative_to(outdir)): p.stat().st_mtime_ns for p in outdir.glob("blog/**/*.html")}
+
+
+def test_only_generated_pages_that_changed_are_written_again(make_app, tmp_path):
+    srcdir = copy_root("blog", tmp_path)
+    first = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
+    before = _mtimes(first.outdir)
+    noop = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
+    assert _mtimes(noop.outdir) == before  # a no-op build writes no generated page
+
+    post = srcdir / "post00.rst"  # tagged mamba and s4
+    post.write_text(post.read_text() + "\n" + "more words " * 300 + "\n")
+    edited = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
+    after = _mtimes(edited.outdir)
+    rewritten = sorted(page for page in after if after[page] != before.get(page))
+    shown_on = [p for p in before if "post00.html" in (edited.outdir / p).read_text("utf8")]
+    # Its minutes changed: pages with its card are written again, the archive (titles and
+    # dates only) and pages without it are not.
+    assert "blog/archive.html" not in rewritten
+    assert "blog/tag/mamba.html" in rewritten
+    assert set(rewritten) <= set(shown_on)
+
+
 def test_parallel_build_writes_the_same_pages(make_app, rootdir, tmp_path):
     serial, parallel = (
         build(make_app, "html", srcdir=rootdir / "test-blog", builddir=tmp_path / f"j{jobs}",

@@ -1,0 +1,72 @@
+"""Which generated pages must be written again: a page is skipped when its content and the
+site around it (configuration, theme, the set of documents and their titles) are unchanged
+since the last build into the same output folder, and its file is still there."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders.html import StandaloneHTMLBuilder
+
+
+def _package_version() -> str:
+    # A new release may render pages differently: its pages are all written again.
+    try:
+        return version("sphinx-blogpost")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _digest(*parts: str) -> str:
+    hasher = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        hasher.update(part.encode("utf-8", "surrogatepass"))
+        hasher.update(b"\0")
+    return hasher.hexdigest()
+
+
+class WrittenPages:
+    """The fingerprints of the generated pages a builder wrote, kept beside the doctrees."""
+
+    def __init__(self, app: Sphinx) -> None:
+        self.app = app
+        self.path = Path(app.doctreedir, f"blogpost-pages-{app.builder.name}.json")
+        env = app.env
+        build_info = getattr(app.builder, "build_info", None)
+        self.site = _digest(
+            _package_version(),
+            str(app.outdir),
+            str(getattr(build_info, "config_hash", "")),
+            str(getattr(build_info, "tags_hash", "")),
+            # Theme chrome may show any document's title (navigation sidebars).
+            *(f"{doc}\t{env.titles[doc].astext() if doc in env.titles else ''}"
+              for doc in sorted(env.found_docs)),
+        )  # fmt: skip
+        self.before: dict[str, str] = {}
+        try:
+            saved = json.loads(self.path.read_text("utf-8"))
+        except (OSError, ValueError):
+            saved = {}
+        if isinstance(saved, dict) and saved.get("site") == self.site:
+            self.before = saved.get("pages", {})
+        self.now: dict[str, str] = {}
+
+    def is_fresh(self, pagename: str, title: str, body: str) -> bool:
+        """Record the page's fingerprint; True if the written file already holds it."""
+        key = _digest(title, body)
+        self.now[pagename] = key
+        if self.before.get(pagename) != key:
+            return False
+        builder = cast("StandaloneHTMLBuilder", self.app.builder)
+        return Path(builder.get_outfilename(pagename)).is_file()
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        state = {"site": self.site, "pages": self.now}
+        self.path.write_text(json.dumps(state, sort_keys=True), "utf-8")
