@@ -20,6 +20,7 @@ from sphinx.util.osutil import relative_uri
 from .collector import get_blog
 from .config import assignment_location, get_config
 from .directives import blogpost_node
+from .freshness import WrittenPages
 from .posts import is_url
 from .warnings_ import BlogpostWarning, warn
 
@@ -439,7 +440,16 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
             assignment_location(Path(app.confdir, "conf.py"), "html_baseurl"),
         )
         return
+    # Feeds are a function of the syndicated posts, the feed options and, for full text, the
+    # posts' bodies (their read times): when none changed, the files already hold them.
+    shown = posts[: config.feed_length] if config.feed_full_text else []
+    state = repr((posts, config, base, [app.env.all_docs.get(p.docname) for p in shown]))
+    written = WrittenPages(app, "feeds")
+    feed = Path(app.outdir, blog.root, FEED_FORMATS[config.feeds[0]].filename)
+    if written.is_fresh("feeds", "", state, output=feed):
+        return
     _FeedWriter(app, blog, config, base).write_all(posts)
+    written.save()
 
 
 def setup_feeds(app: Sphinx) -> None:

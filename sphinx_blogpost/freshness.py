@@ -34,9 +34,9 @@ def _digest(*parts: str) -> str:
 class WrittenPages:
     """The fingerprints of the generated pages a builder wrote, kept beside the doctrees."""
 
-    def __init__(self, app: Sphinx) -> None:
+    def __init__(self, app: Sphinx, what: str = "pages") -> None:
         self.app = app
-        self.path = Path(app.doctreedir, f"blogpost-pages-{app.builder.name}.json")
+        self.path = Path(app.doctreedir, f"blogpost-{what}-{app.builder.name}.json")
         env = app.env
         build_info = getattr(app.builder, "build_info", None)
         self.site = _digest(
@@ -57,14 +57,17 @@ class WrittenPages:
             self.before = saved.get("pages", {})
         self.now: dict[str, str] = {}
 
-    def is_fresh(self, pagename: str, title: str, body: str) -> bool:
-        """Record the page's fingerprint; True if the written file already holds it."""
+    def is_fresh(self, pagename: str, title: str, body: str, output: Path | None = None) -> bool:
+        """Record the page's fingerprint; True if the written file (the page's own, or
+        *output*) already holds it."""
         key = _digest(title, body)
         self.now[pagename] = key
         if self.before.get(pagename) != key:
             return False
-        builder = cast("StandaloneHTMLBuilder", self.app.builder)
-        return Path(builder.get_outfilename(pagename)).is_file()
+        if output is None:
+            builder = cast("StandaloneHTMLBuilder", self.app.builder)
+            output = Path(builder.get_outfilename(pagename))
+        return output.is_file()
 
     def save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)

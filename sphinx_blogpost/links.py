@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from babel.dates import format_date as babel_format_date
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from .posts import Post, PostDate
 
 
+@lru_cache(maxsize=4096)  # every listing shows dates; babel's formatting is not cheap
 def format_date(date: PostDate, date_format: str | None, language: str | None) -> str:
     """The date as readers see it: ``date_format`` (strftime style), else a medium date."""
     if date_format is None:
