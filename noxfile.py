@@ -12,6 +12,9 @@ nox.options.default_venv_backend = "venv"
 nox.options.reuse_existing_virtualenvs = False
 nox.options.error_on_missing_interpreters = True
 
+# Python only: ruff would also reformat the examples inside the docs' Markdown pages.
+PY_PATHS = ("sphinx_blogpost", "tests", "docs/conf.py", "docs/_ext", "benchmarks", "scripts",
+            "noxfile.py")  # fmt: skip
 SPHINX_VERSIONS = {"8.2": "sphinx~=8.2.0", "9": "sphinx>=9.0,<10"}
 
 
@@ -28,10 +31,8 @@ def tests(session: nox.Session, sphinx: str) -> None:
 def lint(session: nox.Session) -> None:
     """ruff (lint and format) and mypy, as configured in pyproject.toml."""
     session.install("-e", ".[dev]")
-    session.run("ruff", "check", "sphinx_blogpost", "tests", "docs", "benchmarks", "noxfile.py")
-    session.run(
-        "ruff", "format", "--check", "sphinx_blogpost", "tests", "docs", "benchmarks", "noxfile.py"
-    )
+    session.run("ruff", "check", *PY_PATHS)
+    session.run("ruff", "format", "--check", *PY_PATHS)
     session.run("mypy")
 
 
