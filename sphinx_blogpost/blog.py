@@ -3,6 +3,7 @@ posts and series. Pure: built once per build from the collected posts (see colle
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -34,6 +35,7 @@ class Blog:
     collisions: tuple[tuple[str, str, str, str], ...]  # (kind, name, other name, slug given)
     _position: Mapping[str, int] = field(repr=False)
     _by_name: Mapping[tuple[str, str], list[Post]] = field(repr=False)
+    _docnames: Mapping[tuple[str, str], list[str]] = field(repr=False)
     _related: dict[str, list[Post]] = field(default_factory=dict, repr=False)  # a cache
 
     @classmethod
@@ -57,6 +59,7 @@ class Blog:
             collisions=tuple(collisions),
             _position={p.docname: i for i, p in enumerate(listed)},
             _by_name=dict(by_name),
+            _docnames={key: [p.docname for p in group] for key, group in by_name.items()},
         )
 
     # -- page names -------------------------------------------------------------------------
@@ -104,16 +107,22 @@ class Blog:
         return older, newer
 
     def related(self, post: Post, limit: int = RELATED_POSTS) -> list[Post]:
-        """Posts sharing the most tags, then a category; newest first among equals."""
+        """Posts sharing the most tags, then the most categories; newest first among equals."""
         if post.docname not in self._related:
-            shared: Counter[str] = Counter()
-            for kind, weight in (("tag", 1000), ("category", 1)):  # tags outrank categories
+            tags: Counter[str] = Counter()
+            cats: Counter[str] = Counter()
+            for counter, kind in ((tags, "tag"), (cats, "category")):
                 for name in names_of(post, kind):
-                    for other in self._by_name.get((kind, name), ()):
-                        shared[other.docname] += weight
-            shared.pop(post.docname, None)
-            ranked = sorted(shared, key=lambda d: (-shared[d], self._position[d]))
-            self._related[post.docname] = [self.posts[self._position[d]] for d in ranked[:limit]]
+                    counter.update(self._docnames.get((kind, name), ()))
+            tags.pop(post.docname, None)
+            cats.pop(post.docname, None)
+            # Shared tags outrank shared categories: with enough tag-sharing posts, the
+            # category-only ones need not be ranked at all.
+            candidates = tags.keys() if len(tags) >= limit else tags.keys() | cats.keys()
+            best = heapq.nsmallest(
+                limit, candidates, key=lambda d: (-tags[d], -cats[d], self._position[d])
+            )
+            self._related[post.docname] = [self.posts[self._position[d]] for d in best]
         return self._related[post.docname]
 
     def page_state(self, post: Post) -> tuple[object, ...]:

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 ENV_ATTR = "blogpost_posts"
 POSTLISTS_ATTR = "blogpost_postlists"  # docname -> the postlist queries in it
 SHOWN_ATTR = "blogpost_shown"  # docname -> fingerprint of what it last showed of other posts
+INPUTS_ATTR = "blogpost_inputs"  # fingerprint of everything SHOWN_ATTR was computed from
 
 # Nodes whose text a reader never sees as part of the post.
 _HIDDEN = (
@@ -107,9 +108,16 @@ class BlogpostCollector(EnvironmentCollector):
         """Pages to write again without re-reading: those whose listings, neighbours, series
         or related posts changed since they were last written."""
         blog = get_blog(app)
-        postlists = postlists_of(env)
+        posts, postlists = posts_of(env), postlists_of(env)
+        # What pages show of other posts is a function of every post and postlist and the
+        # options: when none changed (a no-op build), neither did any page.
+        config = get_config(app.config)
+        inputs = _fingerprint((sorted(posts.items()), sorted(postlists.items()), config))
+        if getattr(env, INPUTS_ATTR, None) == inputs:
+            return []
+        setattr(env, INPUTS_ATTR, inputs)
         shown: dict[str, str] = {}
-        for docname, post in posts_of(env).items():
+        for docname, post in posts.items():
             shown[docname] = _fingerprint(blog.page_state(post))
         for docname, queries in postlists.items():
             listed = tuple(tuple(select(blog, query)) for query in queries)

@@ -412,9 +412,8 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
 
     Done here rather than while pages are written because this runs once per build, in the
     main process (which holds the merged environment even with ``-j N``), after every page,
-    and also when no page was out of date. Every build makes them anew from the current posts
-    (cheap; only full text renders, and only the posts in feeds), so an incremental build
-    never leaves one out of date; files whose bytes did not change are not touched.
+    and also when no page was out of date. They are made anew from the current posts whenever
+    what they are made from changed, so an incremental build never leaves one out of date.
     """
     if exception is not None or app.builder.name not in WEB_BUILDERS:
         return
@@ -429,26 +428,23 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
         # Without a base URL, links are relative to index.json itself, as a browser reads them.
         return site_url(base, target) if base else relative_uri(index_path, target)
 
-    _write(Path(app.outdir, index_path), post_index(config.title, posts, index_url))
-
-    if not (config.feeds and posts):
-        return
-    if not base:
+    # index.json and the feeds are a function of the syndicated posts, the options and, for
+    # full text, the posts' bodies (their read times): when none of these changed since they
+    # were written, the files already hold them.
+    shown = posts[: config.feed_length] if config.feed_full_text else []
+    state = repr((posts, config, base, [app.env.all_docs.get(p.docname) for p in shown]))
+    written = WrittenPages(app, "feeds")
+    fresh = written.is_fresh("feeds", "", state, output=Path(app.outdir, index_path))
+    if not fresh:
+        _write(Path(app.outdir, index_path), post_index(config.title, posts, index_url))
+    if config.feeds and posts and not base:
         warn(
             BlogpostWarning.FEED,
             "html_baseurl is not set; feeds need absolute links, so none were written",
             assignment_location(Path(app.confdir, "conf.py"), "html_baseurl"),
         )
-        return
-    # Feeds are a function of the syndicated posts, the feed options and, for full text, the
-    # posts' bodies (their read times): when none changed, the files already hold them.
-    shown = posts[: config.feed_length] if config.feed_full_text else []
-    state = repr((posts, config, base, [app.env.all_docs.get(p.docname) for p in shown]))
-    written = WrittenPages(app, "feeds")
-    feed = Path(app.outdir, blog.root, FEED_FORMATS[config.feeds[0]].filename)
-    if written.is_fresh("feeds", "", state, output=feed):
-        return
-    _FeedWriter(app, blog, config, base).write_all(posts)
+    elif config.feeds and posts and not fresh:
+        _FeedWriter(app, blog, config, base).write_all(posts)
     written.save()
 
 

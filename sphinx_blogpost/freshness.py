@@ -49,13 +49,26 @@ class WrittenPages:
               for doc in sorted(env.found_docs)),
         )  # fmt: skip
         self.before: dict[str, str] = {}
+        self.before_inputs = ""
+        self.inputs = ""
         try:
             saved = json.loads(self.path.read_text("utf-8"))
         except (OSError, ValueError):
             saved = {}
         if isinstance(saved, dict) and saved.get("site") == self.site:
             self.before = saved.get("pages", {})
+            self.before_inputs = saved.get("inputs", "")
         self.now: dict[str, str] = {}
+
+    def unchanged(self, inputs: str) -> bool:
+        """True if *inputs* (what every page is made from) are those of the pages already
+        written, and all their files are still there; recorded for the next build."""
+        key = _digest(inputs)
+        self.inputs = key
+        if self.before_inputs != key:
+            return False
+        builder = cast("StandaloneHTMLBuilder", self.app.builder)
+        return all(Path(builder.get_outfilename(name)).is_file() for name in self.before)
 
     def is_fresh(self, pagename: str, title: str, body: str, output: Path | None = None) -> bool:
         """Record the page's fingerprint; True if the written file (the page's own, or
@@ -71,5 +84,5 @@ class WrittenPages:
 
     def save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        state = {"site": self.site, "pages": self.now}
+        state = {"site": self.site, "inputs": self.inputs, "pages": self.now}
         self.path.write_text(json.dumps(state, sort_keys=True), "utf-8")

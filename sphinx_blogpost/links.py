@@ -35,10 +35,13 @@ class Linker:
     app: Sphinx
     blog: Blog
     from_page: str
+    date_format: str | None
+    language: str | None
 
     @classmethod
     def for_page(cls, app: Sphinx, pagename: str) -> Linker:
-        return cls(app, get_blog(app), pagename)
+        date_format = get_config(app.config).date_format
+        return cls(app, get_blog(app), pagename, date_format, app.config.language)
 
     def to(self, pagename: str) -> str:
         return self.app.builder.get_relative_uri(self.from_page, pagename)
@@ -49,8 +52,7 @@ class Linker:
         return None if pagename is None else self.to(pagename)
 
     def date(self, date: PostDate) -> str:
-        config = get_config(self.app.config)
-        return format_date(date, config.date_format, self.app.config.language)
+        return format_date(date, self.date_format, self.language)
 
     def listing(self) -> LinkContext:
         """What the listing code needs to link posts and show their dates from this page."""

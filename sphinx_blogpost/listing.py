@@ -107,15 +107,29 @@ def render_listing(
     return f'<ul class="bp-listing bp-layout-{layout}">\n{items}\n</ul>\n'
 
 
+def page_window(number: int, total: int, around: int = 2) -> list[int | None]:
+    """Page numbers to show: the first, the last and *around* each side of the current one;
+    None stands for a gap. Long blogs get a short pager: 1 … 4 5 6 7 8 … 84."""
+    shown = {1, total, *range(max(1, number - around), min(total, number + around) + 1)}
+    window: list[int | None] = []
+    for n in sorted(shown):
+        if window and window[-1] is not None and n - window[-1] > 1:
+            window.append(None)
+        window.append(n)
+    return window
+
+
 def render_pagination(number: int, total: int, page_url: Callable[[int], str]) -> str:
-    """``nav.bp-pagination``: previous/next links and the page numbers."""
+    """``nav.bp-pagination``: previous/next links and a window of page numbers."""
     if total <= 1:
         return ""
     parts = ['<nav class="bp-pagination" aria-label="Pages">']
     if number > 1:
         parts.append(f'<a rel="prev" href="{escape(page_url(number - 1))}">← Newer</a>')
-    for n in range(1, total + 1):
-        if n == number:
+    for n in page_window(number, total):
+        if n is None:
+            parts.append('<span class="bp-page-gap" aria-hidden="true">…</span>')
+        elif n == number:
             parts.append(f'<span class="bp-page-current" aria-current="page">{n}</span>')
         else:
             parts.append(f'<a class="bp-page" href="{escape(page_url(n))}">{n}</a>')

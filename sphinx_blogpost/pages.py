@@ -65,9 +65,14 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     if app.builder.name not in HTML_BUILDERS:
         return
     blog, config = get_blog(app), get_config(app.config)
+    layout = theme_options(app).listing_style
     written = WrittenPages(app)
+    # Every page is a function of the listed posts, the options and the layout: when none of
+    # them changed since the pages were written, none needs rendering.
+    if written.unchanged(repr((blog.posts, config, layout))):
+        return
     due = []
-    for page in plan_pages(blog, config, theme_options(app).listing_style):
+    for page in plan_pages(blog, config, layout):
         if page.name in app.env.found_docs:
             warn(
                 BlogpostWarning.CONFLICT,

@@ -110,3 +110,13 @@ def test_parse_options_reports_each_problem_once():
     assert sorted(kind.subtype for kind, _ in problems) == ["author", "option", "option", "option"]
     assert meta.pin is False and meta.readtime is None
     assert [a.name for a in meta.authors] == ["zed", "Ada"]
+
+
+def test_page_window_keeps_the_pager_short():
+    from sphinx_blogpost.listing import page_window
+
+    assert page_window(1, 3) == [1, 2, 3]
+    assert page_window(1, 84) == [1, 2, 3, None, 84]
+    assert page_window(40, 84) == [1, None, 38, 39, 40, 41, 42, None, 84]
+    assert page_window(84, 84) == [1, None, 82, 83, 84]
+    assert page_window(4, 7) == [1, 2, 3, 4, 5, 6, 7]
