@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from .chromium import CHROMIUM, CHROMIUM_ARGS
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
@@ -25,16 +27,6 @@ if TYPE_CHECKING:
     from sphinx_blogpost.posts import Post
 
 EXAMPLE_SITE = Path(__file__).parents[2] / "example_site"
-CHROMIUM = Path(os.environ.get("BLOGPOST_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @dataclass(frozen=True)
