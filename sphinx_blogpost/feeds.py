@@ -433,7 +433,7 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     # were written, the files already hold them.
     shown = posts[: config.feed_length] if config.feed_full_text else []
     state = repr((posts, config, base, [app.env.all_docs.get(p.docname) for p in shown]))
-    written = WrittenPages(app, "feeds")
+    written = WrittenPages(app, "feeds", chrome=False)
     fresh = written.is_fresh("feeds", "", state, output=Path(app.outdir, index_path))
     if not fresh:
         _write(Path(app.outdir, index_path), post_index(config.title, posts, index_url))

@@ -34,7 +34,9 @@ def _digest(*parts: str) -> str:
 class WrittenPages:
     """The fingerprints of the generated pages a builder wrote, kept beside the doctrees."""
 
-    def __init__(self, app: Sphinx, what: str = "pages") -> None:
+    def __init__(self, app: Sphinx, what: str = "pages", *, chrome: bool = True) -> None:
+        """*what* names the state file; *chrome* says the output shows the theme's page
+        chrome (navigation with every document's title), which feeds do not."""
         self.app = app
         self.path = Path(app.doctreedir, f"blogpost-{what}-{app.builder.name}.json")
         env = app.env
@@ -46,7 +48,7 @@ class WrittenPages:
             str(getattr(build_info, "tags_hash", "")),
             # Theme chrome may show any document's title (navigation sidebars).
             *(f"{doc}\t{env.titles[doc].astext() if doc in env.titles else ''}"
-              for doc in sorted(env.found_docs)),
+              for doc in (sorted(env.found_docs) if chrome else ())),
         )  # fmt: skip
         self.before: dict[str, str] = {}
         self.before_inputs = ""
