@@ -19,7 +19,7 @@ from .directives import (
 )
 from .feeds import setup_feeds
 from .pages import add_static_files, collect_pages, resolve_page_reference
-from .postpage import resolve_blog_nodes
+from .postpage import blog_html, resolve_blog_nodes, visit_blog_html
 from .social import setup_social
 
 if TYPE_CHECKING:
@@ -49,6 +49,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(FrontMatterTransform)
     app.add_env_collector(BlogpostCollector)
     app.connect("env-updated", build_blog)
+    app.add_node(blog_html, html=(visit_blog_html, None))
     app.connect("doctree-resolved", resolve_blog_nodes)
     app.connect("html-collect-pages", collect_pages)
     app.connect("missing-reference", resolve_page_reference)

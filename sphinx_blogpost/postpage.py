@@ -18,9 +18,31 @@ if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
     from sphinx.application import Sphinx
+    from sphinx.writers.html5 import HTML5Translator
 
     from .blog import Blog
     from .posts import Post
+
+
+class blog_html(nodes.raw):
+    """HTML that the blog adds to a page (post header and footer, listings). Sphinx's search
+    index skips it (``no-search``): its text belongs to other posts or repeats metadata that
+    the ``keywords`` meta carries, and leaving it out keeps each page's index to its own text."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__("", html, format="html", classes=["no-search"])
+
+
+def visit_blog_html(translator: HTML5Translator, node: blog_html) -> None:
+    # Written as it is: docutils' raw visitor would wrap it in a div for its classes.
+    translator.body.append(node.astext())
+    raise nodes.SkipNode
+
+
+def _keywords(post: Post) -> nodes.meta | None:
+    """Categories and tags as the page's ``keywords`` meta, which Sphinx's search indexes."""
+    words = [*post.categories, *post.tags]
+    return nodes.meta(name="keywords", content=", ".join(words)) if words else None
 
 
 def _label(linker: Linker | None, kind: str, name: str, css: str, text: str = "") -> str:
@@ -141,18 +163,21 @@ def resolve_blog_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> No
             header = nodes.paragraph("", header_text(post, date), classes=["bp-post-header"])
             node.replace_self(header)
             continue
-        node.replace_self(nodes.raw("", header_html(post, linker), format="html"))
+        node.replace_self(blog_html(header_html(post, linker)))
+        keywords = _keywords(post) if post.docname == docname else None
+        if keywords is not None:
+            doctree.insert(0, keywords)
         footer = footer_html(post, linker.blog, linker)
         if footer:
             section = node.parent if isinstance(node.parent, nodes.section) else doctree
-            section.append(nodes.raw("", footer, format="html"))
+            section.append(blog_html(footer))
     for placeholder in list(doctree.findall(postlist_node)):
         chosen = select(linker.blog, placeholder["query"])
         if html:
             depth = sum(1 for n in _ancestors(placeholder) if isinstance(n, nodes.section))
             layout = placeholder["query"]["layout"]
             listing = render_listing(chosen, layout, linker.listing(), heading_level=depth + 1)
-            placeholder.replace_self(nodes.raw("", listing, format="html"))
+            placeholder.replace_self(blog_html(listing))
         else:
             placeholder.replace_self(_plain_list(chosen, linker))
 
