@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING, Any, ClassVar
+
+import yaml
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -15,7 +18,7 @@ from .query import parse_query
 from .warnings_ import BlogpostWarning, warn
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterator, Sequence
 
 
 class blogpost_node(nodes.Invisible, nodes.Element):
@@ -35,17 +38,88 @@ class _AnyOption(dict[str, "Callable[[str | None], Any]"]):
 
 
 class BlogpostDirective(SphinxDirective):
-    """``.. blogpost::`` with the post's options; it has no content."""
+    """``.. blogpost::`` with the post's options as ``:name: value`` lines (or, in MyST, a
+    YAML block between ``---`` lines); nothing else.
 
-    has_content = False
-    option_spec: ClassVar[dict[str, Any]] = _AnyOption(
-        {"draft": directives.unchanged, "pin": directives.unchanged}
-    )
+    The options are read from the directive's content rather than through an option spec:
+    docutils parses an option block with a fresh nested state machine, which cost about as
+    much as the rest of a short post's parsing together (benchmarks/README.md)."""
+
+    has_content = True
 
     def run(self) -> list[nodes.Node]:
-        node = blogpost_node(options=dict(self.options), docname=self.env.docname)
+        options, problems = parse_option_lines(self.content)
+        for index, problem in problems:
+            warn(BlogpostWarning.OPTION, problem, (self.env.docname, self._line_of(index)))
+        node = blogpost_node(options=options, docname=self.env.docname)
         self.set_source_info(node)
         return [node]
+
+    def _line_of(self, index: int) -> int:
+        # rST content offsets are 0-based line numbers; MyST's point at the opening line.
+        return self.content_offset + index + 1
+
+
+_FIELD = re.compile(r":(?P<name>[^:\s][^:]*):(?:\s+(?P<value>.*))?$")
+_YAML_FENCE = "---"
+
+
+def parse_option_lines(lines: Sequence[str]) -> tuple[dict[str, RawValue], list[tuple[int, str]]]:
+    """The options of a ``blogpost`` directive body, and its problems as ``(line index,
+    message)``. ``:name: value`` lines, each optionally continued by indented lines; a flag
+    has no value (None). A body opening with ``---`` is a YAML mapping up to the next ``---``."""
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return {}, []
+    if lines[first].strip() == _YAML_FENCE:
+        return _yaml_options(lines, first)
+    options: dict[str, RawValue] = {}
+    problems: list[tuple[int, str]] = []
+    current: str | None = None
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        match = _FIELD.match(line)
+        if match is None and current is not None and line[:1].isspace():
+            previous = options[current]
+            options[current] = f"{previous}\n{line.strip()}" if previous else line.strip()
+            continue
+        if match is None:
+            problems.append((index, f"{line.strip()!r} is not a post option (':name: value')"))
+            current = None
+            continue
+        current = match["name"].strip()
+        if current in options:
+            problems.append((index, f"option {current!r} is given twice; the last one is used"))
+        options[current] = (match["value"] or "").strip() or None
+    return options, problems
+
+
+def _yaml_options(lines: Sequence[str], first: int) -> tuple[dict[str, RawValue], list[tuple[int, str]]]:
+    end = next((i for i in range(first + 1, len(lines)) if lines[i].strip() == _YAML_FENCE), None)
+    if end is None:
+        return {}, [(first, "the options' YAML block has no closing '---'")]
+    try:
+        mapping = yaml.safe_load("\n".join(lines[first + 1 : end]))
+    except yaml.YAMLError as error:
+        return {}, [(first, f"the options are not valid YAML: {error}")]
+    if not isinstance(mapping, dict):
+        return {}, [(first, "the options' YAML block is not a mapping")]
+    problems = [
+        (i, f"{lines[i].strip()!r} follows the options; it is ignored")
+        for i in range(end + 1, len(lines))
+        if lines[i].strip()
+    ]
+    return {str(k): _yaml_value(v) for k, v in mapping.items()}, problems
+
+
+def _yaml_value(value: Any) -> RawValue:
+    # Lists stay lists (split_list reads them); flags stay booleans; the rest is text.
+    if value is None or isinstance(value, bool):
+        return value  # type: ignore[no-any-return]
+    if isinstance(value, list | tuple):
+        return [str(item) for item in value]
+    return str(value)
 
 
 class MoreDirective(SphinxDirective):

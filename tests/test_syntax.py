@@ -4,6 +4,7 @@ and escaping of every user text in the header."""
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import pytest
 
@@ -21,8 +22,8 @@ def test_builds_without_warnings(built):
     assert warnings_of(built) == []
 
 
-@pytest.mark.parametrize("doc", ["more_comment", "more_directive"])
-def test_more_marker_and_front_matter_match_rst(built, doc):
+@pytest.mark.parametrize("doc", ["more_comment", "more_directive", "more_fenced", "more_multiline"])
+def test_every_declaration_form_matches_rst(built, doc):
     records = posts(built)
     assert dataclasses.replace(records[doc], docname="more") == records["more"]
 
@@ -98,3 +99,20 @@ def test_other_builders_finish(make_app, rootdir, tmp_path, builder):
     if builder == "singlehtml":
         html = (tmp_path / "singlehtml" / "index.html").read_text()
         assert html.count('class="bp-post-header"') == len(posts(app))
+
+
+def _search_terms(app) -> tuple[list[str], dict[str, list[int]]]:
+    text = (app.outdir / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    terms = {term: docs if isinstance(docs, list) else [docs] for term, docs in index["terms"].items()}
+    return index["docnames"], terms
+
+
+def test_search_indexes_the_post_not_the_blog_around_it(built):
+    docnames, terms = _search_terms(built)
+    more = docnames.index("more")
+    # The header's author name and reading time are not indexed; the body is...
+    assert "lovelac" not in terms and "paragraph" in terms and more in terms["paragraph"]
+    # ...and categories and tags are, as the page's keywords (more.rst's body has no "two").
+    assert more in terms["two"]
+    assert docnames.index("auto") in terms["transform"]

@@ -18,6 +18,8 @@ EXPECTED = {  # (file, line) -> (subtype, part of the message)
     ("nodate.rst", 4): ("date", "the post has no date"),
     ("notitle.md", 5): ("title", "the post has no title; using 'notitle'"),
     ("unknownopt.rst", 4): ("option", "unknown post option 'colour'"),
+    ("stray.rst", 7): ("option", "'this line is not an option' is not a post option"),
+    ("stray.rst", 8): ("option", "option 'tags' is given twice; the last one is used"),
 }
 
 
@@ -52,6 +54,7 @@ def test_the_rest_of_the_site_is_built(app):
     assert records["badreadtime"].minutes == 1  # computed, since the override was bad
     assert records["notitle"].title == "notitle"
     assert records["duplicate"].date.iso == "2025-01-04"  # the first declaration wins
+    assert records["stray"].tags == ("two",)
     for doc in EXPECTED:
         page = soup(app, doc[0].rsplit(".", 1)[0])
         assert page.select_one(".bp-post-header") is not None, doc
