@@ -249,6 +249,8 @@ def parse_options(
 
 def count_words(text: str) -> tuple[int, int]:
     """``(words, cjk)``: whitespace-separated words, each CJK character counting as one."""
+    if text.isascii():  # most text: no CJK to look for
+        return len(text.split()), 0
     cjk = len(_CJK.findall(text))
     return len(_CJK.sub(" ", text).split()) + cjk, cjk
 
