@@ -18,7 +18,7 @@ from sphinx.util.display import status_iterator
 from .collector import get_blog
 from .config import get_config
 from .freshness import WrittenPages
-from .links import Linker
+from .links import Linker, babel_locale
 from .listing import render_listing, render_pagination
 from .theme import theme_options
 from .warnings_ import BlogpostWarning, warn
@@ -174,7 +174,7 @@ def _kind_index(blog: Blog, kind: str) -> Page:
 
 
 def _archive(blog: Blog, linker: Linker) -> str:
-    months = get_month_names("wide", locale=linker.app.config.language or "en")
+    months = get_month_names("wide", locale=babel_locale(linker.app.config.language))
     parts = ['<h1 class="bp-page-title">Archive</h1>']
     for year, in_year in groupby(blog.posts, key=lambda p: p.date.moment.year):  # type: ignore[union-attr]
         year_posts = list(in_year)

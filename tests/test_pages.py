@@ -141,6 +141,28 @@ def test_archive_by_year_then_month(blog):
     assert total == len(page.select(".bp-compact-item")) == 29
 
 
+@pytest.mark.parametrize(
+    ("language", "date", "month"),
+    [
+        ("fr", "22 déc. 2025", "décembre"),
+        ("de-AT", "22.12.2025", "Dezember"),  # Sphinx's code style or BCP 47, both read
+        ("xx", "Dec 22, 2025", "December"),  # a code babel has no data for: English
+    ],
+)
+def test_dates_and_months_in_the_site_language(make_app, rootdir, tmp_path, language, date, month):
+    site = build(
+        make_app, "html", srcdir=rootdir / "test-blog", builddir=tmp_path, freshenv=True,
+        confoverrides={"language": language},
+    )  # fmt: skip
+    assert not [w for w in site.warnings if "blogpost" in w]
+    page = BeautifulSoup(
+        (site.outdir / "blog/index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    assert date in [t.get_text() for t in page.select(".bp-card time.bp-date")]
+    archive = (site.outdir / "blog/archive.html").read_text(encoding="utf-8")
+    assert f"<h3>{month} " in archive
+
+
 def test_series_page_and_box(blog):
     records = posts(blog)
     parts = sorted((p for p in records.values() if p.series), key=lambda p: p.date.moment)
