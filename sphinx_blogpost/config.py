@@ -192,10 +192,22 @@ def validate_config(app: Sphinx, config: Config) -> None:
                 assignment_location(conf_py, name),
             )
         setattr(config, name, value)
+    # The values are final from here on (ABlog's settings were mapped at priority 700), and
+    # get_config() is called a few times per page: it returns this object from now on.
+    # Sphinx does not pickle ``_``-prefixed attributes of its Config.
+    setattr(config, _VALIDATED_ATTR, _read(config))
+
+
+_VALIDATED_ATTR = "_blogpost_validated"
 
 
 def get_config(config: Config) -> BlogpostConfig:
     """The validated options as one typed object."""
+    validated: BlogpostConfig | None = vars(config).get(_VALIDATED_ATTR)
+    return validated if validated is not None else _read(config)
+
+
+def _read(config: Config) -> BlogpostConfig:
     return BlogpostConfig(**{f.name: config[PREFIX + f.name] for f in CONFIG_FIELDS})
 
 
