@@ -6,8 +6,6 @@ import json
 import re
 from typing import TYPE_CHECKING, Any, ClassVar
 
-import yaml
-
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.transforms import SphinxTransform
@@ -48,7 +46,7 @@ class BlogpostDirective(SphinxDirective):
     has_content = True
 
     def run(self) -> list[nodes.Node]:
-        options, problems = parse_option_lines(self.content)
+        options, problems = parse_option_lines(self.content.data)
         for index, problem in problems:
             warn(BlogpostWarning.OPTION, problem, (self.env.docname, self._line_of(index)))
         node = blogpost_node(options=options, docname=self.env.docname)
@@ -95,7 +93,11 @@ def parse_option_lines(lines: Sequence[str]) -> tuple[dict[str, RawValue], list[
     return options, problems
 
 
-def _yaml_options(lines: Sequence[str], first: int) -> tuple[dict[str, RawValue], list[tuple[int, str]]]:
+def _yaml_options(
+    lines: Sequence[str], first: int
+) -> tuple[dict[str, RawValue], list[tuple[int, str]]]:
+    import yaml  # only this form needs it (MyST, too, imports it only for front matter)
+
     end = next((i for i in range(first + 1, len(lines)) if lines[i].strip() == _YAML_FENCE), None)
     if end is None:
         return {}, [(first, "the options' YAML block has no closing '---'")]
@@ -116,7 +118,7 @@ def _yaml_options(lines: Sequence[str], first: int) -> tuple[dict[str, RawValue]
 def _yaml_value(value: Any) -> RawValue:
     # Lists stay lists (split_list reads them); flags stay booleans; the rest is text.
     if value is None or isinstance(value, bool):
-        return value  # type: ignore[no-any-return]
+        return value
     if isinstance(value, list | tuple):
         return [str(item) for item in value]
     return str(value)
@@ -138,7 +140,8 @@ class FrontMatterTransform(SphinxTransform):
     default_priority = 500  # after docutils' DocInfo (340), before Sphinx reads metadata (880)
 
     def apply(self, **kwargs: Any) -> None:
-        docinfo = next(iter(self.document.findall(nodes.docinfo)), None)
+        # Front matter and bibliographic fields become a docinfo child of the document.
+        docinfo = next((n for n in self.document.children if isinstance(n, nodes.docinfo)), None)
         if docinfo is None:
             return
         fields = dict(_docinfo_fields(docinfo))

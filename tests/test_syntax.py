@@ -104,7 +104,9 @@ def test_other_builders_finish(make_app, rootdir, tmp_path, builder):
 def _search_terms(app) -> tuple[list[str], dict[str, list[int]]]:
     text = (app.outdir / "searchindex.js").read_text(encoding="utf-8")
     index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
-    terms = {term: docs if isinstance(docs, list) else [docs] for term, docs in index["terms"].items()}
+    terms = {
+        term: docs if isinstance(docs, list) else [docs] for term, docs in index["terms"].items()
+    }
     return index["docnames"], terms
 
 
