@@ -201,6 +201,7 @@ class _VisibleText:
     _paragraph: list[str] | None = None  # the text of the body paragraph being walked
 
     def walk(self, node: nodes.Node) -> None:
+        # Tests ordered by how often they match: this runs on every node of every post.
         for child in node.children:
             if isinstance(child, nodes.Text):
                 text = child.astext()
@@ -209,10 +210,10 @@ class _VisibleText:
                 self.cjk += cjk
                 if self._paragraph is not None:
                     self._paragraph.append(text)
-            elif _is_more(child):
-                if self.paragraphs_before_more is None:
+            elif isinstance(child, _HIDDEN):  # the `more` markers are hidden nodes too
+                if self.paragraphs_before_more is None and _is_more(child):
                     self.paragraphs_before_more = len(self.paragraphs)
-            elif child is self.title or isinstance(child, _HIDDEN):
+            elif child is self.title:
                 continue
             elif isinstance(child, nodes.paragraph) and isinstance(
                 node, nodes.section | nodes.document
