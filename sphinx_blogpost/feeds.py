@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import lxml.html
 from docutils import nodes
+from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 from sphinx import addnodes
 from sphinx.util.logging import suppress_logging
@@ -125,9 +126,17 @@ def _xml(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
-def _feed_generator(info: FeedInfo, items: Sequence[FeedItem], fmt: str) -> Any:
+def _feed_generator(
+    info: FeedInfo,
+    items: Sequence[FeedItem],
+    fmt: str,
+    entries: dict[str, FeedEntry] | None = None,
+) -> Any:
+    """The feed of *items*; an Atom feed takes each item's entry from *entries* when given
+    (made once per build and shared by the blog, category and tag feeds it is in)."""
     fg = FeedGenerator()
-    fg.load_extension("dc", atom=False, rss=True)  # RSS <author> needs an e-mail; dc:creator not
+    if fmt == "rss":  # RSS <author> needs an e-mail; dc:creator does not
+        fg.load_extension("dc", atom=False, rss=True)
     fg.id(info.feed_url)
     fg.title(_xml(info.title))
     fg.link(href=info.feed_url, rel="self", type=FEED_FORMATS[fmt].media_type)
@@ -143,30 +152,41 @@ def _feed_generator(info: FeedInfo, items: Sequence[FeedItem], fmt: str) -> Any:
     if any(not item.post.authors for item in items):  # Atom: an entry without author inherits
         fg.author({"name": _xml(info.title)})
     for item in items:
-        post = item.post
-        assert post.date is not None
-        entry = fg.add_entry(order="append")  # the default prepends
-        entry.guid(item.url, permalink=True)
-        entry.title(_xml(post.title))
-        entry.link(href=item.url, rel="alternate")
-        entry.published(post.date.moment)
-        entry.updated(_moment(post))
-        for author in post.authors:
-            entry.author({"name": _xml(author.name), **({"uri": author.url} if author.url else {})})
-        if post.authors:
-            entry.dc.dc_creator([_xml(a.name) for a in post.authors])
-        terms = [("category", c) for c in post.categories] + [("tag", t) for t in post.tags]
-        if terms:
-            entry.category([{"term": _xml(t), "scheme": info.schemes[k]} for k, t in terms])
-        entry.summary(_xml(post.summary))
-        if item.content_html is not None:
-            entry.content(_xml(item.content_html), type="html")
+        if entries is not None and fmt == "atom":
+            if item.url not in entries:
+                entries[item.url] = _fill_entry(FeedEntry(), item, info.schemes, dc=False)
+            fg.add_entry(entries[item.url], order="append")
+        else:  # the default order prepends
+            _fill_entry(fg.add_entry(order="append"), item, info.schemes, dc=fmt == "rss")
     return fg
 
 
-def atom_feed(info: FeedInfo, items: Sequence[FeedItem]) -> bytes:
-    """An Atom 1.0 document (feedgen escapes every text)."""
-    data: bytes = _feed_generator(info, items, "atom").atom_str(pretty=True)
+def _fill_entry(entry: Any, item: FeedItem, schemes: Mapping[str, str], *, dc: bool) -> Any:
+    post = item.post
+    assert post.date is not None
+    entry.guid(item.url, permalink=True)
+    entry.title(_xml(post.title))
+    entry.link(href=item.url, rel="alternate")
+    entry.published(post.date.moment)
+    entry.updated(_moment(post))
+    for author in post.authors:
+        entry.author({"name": _xml(author.name), **({"uri": author.url} if author.url else {})})
+    if post.authors and dc:
+        entry.dc.dc_creator([_xml(a.name) for a in post.authors])
+    terms = [("category", c) for c in post.categories] + [("tag", t) for t in post.tags]
+    if terms:
+        entry.category([{"term": _xml(t), "scheme": schemes[k]} for k, t in terms])
+    entry.summary(_xml(post.summary))
+    if item.content_html is not None:
+        entry.content(_xml(item.content_html), type="html")
+    return entry
+
+
+def atom_feed(
+    info: FeedInfo, items: Sequence[FeedItem], entries: dict[str, FeedEntry] | None = None
+) -> bytes:
+    """An Atom 1.0 document (feedgen escapes every text); *entries*: see _feed_generator."""
+    data: bytes = _feed_generator(info, items, "atom", entries).atom_str(pretty=True)
     return data
 
 
@@ -329,6 +349,7 @@ class _FeedWriter:
     config: BlogpostConfig
     base: str
     _items: dict[str, FeedItem] = field(default_factory=dict)
+    _atom_entries: dict[str, FeedEntry] = field(default_factory=dict)
 
     def url(self, pagename: str) -> str:
         return site_url(self.base, self.app.builder.get_target_uri(pagename))
@@ -367,7 +388,12 @@ class _FeedWriter:
                 language=language.replace("_", "-") if language else None,  # en_GB -> en-GB
                 schemes=schemes,
             )
-            _write(Path(self.app.outdir, path), _WRITERS[fmt](info, items))
+            data = (
+                atom_feed(info, items, self._atom_entries)
+                if fmt == "atom"
+                else _WRITERS[fmt](info, items)
+            )
+            _write(Path(self.app.outdir, path), data)
 
     def write_all(self, posts: Sequence[Post]) -> None:
         """The blog's feeds in every format, then an Atom feed per category and tag."""
