@@ -532,34 +532,53 @@ class Variant:
     compare_ablog: bool = False
 
 
-def run_scenarios(
-    variant: Variant, site: Site, out: Path, run: int, log: Path
-) -> dict[str, Measurement]:
-    """Full, no-op, edit, retag, then a fresh ``-j 2`` build; sources are restored after."""
-    shutil.rmtree(out, ignore_errors=True)
-    results: dict[str, Measurement] = {}
+def run_round(
+    variants: list[Variant],
+    sites: dict[str, Site],
+    outs: dict[str, Path],
+    run: int,
+    logs: dict[str, Path],
+) -> dict[str, dict[str, Measurement]]:
+    """One run of every scenario for every variant: full, no-op, edit, retag, then a fresh
+    ``-j 2`` build; sources are restored after.
+
+    Scenario by scenario, every variant in turn (in an order that rotates with *run*), so the
+    builds compared with each other run within a minute or two: this machine's speed drifts
+    by tens of percent over minutes, and a ratio of two builds made far apart measures that.
+    """
+    results: dict[str, dict[str, Measurement]] = {v.name: {} for v in variants}
+    order = variants[run % len(variants) :] + variants[: run % len(variants)]
 
     def go(scenario: str, jobs: int = 1) -> None:
-        results[scenario] = m = build(variant.env, site.src, out, variant.theme, jobs, log)
-        status = "" if m.ok else "  FAILED (see log)"
-        peak = f"{m.peak_kb / 1024:.0f} MB" if m.peak_kb else "? MB"
-        print(
-            f"    {variant.name:<20} {scenario:<10} {m.seconds:7.2f} s"
-            f"  CPU {m.cpu_seconds or 0:7.2f} s  read {m.read:>5}"
-            f"  written {m.written:>5}  peak {peak}{status}",
-            flush=True,
-        )
+        for variant in order:
+            src = sites[variant.flavour].src
+            m = build(variant.env, src, outs[variant.name], variant.theme, jobs, logs[variant.name])
+            results[variant.name][scenario] = m
+            status = "" if m.ok else "  FAILED (see log)"
+            peak = f"{m.peak_kb / 1024:.0f} MB" if m.peak_kb else "? MB"
+            print(
+                f"    {variant.name:<20} {scenario:<10} {m.seconds:7.2f} s"
+                f"  CPU {m.cpu_seconds or 0:7.2f} s  read {m.read:>5}"
+                f"  written {m.written:>5}  peak {peak}{status}",
+                flush=True,
+            )
 
+    for out in outs.values():
+        shutil.rmtree(out, ignore_errors=True)
     try:
         go("full")
         go("no-op")
-        site.edit_body(run)
+        for site in sites.values():
+            site.edit_body(run)
         go("edit body")
-        site.retag()
+        for site in sites.values():
+            site.retag()
         go("retag")
     finally:
-        site.restore()
-    shutil.rmtree(out, ignore_errors=True)
+        for site in sites.values():
+            site.restore()
+    for out in outs.values():
+        shutil.rmtree(out, ignore_errors=True)
     go("full -j2", jobs=2)
     return results
 
@@ -636,8 +655,17 @@ def _median_cpu(measurements: list[Measurement]) -> float | None:
     return statistics.median(good) if good else None
 
 
-def _ratio(a: float | None, b: float | None) -> float | None:
-    return a / b if a is not None and b else None
+def _paired_ratio(
+    measurements: list[Measurement], baseline: list[Measurement], cpu: bool = False
+) -> float | None:
+    """The median over runs of this run's figure over the baseline's in the same run (the
+    two were built a minute or so apart, so slow drift of the machine cancels out)."""
+    ratios = []
+    for m, b in zip(measurements, baseline, strict=True):
+        a, c = (m.cpu_seconds, b.cpu_seconds) if cpu else (m.seconds, b.seconds)
+        if m.ok and b.ok and a is not None and c:
+            ratios.append(a / c)
+    return statistics.median(ratios) if ratios else None
 
 
 def summarize(
@@ -661,9 +689,9 @@ def summarize(
                         scenario=scenario,
                         seconds=seconds,
                         cpu_seconds=cpu,
-                        vs_plain=_ratio(seconds, _median(base)),
-                        cpu_vs_plain=_ratio(cpu, _median_cpu(base)),
-                        vs_ablog=_ratio(seconds, _median(ablog))
+                        vs_plain=_paired_ratio(ms, base),
+                        cpu_vs_plain=_paired_ratio(ms, base, cpu=True),
+                        vs_ablog=_paired_ratio(ms, ablog)
                         if variant.compare_ablog and ablog
                         else None,
                         peak_mb=max(peaks) / 1024 if peaks else None,
@@ -748,8 +776,9 @@ def markdown_report(
         "",
         *describe_envs(envs),
         "",
-        "`× plain` is the median time over plain Sphinx's in the same environment and scenario; "
-        "`× ABlog` is over ABlog's. `CPU s` is the build's user + system time (workers "
+        "`× plain` is the median, over runs, of the time over plain Sphinx's in the same run, "
+        "environment and scenario (the two builds ran a minute or two apart); `× ABlog` is "
+        "the same over ABlog's. `CPU s` is the build's user + system time (workers "
         "included), which another load on the machine disturbs less than the wall-clock time. "
         "`read` and `written` are the documents whose doctree was re-pickled and the HTML "
         "pages written (last successful run); `peak MB` is the largest build process's peak "
@@ -926,21 +955,17 @@ def main(argv: list[str] | None = None) -> None:
         flavours = {v.flavour for v in variants}
         sites = {f: write_site(sites_root, f, posts, args.nav_sidebar) for f in flavours}
         results[size] = {v.name: {s: [] for s in SCENARIOS} for v in variants}
+        outs = {
+            v.name: args.out / "builds" / f"n{size}" / v.name.replace("/", "-").replace(" ", "_")
+            for v in variants
+        }
+        logs = {name: args.out / "logs" / f"n{size}-{out.name}.log" for name, out in outs.items()}
+        (args.out / "logs").mkdir(parents=True, exist_ok=True)
         for run in range(args.runs):
             print(f"== {size} posts, run {run + 1}/{args.runs}", flush=True)
-            for variant in variants:  # interleaved, so drift in the machine hits all alike
-                out = (
-                    args.out
-                    / "builds"
-                    / f"n{size}"
-                    / variant.name.replace("/", "-").replace(" ", "_")
-                )
-                log = args.out / "logs" / f"n{size}-{out.name}.log"
-                log.parent.mkdir(parents=True, exist_ok=True)
-                for scenario, m in run_scenarios(
-                    variant, sites[variant.flavour], out, run, log
-                ).items():
-                    results[size][variant.name][scenario].append(m)
+            for name, by_scenario in run_round(variants, sites, outs, run, logs).items():
+                for scenario, m in by_scenario.items():
+                    results[size][name][scenario].append(m)
 
     notes.append(
         f"1-minute load average {load_at_start:.2f} at start, {os.getloadavg()[0]:.2f} at end "
