@@ -49,6 +49,7 @@ import json
 import os
 import platform
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -56,6 +57,7 @@ import sys
 import tempfile
 import textwrap
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -794,6 +796,87 @@ def markdown_report(
 
 
 # --------------------------------------------------------------------------------------------
+# Instruction counts (--instructions)
+# --------------------------------------------------------------------------------------------
+
+INSTRUCTIONS = re.compile(r"I\s+refs:\s+([\d,]+)")
+
+
+def count_instructions(variant: Variant, src: Path, out: Path, log: Path) -> int | None:
+    """Instructions executed by a full build of *variant*, counted by valgrind's cachegrind:
+    the same for the same sources and code however busy the machine is (about 25 times
+    slower than the build itself)."""
+    html, doctrees = out / "html", out / "doctrees"
+    shutil.rmtree(out, ignore_errors=True)
+    command = [
+        "valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
+        variant.env.python, "-m", "sphinx", "-b", "html", "-d", str(doctrees), str(src),
+        str(html), "-D", f"html_theme={variant.theme}",
+    ]  # fmt: skip
+    # A fixed hash seed: set and dict orders, hence some work, depend on it.
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    result = subprocess.run(command, capture_output=True, text=True, env=env)
+    with log.open("a", encoding="utf-8") as handle:
+        handle.write(f"\n$ {' '.join(command)}\n{result.stdout}{result.stderr}")
+    found = INSTRUCTIONS.search(result.stderr)
+    shutil.rmtree(out, ignore_errors=True)
+    if result.returncode != 0 or found is None:
+        return None
+    return int(found.group(1).replace(",", ""))
+
+
+def instructions_report(args: argparse.Namespace, variants: list[Variant], envs: list[Env]) -> str:
+    """Count every variant's full build at every size (variants side by side, one per core)
+    and return the Markdown report."""
+    lines = [
+        "| posts | variant | instructions (G) | × plain | × ABlog |",
+        "| ---: | :--- | ---: | ---: | ---: |",
+    ]
+    for size in args.sizes:
+        posts = [make_post(i, SEED, args.words) for i in range(size)]
+        root = args.out / "sites" / f"n{size}"
+        sites = {
+            f: write_site(root, f, posts, args.nav_sidebar) for f in {v.flavour for v in variants}
+        }
+        scratch = args.out / "instructions" / f"n{size}"
+        (args.out / "logs").mkdir(parents=True, exist_ok=True)
+        print(f"== {size} posts: counting instructions of {len(variants)} full builds", flush=True)
+        log = args.out / "logs" / f"n{size}-instructions.log"
+        jobs = [
+            (v, sites[v.flavour].src, scratch / v.name.replace("/", "-"), log) for v in variants
+        ]
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+            found = pool.map(lambda job: count_instructions(*job), jobs)
+            counts = dict(zip([v.name for v in variants], found, strict=True))
+        for variant in variants:
+            count, base = counts[variant.name], counts.get(variant.baseline)
+            ablog = counts.get("ablog") if variant.compare_ablog else None
+            cells = [
+                str(size), variant.name, _fmt(count / 1e9 if count else None, ".2f"),
+                _fmt(count / base if count and base else None, ".3f"),
+                _fmt(count / ablog if count and ablog else None, ".3f"),
+            ]  # fmt: skip
+            lines.append("| " + " | ".join(cells) + " |")
+            print(f"    {variant.name:<20} {cells[2]:>8} G  × plain {cells[3]}", flush=True)
+    return "\n".join(
+        [
+            "# sphinx-blogpost benchmark: instructions",
+            "",
+            f"Written by `benchmarks/run.py` ({' '.join(sys.argv[1:])}): the instructions that "
+            f"one full build executes, counted by valgrind (cachegrind), for {args.words}-word "
+            "posts. Unlike times, counts do not depend on what else the machine is doing: they "
+            "are the steady measure of what the extension adds. They weigh every instruction "
+            "alike, so a ratio of counts and a ratio of times differ a little.",
+            "",
+            *describe_envs(envs),
+            "",
+            *lines,
+            "",
+        ]
+    )
+
+
+# --------------------------------------------------------------------------------------------
 # Plot
 # --------------------------------------------------------------------------------------------
 
@@ -877,6 +960,15 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--plot-venv", action="store_true",
         help="if matplotlib is missing here, make benchmarks/.venvs/plot with it to draw the plot",
     )  # fmt: skip
+    parser.add_argument(
+        "--instructions", action="store_true",
+        help="instead of timing, count the instructions of each variant's full build with "
+        "valgrind (steady on a busy machine; ~25x slower than building)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--instructions-table", type=Path, default=HERE / "instructions.md",
+        help="Markdown report of --instructions (default benchmarks/instructions.md)",
+    )  # fmt: skip
     parser.add_argument("--plot-from", type=Path, help=argparse.SUPPRESS)  # internal
     args = parser.parse_args(argv)
     args.sizes = args.sizes or ([100] if args.quick else [200, 1000])
@@ -947,6 +1039,13 @@ def main(argv: list[str] | None = None) -> None:
     load_at_start, digest_at_start = os.getloadavg()[0], package_digest()
     variants = make_variants(main_env, ablog_env, dispatches)
     envs = [main_env] + ([ablog_env] if ablog_env else [])
+    if args.instructions:
+        if shutil.which("valgrind") is None:
+            sys.exit("--instructions needs valgrind (apt-get install valgrind)")
+        report = instructions_report(args, variants, envs)
+        args.instructions_table.write_text(report, encoding="utf-8")
+        print(f"Report written to {args.instructions_table}; {time.perf_counter() - started:.0f} s")
+        return
 
     results: dict[int, dict[str, dict[str, list[Measurement]]]] = {}
     for size in args.sizes:
