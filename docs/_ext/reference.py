@@ -225,7 +225,9 @@ class ThemeVariablesTable(SphinxDirective):
 
 #: Where benchmarks/run.py writes its chart and table, relative to the docs' source folder.
 BENCHMARK_CHARTS = ("_static/benchmark.png", "../benchmarks/benchmark.png")
-BENCHMARK_TABLE = "../benchmarks/results.md"
+#: Its reports: times (the default run), then instruction counts (``--instructions``).
+BENCHMARK_TABLES = ("../benchmarks/results.md", "../benchmarks/instructions.md")
+BENCHMARK_CAPTIONS = {"results.md": "Build times", "instructions.md": "Instructions executed"}
 _HEADING = re.compile(r"^(#+) ", re.MULTILINE)
 
 
@@ -243,16 +245,16 @@ class BenchmarkResults(SphinxDirective):
             self.env.note_dependency(str(srcdir / chart))
             alt = "Full build time against the number of posts, for each variant."
             container += nodes.image(uri="/" + chart, alt=alt, classes=["bp-benchmark-chart"])
-        table = srcdir / BENCHMARK_TABLE
-        if table.is_file():
+        tables = [srcdir / name for name in BENCHMARK_TABLES if (srcdir / name).is_file()]
+        for table in tables:
             self.env.note_dependency(str(table))
             text = table.read_text(encoding="utf-8")
             lines = text.splitlines()
-            if lines and lines[0].startswith("# "):  # the page has its own title
-                text = "\n".join(lines[1:])
-            text = _HEADING.sub(lambda m: "#" * (len(m[1]) + 2) + " ", text)
+            if lines and lines[0].startswith("# "):  # its title: a caption here (no sections
+                lines[0] = f"**{BENCHMARK_CAPTIONS[table.name]}**"  # inside a directive)
+            text = _HEADING.sub(lambda m: "#" * (len(m[1]) + 2) + " ", "\n".join(lines))
             self.state.nested_parse(StringList(text.splitlines(), str(table)), 0, container)
-        if chart is None and not table.is_file():
+        if chart is None and not tables:
             self.state.nested_parse(self.content, self.content_offset, container)
         return [container]
 
