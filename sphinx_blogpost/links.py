@@ -86,6 +86,8 @@ class Linker:
             return self.date(post.date) if post.date else ""
 
         def post_cover(post: Post) -> str | None:
+            if not post.image:  # most cards: no need to know where this page is
+                return None
             return cover_url(self.app, post, self.app.builder.get_target_uri(self.from_page))
 
         return LinkContext(post_url=self.to, format_date=post_date, cover_url=post_cover)
