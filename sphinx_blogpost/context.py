@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -31,9 +30,9 @@ from sphinx.util.osutil import relative_uri
 
 from .collector import get_blog, posts_of
 from .config import get_config
-from .feeds import FEED_FORMATS, feeds_written, image_path
+from .feeds import FEED_FORMATS, feeds_written
+from .links import cover_url
 from .pages import HTML_BUILDERS, plan_pages
-from .posts import is_url
 from .theme import THEME_NAME, THEME_PATH, theme_options, uses_dispatches
 
 if TYPE_CHECKING:
@@ -42,7 +41,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
     from .blog import Blog
-    from .posts import Post
 
 #: A page gets an on-page table of contents from this many sections on.
 TOC_MIN_SECTIONS = 3
@@ -132,18 +130,6 @@ def section_list(toc: nodes.Node) -> nodes.bullet_list | None:
     return None
 
 
-def post_cover(post: Post, page_uri: str, srcdir: str) -> Cover | None:
-    """The cover of *post* as linked from the output page at *page_uri*."""
-    if not post.image:
-        return None
-    if is_url(post.image):
-        return Cover(post.image)
-    path = image_path(post)  # social.copy_covers puts the file there in the output
-    if path is None or not Path(srcdir, path).is_file():
-        return None
-    return Cover(relative_uri(page_uri, path))
-
-
 def _page_toc(app: Sphinx, pagename: str) -> str:
     if pagename not in app.env.tocs:
         return ""
@@ -193,7 +179,8 @@ def add_page_context(
         known = _known_pages(app, blog)
         nav += extra_nav(options.nav_links, pagename, known, url_of_page, url_of_file)
     post = posts_of(app.env).get(pagename) if doctree is not None else None
-    cover = post_cover(post, page_uri, str(app.srcdir)) if post is not None else None
+    cover_link = cover_url(app, post, page_uri) if post is not None else None
+    cover = Cover(cover_link) if cover_link is not None else None
     parts = split_after_post_header(context.get("body", "")) if cover is not None else None
 
     context.update(

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import get_date_format
 from sphinx.util.i18n import format_date as sphinx_format_date
+from sphinx.util.osutil import relative_uri
 
 from .collector import get_blog
 from .config import get_config
+from .feeds import image_path
 from .listing import LinkContext
+from .posts import is_url
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -81,4 +85,33 @@ class Linker:
         def post_date(post: Post) -> str:
             return self.date(post.date) if post.date else ""
 
-        return LinkContext(post_url=self.to, format_date=post_date)
+        def post_cover(post: Post) -> str | None:
+            if not post.image:  # most cards: no need to know where this page is
+                return None
+            return cover_url(self.app, post, self.app.builder.get_target_uri(self.from_page))
+
+        return LinkContext(post_url=self.to, format_date=post_date, cover_url=post_cover)
+
+
+_COVERS_ATTR = "_blogpost_cover_files"  # per build: local cover path -> found in the sources
+
+
+def cover_url(app: Sphinx, post: Post, page_uri: str) -> str | None:
+    """The cover of *post* as linked from the output page at *page_uri*: the option's URL as
+    given, or the local file (``social.copy_covers`` puts it at its source path in the
+    output) relative to the page; None without one, or when the file is missing (the
+    collector has warned about it)."""
+    if not post.image:
+        return None
+    if is_url(post.image):
+        return post.image
+    path = image_path(post)
+    if path is None:
+        return None
+    found: dict[str, bool] | None = getattr(app.builder, _COVERS_ATTR, None)
+    if found is None:  # a listing shows a cover on many pages: look for each file once
+        found = {}
+        setattr(app.builder, _COVERS_ATTR, found)
+    if path not in found:
+        found[path] = Path(app.srcdir, path).is_file()
+    return relative_uri(page_uri, path) if found[path] else None

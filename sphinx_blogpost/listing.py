@@ -18,12 +18,17 @@ LAYOUTS = ("cards", "list", "compact")
 _SEP = '<span class="bp-sep"> · </span>'
 
 
+def _no_cover(post: Post) -> str | None:
+    return None
+
+
 @dataclass(frozen=True)
 class LinkContext:
-    """How a listing on one page links out and shows dates."""
+    """How a listing on one page links out, shows dates and finds cover images."""
 
     post_url: Callable[[str], str]  # docname -> URL relative to the page
     format_date: Callable[[Post], str]
+    cover_url: Callable[[Post], str | None] = _no_cover  # None: no (findable) cover
 
 
 def _date(post: Post, links: LinkContext, separator: str = "") -> str:
@@ -43,12 +48,24 @@ def _draft(post: Post) -> str:
     return ' <span class="bp-draft-label">Draft</span>' if post.draft else ""
 
 
+def _cover(post: Post, links: LinkContext) -> str:
+    # Decorative (alt=""): the card's title says what the post is, right under it.
+    url = links.cover_url(post)
+    if url is None:
+        return ""
+    return (
+        f'<img class="sd-card-img-top bp-card-cover" src="{escape(url)}" alt="" '
+        'loading="lazy" decoding="async">'
+    )
+
+
 def _card(post: Post, links: LinkContext, h: str) -> str:
     # One link per card; sphinx-design's stretched link makes the whole card clickable.
     url = escape(links.post_url(post.docname))
     return (
         '<div class="sd-col sd-d-flex-row">'
         '<article class="sd-card sd-sphinx-override sd-w-100 sd-shadow-sm sd-card-hover bp-card">'
+        f"{_cover(post, links)}"
         '<div class="sd-card-body">'
         f"{_category(post)}"
         f'<{h} class="sd-card-title bp-card-title"><a class="sd-stretched-link" href="{url}">'

@@ -141,3 +141,34 @@ def test_without_absolute_urls_no_url_tags(site):
     assert 'content="summary"' in tags
     script = BeautifulSoup(json_ld(post, url=None, image=None), "html.parser").script
     assert "url" not in json.loads(script.string)
+
+
+def _cover_of(page: BeautifulSoup, docname: str) -> Any:
+    card = next(
+        c
+        for c in page.select(".bp-card")
+        if c.select_one(".bp-card-title a")["href"].endswith(f"{docname}.html")
+    )
+    return card.select_one("img.bp-card-cover")
+
+
+def test_cards_show_the_cover_linked_from_their_page(site):
+    category_pages = [
+        p for p in (site.outdir / "blog" / "category").glob("*.html") if p.stem != "index"
+    ]
+    pages = [site.outdir / "blog" / "index.html", *category_pages]
+    checked = 0
+    for path in pages:
+        page = BeautifulSoup(path.read_text("utf8"), "html.parser")
+        if not any(a["href"].endswith("escape.html") for a in page.select(".bp-card-title a")):
+            continue
+        img = _cover_of(page, "escape")
+        assert img is not None and img["alt"] == ""  # decorative: the title is right below
+        assert (path.parent / img["src"]).resolve() == (
+            site.outdir / "images" / "cover.png"
+        ).resolve()
+        for card in page.select(".bp-card"):  # posts without an image have no cover
+            if not card.select_one(".bp-card-title a")["href"].endswith("escape.html"):
+                assert card.select_one("img.bp-card-cover") is None
+        checked += 1
+    assert checked == 2  # the blog index and the post's category page (one level deeper)
