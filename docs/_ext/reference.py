@@ -224,7 +224,7 @@ class ThemeVariablesTable(SphinxDirective):
 
 
 #: Where benchmarks/run.py writes its chart and table, relative to the docs' source folder.
-BENCHMARK_CHARTS = ("_static/benchmark.png", "../benchmarks/benchmark.png")
+BENCHMARK_CHARTS = ("_static/benchmark.png",)
 #: Its reports: times (the default run), then instruction counts (``--instructions``).
 BENCHMARK_TABLES = ("../benchmarks/results.md", "../benchmarks/instructions.md")
 BENCHMARK_CAPTIONS = {"results.md": "Build times", "instructions.md": "Instructions executed"}
