@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +23,7 @@ from .posts import (
     meta_fields,
     parse_options,
     reading_minutes,
+    stable_digest,
 )
 from .query import select
 from .warnings_ import BlogpostWarning, warn
@@ -112,16 +112,17 @@ class BlogpostCollector(EnvironmentCollector):
         # What pages show of other posts is a function of every post and postlist and the
         # options: when none changed (a no-op build), neither did any page.
         config = get_config(app.config)
-        inputs = _fingerprint((sorted(posts.items()), sorted(postlists.items()), config))
+        fingerprints = sorted((docname, post.fingerprint) for docname, post in posts.items())
+        inputs = stable_digest((fingerprints, sorted(postlists.items()), config))
         if getattr(env, INPUTS_ATTR, None) == inputs:
             return []
         setattr(env, INPUTS_ATTR, inputs)
         shown: dict[str, str] = {}
         for docname, post in posts.items():
-            shown[docname] = _fingerprint(blog.page_state(post))
+            shown[docname] = stable_digest(blog.page_state(post))
         for docname, queries in postlists.items():
-            listed = tuple(tuple(select(blog, query)) for query in queries)
-            shown[docname] = _fingerprint((shown.get(docname), listed))
+            listed = [[p.fingerprint for p in select(blog, query)] for query in queries]
+            shown[docname] = stable_digest((shown.get(docname), listed))
         before = _env_dict(env, SHOWN_ATTR)
         setattr(env, SHOWN_ATTR, shown)
         return sorted(d for d, state in shown.items() if before.get(d) != state)
@@ -175,11 +176,6 @@ def read_post(app: Sphinx, doctree: nodes.document, declaration: blogpost_node) 
         minutes=minutes,
         summary_is_partial=text.words > summary_words,
     )
-
-
-def _fingerprint(state: object) -> str:
-    # repr of frozen dataclasses, tuples and strings is stable across processes; hash() is not.
-    return hashlib.blake2b(repr(state).encode(), digest_size=16).hexdigest()
 
 
 def _document_title(doctree: nodes.document) -> nodes.title | None:

@@ -6,6 +6,7 @@ import json
 import posixpath
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -22,7 +23,7 @@ from .collector import get_blog
 from .config import assignment_location, get_config
 from .directives import blogpost_node
 from .freshness import WrittenPages
-from .posts import is_url
+from .posts import fingerprints, is_url, stable_digest
 from .warnings_ import BlogpostWarning, warn
 
 if TYPE_CHECKING:
@@ -60,8 +61,12 @@ INDEX_FILENAME = "index.json"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 GENERATOR = "sphinx-blogpost"
 
-# Characters XML 1.0 cannot hold, even escaped; lxml refuses them, so they are dropped.
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+@cache
+def _not_xml() -> re.Pattern[str]:
+    # Characters XML 1.0 cannot hold, even escaped; lxml refuses them, so they are dropped.
+    # Compiled on first use (~10 ms): builds that write no feed never pay it.
+    return re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 # -- what goes into feeds ------------------------------------------------------------------
@@ -123,7 +128,7 @@ def _moment(post: Post) -> datetime:
 
 
 def _xml(text: str) -> str:
-    return _NOT_XML.sub("", text)
+    return _not_xml().sub("", text)
 
 
 def _feed_generator(
@@ -348,6 +353,8 @@ class _FeedWriter:
     blog: Blog
     config: BlogpostConfig
     base: str
+    written: WrittenPages
+    around: str  # digest of what every feed is made from besides its posts: options, language
     _items: dict[str, FeedItem] = field(default_factory=dict)
     _atom_entries: dict[str, FeedEntry] = field(default_factory=dict)
 
@@ -373,9 +380,21 @@ class _FeedWriter:
         subtitle: str,
         home_page: str,
     ) -> None:
-        items = [self.item(p) for p in posts[: self.config.feed_length]]
-        if not items:  # a category or tag whose posts are all drafts (``blogpost_drafts``)
+        shown = posts[: self.config.feed_length]
+        if not shown:  # a category or tag whose posts are all drafts (``blogpost_drafts``)
             return
+        # A feed is made from its posts (with full text, their bodies too: the times they were
+        # read), the options and its own titles: when none changed, its file holds it already.
+        bodies = [self.app.env.all_docs.get(p.docname) for p in shown]
+        state = (self.around, title, subtitle, home_page, fingerprints(shown), bodies)
+        formats = [
+            fmt
+            for fmt in formats
+            if not self.fresh(posixpath.join(folder, FEED_FORMATS[fmt].filename), state)
+        ]
+        if not formats:
+            return
+        items = [self.item(p) for p in shown]
         language: str | None = self.app.config.language
         schemes = {kind: self.url(self.blog.kind_index(kind)) for kind in FEED_KINDS}
         for fmt in formats:
@@ -394,6 +413,10 @@ class _FeedWriter:
                 else _WRITERS[fmt](info, items)
             )
             _write(Path(self.app.outdir, path), data)
+
+    def fresh(self, path: str, state: object) -> bool:
+        """Whether the file at *path* (under the output folder) was made from *state*."""
+        return self.written.is_fresh(path, (path, state), output=Path(self.app.outdir, path))
 
     def write_all(self, posts: Sequence[Post]) -> None:
         """The blog's feeds in every format, then an Atom feed per category and tag."""
@@ -454,14 +477,11 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
         # Without a base URL, links are relative to index.json itself, as a browser reads them.
         return site_url(base, target) if base else relative_uri(index_path, target)
 
-    # index.json and the feeds are a function of the syndicated posts, the options and, for
-    # full text, the posts' bodies (their read times): when none of these changed since they
-    # were written, the files already hold them.
-    shown = posts[: config.feed_length] if config.feed_full_text else []
-    state = repr((posts, config, base, [app.env.all_docs.get(p.docname) for p in shown]))
     written = WrittenPages(app, "feeds", chrome=False)
-    fresh = written.is_fresh("feeds", "", state, output=Path(app.outdir, index_path))
-    if not fresh:
+    around = stable_digest((config, base, app.config.language))
+    writer = _FeedWriter(app, blog, config, base, written, around)
+    # index.json lists every syndicated post: made again whenever one of them changed.
+    if not writer.fresh(index_path, (around, fingerprints(posts))):
         _write(Path(app.outdir, index_path), post_index(config.title, posts, index_url))
     if config.feeds and posts and not base:
         warn(
@@ -469,8 +489,8 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
             "html_baseurl is not set; feeds need absolute links, so none were written",
             assignment_location(Path(app.confdir, "conf.py"), "html_baseurl"),
         )
-    elif config.feeds and posts and not fresh:
-        _FeedWriter(app, blog, config, base).write_all(posts)
+    elif config.feeds and posts:
+        writer.write_all(posts)
     written.save()
 
 

@@ -4,11 +4,12 @@ since the last build into the same output folder, and its file is still there.""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
+
+from .posts import stable_digest
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -23,14 +24,6 @@ def _package_version() -> str:
         return "unknown"
 
 
-def _digest(*parts: str) -> str:
-    hasher = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        hasher.update(part.encode("utf-8", "surrogatepass"))
-        hasher.update(b"\0")
-    return hasher.hexdigest()
-
-
 class WrittenPages:
     """The fingerprints of the generated pages a builder wrote, kept beside the doctrees."""
 
@@ -41,7 +34,7 @@ class WrittenPages:
         self.path = Path(app.doctreedir, f"blogpost-{what}-{app.builder.name}.json")
         env = app.env
         build_info = getattr(app.builder, "build_info", None)
-        self.site = _digest(
+        self.site = stable_digest((
             _package_version(),
             str(app.outdir),
             str(getattr(build_info, "config_hash", "")),
@@ -49,7 +42,7 @@ class WrittenPages:
             # Theme chrome may show any document's title (navigation sidebars).
             *(f"{doc}\t{env.titles[doc].astext() if doc in env.titles else ''}"
               for doc in (sorted(env.found_docs) if chrome else ())),
-        )  # fmt: skip
+        ))  # fmt: skip
         self.before: dict[str, str] = {}
         self.before_inputs = ""
         self.inputs = ""
@@ -65,23 +58,23 @@ class WrittenPages:
     def unchanged(self, inputs: str) -> bool:
         """True if *inputs* (what every page is made from) are those of the pages already
         written, and all their files are still there; recorded for the next build."""
-        key = _digest(inputs)
+        key = stable_digest(inputs)
         self.inputs = key
         if self.before_inputs != key:
             return False
         builder = cast("StandaloneHTMLBuilder", self.app.builder)
         return all(Path(builder.get_outfilename(name)).is_file() for name in self.before)
 
-    def is_fresh(self, pagename: str, title: str, body: str, output: Path | None = None) -> bool:
-        """Record the page's fingerprint; True if the written file (the page's own, or
-        *output*) already holds it."""
-        key = _digest(title, body)
-        self.now[pagename] = key
-        if self.before.get(pagename) != key:
+    def is_fresh(self, name: str, state: object, output: Path | None = None) -> bool:
+        """Record the fingerprint of *state*, what the page or file *name* is made from;
+        True if the written file (the page's own, or *output*) already holds it."""
+        key = stable_digest(state)
+        self.now[name] = key
+        if self.before.get(name) != key:
             return False
         if output is None:
             builder = cast("StandaloneHTMLBuilder", self.app.builder)
-            output = Path(builder.get_outfilename(pagename))
+            output = Path(builder.get_outfilename(name))
         return output.is_file()
 
     def save(self) -> None:

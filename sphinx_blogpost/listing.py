@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
 
+from .posts import fingerprints
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
@@ -101,6 +103,14 @@ def _compact_item(post: Post, links: LinkContext, h: str) -> str:  # a line, not
         f'<span class="bp-card-title"><a href="{url}">{escape(post.title)}</a></span>'
         f"{_draft(post)}</li>"
     )
+
+
+def listing_state(posts: Sequence[Post], layout: str) -> Sequence[object]:
+    """What :func:`render_listing` shows of *posts*, to compare between builds: a compact
+    line shows only the date and title; cards and list items show most of a post."""
+    if layout == "compact":
+        return [(p.docname, p.title, p.date, p.draft) for p in posts]
+    return fingerprints(posts)
 
 
 def render_listing(

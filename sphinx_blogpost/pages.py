@@ -19,7 +19,8 @@ from .collector import get_blog
 from .config import get_config
 from .freshness import WrittenPages
 from .links import Linker, babel_locale
-from .listing import render_listing, render_pagination
+from .listing import listing_state, render_listing, render_pagination
+from .posts import stable_digest
 from .theme import theme_options
 from .warnings_ import BlogpostWarning, warn
 
@@ -41,12 +42,15 @@ KIND_LABELS = {"category": "Category", "tag": "Tag", "author": "Author", "series
 
 @dataclass(frozen=True)
 class Page:
-    """One generated page: its name, title and a function that renders its body."""
+    """One generated page: its name, title, what it shows and a function that renders its
+    body. Equal *shows* (post fingerprints and the like) give an equal body, so a page whose
+    *shows* did not change since it was written is not rendered again."""
 
     name: str
     title: str
     kind: str  # index, archive, category, tag, author, series, and "<kind>-index"
     render: Callable[[Linker], str]
+    shows: object
 
 
 STATIC = Path(__file__).parent / "static"
@@ -67,10 +71,11 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     blog, config = get_blog(app), get_config(app.config)
     layout = theme_options(app).listing_style
     written = WrittenPages(app)
-    # Every page is a function of the listed posts, the options and the layout: when none of
-    # them changed since the pages were written, none needs rendering.
-    if written.unchanged(repr((blog.posts, config, layout))):
-        return
+    # Besides its own posts, a page shows what every page does: the options, the layout, the
+    # language of its dates and the slugs in its links.
+    around = stable_digest((config, layout, app.config.language, blog.slugs))
+    if written.unchanged(repr(([p.fingerprint for p in blog.posts], around))):
+        return  # nothing any page is made from changed since they were written
     due = []
     for page in plan_pages(blog, config, layout):
         if page.name in app.env.found_docs:
@@ -81,13 +86,13 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
                 (page.name, None),
             )
             continue
-        body = page.render(Linker.for_page(app, page.name))
-        if not written.is_fresh(page.name, page.title, body):
-            due.append((page, body))
-    for page, body in status_iterator(
+        if not written.is_fresh(page.name, (around, page.title, page.shows)):
+            due.append(page)
+    for page in status_iterator(
         due, "writing blog pages... ", "darkgreen", len(due), app.verbosity,
-        stringify_func=lambda item: item[0].name,
+        stringify_func=lambda page: page.name,
     ):  # fmt: skip
+        body = page.render(Linker.for_page(app, page.name))
         context = {"title": page.title, "body": body, "blogpost_page": page.kind}
         yield page.name, context, "page.html"
     written.save()
@@ -101,7 +106,10 @@ def plan_pages(blog: Blog, config: BlogpostConfig, layout: str = "cards") -> lis
         _paginated(blog.for_index(), per_page, blog.index_page, config.title, "index",
                    _hero(config), layout)
     )  # fmt: skip
-    pages.append(Page(blog.archive_page, "Archive", "archive", lambda ln: _archive(blog, ln)))
+    shows = listing_state(blog.posts, "compact")
+    pages.append(
+        Page(blog.archive_page, "Archive", "archive", lambda ln: _archive(blog, ln), shows)
+    )
     for kind in ("category", "tag"):
         pages.append(_kind_index(blog, kind))
         for name in blog.slugs[kind]:
@@ -153,7 +161,8 @@ def _paginated(
             return heading + render_listing(chunk, layout, linker.listing()) + pager
 
         page_title = title if number == 1 else f"{title} — page {number}"
-        yield Page(page_name(number), page_title, kind, render)
+        shows = (heading, total, listing_state(chunk, layout))
+        yield Page(page_name(number), page_title, kind, render, shows)
 
 
 def _kind_index(blog: Blog, kind: str) -> Page:
@@ -170,7 +179,8 @@ def _kind_index(blog: Blog, kind: str) -> Page:
             f'<ul class="bp-term-index bp-{kind}-index">{items}</ul>\n'
         )
 
-    return Page(blog.kind_index(kind), KIND_TITLES[kind], f"{kind}-index", render)
+    shows = sorted(blog.counts(kind).items())
+    return Page(blog.kind_index(kind), KIND_TITLES[kind], f"{kind}-index", render, shows)
 
 
 def _archive(blog: Blog, linker: Linker) -> str:
@@ -209,7 +219,8 @@ def _author_page(blog: Blog, key: str) -> Page:
         posts = blog.with_name("author", key)
         return "".join(parts) + render_listing(posts, "list", linker.listing())
 
-    return Page(blog.page("author", key) or "", f"Author: {author.name}", "author", render)
+    shows = (author, listing_state(blog.with_name("author", key), "list"))
+    return Page(blog.page("author", key) or "", f"Author: {author.name}", "author", render, shows)
 
 
 def _series_page(blog: Blog, name: str) -> Page:
@@ -223,7 +234,8 @@ def _series_page(blog: Blog, name: str) -> Page:
             .replace("</ul>\n", "</ol>\n")
         )
 
-    return Page(blog.page("series", name) or "", f"Series: {name}", "series", render)
+    shows = listing_state(blog.series(name), "list")
+    return Page(blog.page("series", name) or "", f"Series: {name}", "series", render, shows)
 
 
 def resolve_page_reference(

@@ -15,6 +15,7 @@ import feedparser
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
+from sphinx_blogpost import feeds as feeds_module
 from sphinx_blogpost.blog import Blog
 from sphinx_blogpost.feeds import syndicated
 
@@ -370,3 +371,33 @@ def test_incremental_build_feeds_match_a_clean_build(make_app, tmp_path):
     assert _feed_files(incremental.outdir) == _feed_files(clean.outdir)
     titles = [e.title for e in _parse(incremental.outdir / "blog" / "atom.xml").entries]
     assert titles == [incremental.posts["escape"].title, "Older, renamed", "Oldest post"]
+
+
+def test_an_edit_makes_again_only_the_feeds_that_show_the_post(make_app, tmp_path, monkeypatch):
+    made: list[str] = []  # the URL of every Atom feed generated (not only written)
+    make_atom = feeds_module.atom_feed
+
+    def spy(info: Any, *args: Any) -> bytes:
+        made.append(urlsplit(info.feed_url).path)
+        return make_atom(info, *args)
+
+    monkeypatch.setattr(feeds_module, "atom_feed", spy)
+    srcdir = copy_root("blog", tmp_path)
+    out = tmp_path / "incremental"
+    build(make_app, "html", srcdir=srcdir, builddir=out)
+    every_feed = set(made)
+    made.clear()
+    build(make_app, "html", srcdir=srcdir, builddir=out)
+    assert made == []  # a no-op build makes no feed
+    post = srcdir / "post00.rst"  # State Space Model; mamba, s4
+    old = ":tags: mamba, s4"
+    post.write_text(post.read_text().replace(old, old + "\n   :summary: New words."))
+    edited = build(make_app, "html", srcdir=srcdir, builddir=out)
+    assert edited.warnings == []
+    url = "https://blog.example.org/post00.html"
+    showing = {f for f in every_feed if url in (edited.outdir / f.lstrip("/")).read_text("utf8")}
+    assert {"/blog/tag/s4/atom.xml", "/blog/category/state-space-model/atom.xml"} <= showing
+    assert sorted(made) == sorted(showing)  # not the feeds of other tags and categories
+    assert "New words." in (edited.outdir / "blog/tag/s4/atom.xml").read_text("utf8")
+    clean = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "clean")
+    assert _feed_files(edited.outdir) == _feed_files(clean.outdir)

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import pickle
+import subprocess
+import sys
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import pytest
 
 from sphinx_blogpost.posts import (
+    Author,
     DateError,
+    Post,
     count_words,
     leading_paragraphs,
     parse_date,
@@ -120,3 +126,29 @@ def test_page_window_keeps_the_pager_short():
     assert page_window(40, 84) == [1, None, 38, 39, 40, 41, 42, None, 84]
     assert page_window(84, 84) == [1, None, 82, 83, 84]
     assert page_window(4, 7) == [1, 2, 3, 4, 5, 6, 7]
+
+
+_FINGERPRINTED = """
+import pickle, sys
+post = pickle.loads(sys.stdin.buffer.read())
+print(post.__dict__.pop("fingerprint"), post.fingerprint)
+"""
+
+
+def test_a_fingerprint_is_kept_with_the_post_and_the_same_in_another_process():
+    post = Post(
+        docname="posts/one", title="One", words=10, minutes=1, summary="Tags: é, 中文",
+        summary_is_partial=False, date=parse_date("2025-12-18 10:00+01:00"),
+        tags=("a", "b"), authors=(Author("Ada", "ada"),),
+    )  # fmt: skip
+    assert post.fingerprint != replace(post, tags=("a",)).fingerprint
+    assert post.fingerprint == replace(post).fingerprint  # equal posts, equal fingerprints
+    data = pickle.dumps(post)  # with its fingerprint: not hashed again after unpickling
+    kept, recomputed = (
+        subprocess.run(
+            [sys.executable, "-c", _FINGERPRINTED], input=data, capture_output=True, check=True
+        )
+        .stdout.decode()
+        .split()
+    )
+    assert kept == recomputed == post.fingerprint  # str hashes differ between processes
