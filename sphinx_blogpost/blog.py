@@ -119,10 +119,11 @@ class Blog:
             # Shared tags outrank shared categories: with enough tag-sharing posts, the
             # category-only ones need not be ranked at all.
             candidates = tags.keys() if len(tags) >= limit else tags.keys() | cats.keys()
-            best = heapq.nsmallest(
-                limit, candidates, key=lambda d: (-tags[d], -cats[d], self._position[d])
-            )
-            self._related[post.docname] = [self.posts[self._position[d]] for d in best]
+            position = self._position
+            # Plain tuples compare in C: several times faster than a key function per post.
+            ranked = [(-tags[d], -cats[d], position[d]) for d in candidates]
+            best = heapq.nsmallest(limit, ranked)
+            self._related[post.docname] = [self.posts[index] for _, _, index in best]
         return self._related[post.docname]
 
     def page_state(self, post: Post) -> tuple[object, ...]:

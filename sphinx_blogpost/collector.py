@@ -38,6 +38,8 @@ ENV_ATTR = "blogpost_posts"
 POSTLISTS_ATTR = "blogpost_postlists"  # docname -> the postlist queries in it
 SHOWN_ATTR = "blogpost_shown"  # docname -> fingerprint of what it last showed of other posts
 INPUTS_ATTR = "blogpost_inputs"  # fingerprint of everything SHOWN_ATTR was computed from
+POST_PAGES_ATTR = "blogpost_post_pages"  # post docname -> fingerprint of Blog.page_state
+NEIGHBOURHOOD_ATTR = "blogpost_neighbourhood"  # fingerprint of what POST_PAGES_ATTR came from
 
 # Nodes whose text a reader never sees as part of the post.
 _HIDDEN = (
@@ -117,9 +119,22 @@ class BlogpostCollector(EnvironmentCollector):
         if getattr(env, INPUTS_ATTR, None) == inputs:
             return []
         setattr(env, INPUTS_ATTR, inputs)
-        shown: dict[str, str] = {}
-        for docname, post in posts.items():
-            shown[docname] = stable_digest(blog.page_state(post))
+        # A post page shows of other posts only their titles, dates and terms (neighbours,
+        # series, related posts): when none of those changed, as after an edit to the text of
+        # a post, no post page shows anything new, and the states of the last build stand.
+        # Otherwise every post's related posts are ranked again, the costly part on big blogs.
+        neighbourhood = stable_digest(
+            (sorted((docname, post.neighbourhood) for docname, post in posts.items()), config)
+        )
+        post_pages: dict[str, str] = _env_dict(env, POST_PAGES_ATTR)
+        if (
+            getattr(env, NEIGHBOURHOOD_ATTR, None) != neighbourhood
+            or post_pages.keys() != posts.keys()
+        ):
+            post_pages = {d: stable_digest(blog.page_state(post)) for d, post in posts.items()}
+            setattr(env, POST_PAGES_ATTR, post_pages)
+            setattr(env, NEIGHBOURHOOD_ATTR, neighbourhood)
+        shown: dict[str, str] = dict(post_pages)
         for docname, queries in postlists.items():
             listed = [[p.fingerprint for p in select(blog, query)] for query in queries]
             shown[docname] = stable_digest((shown.get(docname), listed))

@@ -100,6 +100,15 @@ class Post(PostMeta):
         it is pickled with the post, so unchanged posts are never hashed again."""
         return stable_digest(self)
 
+    @cached_property
+    def neighbourhood(self) -> str:
+        """A digest of what other posts' pages show of this one, or rank it by: its title,
+        date, terms, series and draft state (as neighbour, related post or part of a series)."""
+        return stable_digest(
+            (self.docname, self.title, self.date, self.categories, self.tags, self.authors,
+             self.series, self.draft)
+        )  # fmt: skip
+
     def is_listed(self, drafts: bool) -> bool:
         """Whether listings and feeds may show it: dated, and not a draft unless allowed."""
         return self.date is not None and (drafts or not self.draft)

@@ -6,11 +6,13 @@ from __future__ import annotations
 import math
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+
+from sphinx_blogpost.blog import Blog
 
 from .conftest import build, copy_root, posts, soup, warnings_of
 
@@ -322,6 +324,8 @@ def test_incremental_edits_match_clean_builds(make_app, tmp_path):
         )
 
     steps = {
+        "body": lambda: replace("post07", "```{blogpost}", "Words before.\n\n```{blogpost}"),
+        "retitle": lambda: replace("post07", "# Post 07: Context", "# Post 07: Renamed"),
         "retag": lambda: replace("post05", "tags: ", "tags: fresh, "),
         "recategorise": lambda: replace("post10", "Efficiency", "Transformer"),
         "draft": lambda: replace("post11", "  date:", "  draft: true\n  date:"),
@@ -394,3 +398,25 @@ def test_user_documents_win_and_slugs_stay_distinct(app):
     assert soup(app, "blog/tag/c-2").select_one("h1").get_text() == "Tag: c"
     assert soup(app, "blog/tag/c").select_one("h1").get_text() == "Tag: C++"
     assert soup(app, "two").select_one(".bp-tag")["href"] == "blog/tag/c-2.html"
+
+
+def test_an_edit_to_the_text_of_a_post_ranks_no_related_posts_again(
+    make_app, tmp_path, monkeypatch
+):
+    ranked: list[str] = []  # the posts whose related posts were ranked
+    rank = Blog.related
+
+    def spy(self: Blog, post: Any, *args: Any) -> Any:
+        ranked.append(post.docname)
+        return rank(self, post, *args)
+
+    monkeypatch.setattr(Blog, "related", spy)
+    srcdir = copy_root("blog", tmp_path)
+    first = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
+    assert set(ranked) == set(first.posts)  # a full build ranks them for every post
+    ranked.clear()
+    post = srcdir / "post00.rst"
+    post.write_text(post.read_text() + "\nMore words, none of them a title, date or tag.\n")
+    edited = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
+    assert edited.warnings == []
+    assert set(ranked) == {"post00"}  # for its own footer, not to compare every post page
