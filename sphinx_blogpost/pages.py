@@ -71,9 +71,10 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     blog, config = get_blog(app), get_config(app.config)
     layout = theme_options(app).listing_style
     written = WrittenPages(app)
-    # Besides its own posts, a page shows what every page does: the options, the layout, the
-    # language of its dates and the slugs in its links.
-    around = stable_digest((config, layout, app.config.language, blog.slugs))
+    # Besides its own posts, a page shows what every page does: the options, the layout and
+    # the language of its dates. (Listings link no term page: a new tag's slug changes only
+    # the pages that link to it, whose *shows* say so.)
+    around = stable_digest((config, layout, app.config.language))
     if written.unchanged(repr(([p.fingerprint for p in blog.posts], around))):
         return  # nothing any page is made from changed since they were written
     due = []
@@ -179,7 +180,8 @@ def _kind_index(blog: Blog, kind: str) -> Page:
             f'<ul class="bp-term-index bp-{kind}-index">{items}</ul>\n'
         )
 
-    shows = sorted(blog.counts(kind).items())
+    counts = blog.counts(kind)
+    shows = sorted((name, slug, counts[name]) for name, slug in blog.slugs[kind].items())
     return Page(blog.kind_index(kind), KIND_TITLES[kind], f"{kind}-index", render, shows)
 
 

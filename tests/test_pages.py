@@ -369,6 +369,17 @@ def test_only_generated_pages_that_changed_are_written_again(make_app, tmp_path)
     assert "blog/tag/mamba.html" in rewritten
     assert set(rewritten) <= set(shown_on)
 
+    before = after  # a new tag: its page and the tag index, not the pages of other tags
+    post.write_text(post.read_text().replace(":tags: mamba, s4", ":tags: mamba, s4, brand new"))
+    retagged = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
+    after = _mtimes(retagged.outdir)
+    rewritten = sorted(page for page in after if after[page] != before.get(page))
+    assert {"blog/tag/brand-new.html", "blog/tag/index.html", "blog/tag/mamba.html"} <= set(
+        rewritten
+    )
+    assert "blog/tag/lora.html" not in rewritten  # neither links to the new tag nor shows the post
+    assert "blog/archive.html" not in rewritten
+
 
 def test_parallel_build_writes_the_same_pages(make_app, rootdir, tmp_path):
     serial, parallel = (
