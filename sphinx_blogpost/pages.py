@@ -20,7 +20,7 @@ from .config import get_config
 from .freshness import WrittenPages
 from .links import Linker, babel_locale
 from .listing import listing_state, render_listing, render_pagination
-from .posts import stable_digest
+from .posts import fingerprints, stable_digest
 from .theme import theme_options
 from .warnings_ import BlogpostWarning, warn
 
@@ -75,7 +75,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     # the language of its dates. (Listings link no term page: a new tag's slug changes only
     # the pages that link to it, whose *shows* say so.)
     around = stable_digest((config, layout, app.config.language))
-    if written.unchanged(repr(([p.fingerprint for p in blog.posts], around))):
+    if written.unchanged(repr((fingerprints(blog.posts), around))):
         return  # nothing any page is made from changed since they were written
     due = []
     for page in plan_pages(blog, config, layout):
