@@ -390,7 +390,8 @@ class _FeedWriter:
             return
         # A feed is made from its posts (with full text, their bodies too: the times they were
         # read), the options and its own titles: when none changed, its file holds it already.
-        bodies = [self.app.env.all_docs.get(p.docname) for p in shown]
+        full_text = self.config.feed_full_text
+        bodies = [self.app.env.all_docs.get(p.docname) for p in shown] if full_text else []
         state = (self.around, title, subtitle, home_page, fingerprints(shown), bodies)
         formats = [
             fmt

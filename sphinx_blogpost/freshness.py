@@ -1,6 +1,6 @@
-"""Which generated pages must be written again: a page is skipped when its content and the
-site around it (configuration, theme, the set of documents and their titles) are unchanged
-since the last build into the same output folder, and its file is still there."""
+"""Which generated pages and files must be made again: one is skipped when what it is made
+from and the site around it (configuration, theme, the set of documents and their titles) are
+unchanged since the last build into the same output folder, and its file is still there."""
 
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ class WrittenPages:
             self.before_inputs = saved.get("inputs", "")
         self.now: dict[str, str] = {}
 
-    def unchanged(self, inputs: str) -> bool:
+    def unchanged(self, inputs: object) -> bool:
         """True if *inputs* (what every page is made from) are those of the pages already
         written, and all their files are still there; recorded for the next build."""
         key = stable_digest(inputs)

@@ -75,7 +75,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     # the language of its dates. (Listings link no term page: a new tag's slug changes only
     # the pages that link to it, whose *shows* say so.)
     around = stable_digest((config, layout, app.config.language))
-    if written.unchanged(repr((fingerprints(blog.posts), around))):
+    if written.unchanged((fingerprints(blog.posts), around)):
         return  # nothing any page is made from changed since they were written
     due = []
     for page in plan_pages(blog, config, layout):
