@@ -14,7 +14,7 @@ from sphinx.util.nodes import clean_astext
 
 from .blog import Blog
 from .config import get_config
-from .directives import blogpost_node, more_marker, postlist_node
+from .directives import blogpost_node, find_blog_nodes, more_marker, postlist_node
 from .posts import (
     Post,
     count_words,
@@ -95,10 +95,9 @@ class BlogpostCollector(EnvironmentCollector):
                     mine[docname] = theirs[docname]
 
     def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
-        queries = [node["query"] for node in doctree.findall(postlist_node)]
-        if queries:
-            postlists_of(app.env)[app.env.docname] = queries
-        declarations = list(doctree.findall(blogpost_node))
+        declarations, postlists = find_blog_nodes(doctree)
+        if postlists:
+            postlists_of(app.env)[app.env.docname] = [node["query"] for node in postlists]
         if not declarations:
             return
         for extra in declarations[1:]:
@@ -215,7 +214,9 @@ class _VisibleText:
         # Tests ordered by how often they match: this runs on every node of every post.
         for child in node.children:
             if isinstance(child, nodes.Text):
-                text = child.astext()
+                # A Text is its string, with NUL marks where the source escaped a character:
+                # only then is astext() (three splits and joins) needed.
+                text = child.astext() if "\x00" in child else str(child)
                 words, cjk = count_words(text)
                 self.words += words
                 self.cjk += cjk

@@ -25,13 +25,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.environment.adapters.toctree import document_toc
 from sphinx.util.osutil import relative_uri
 
 from .collector import get_blog, posts_of
 from .config import get_config
 from .feeds import FEED_FORMATS, feeds_written
-from .links import cover_url
+from .links import cover_url, relative_link
 from .pages import HTML_BUILDERS, plan_pages
 from .theme import THEME_NAME, THEME_PATH, theme_options, uses_dispatches
 
@@ -131,8 +132,15 @@ def section_list(toc: nodes.Node) -> nodes.bullet_list | None:
 
 
 def _page_toc(app: Sphinx, pagename: str) -> str:
-    if pagename not in app.env.tocs:
+    stored = app.env.tocs.get(pagename)
+    if stored is None:
         return ""
+    # Most pages have too few sections: count them on the stored toc before document_toc()
+    # copies it to resolve its `only` nodes (which can only take sections away).
+    if next(stored.findall(addnodes.only), None) is None:
+        sections = section_list(stored)
+        if sections is None or len(sections.children) < TOC_MIN_SECTIONS:
+            return ""
     sections = section_list(document_toc(app.env, pagename, app.tags))
     if sections is None or len(sections.children) < TOC_MIN_SECTIONS:
         return ""
@@ -165,7 +173,7 @@ def add_page_context(
 
     def url_of_page(name: str) -> str:
         # A page links to itself by its file name (or "./" in dirhtml), never by "".
-        url = builder.get_relative_uri(pagename, name)
+        url = relative_link(builder, pagename, name)
         return url or posixpath.basename(builder.get_target_uri(name)) or "./"
 
     def url_of_file(path: str) -> str:

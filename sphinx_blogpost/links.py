@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import get_date_format
+from sphinx.builders import Builder
 from sphinx.util.i18n import format_date as sphinx_format_date
 from sphinx.util.osutil import relative_uri
 
@@ -53,6 +54,26 @@ def _medium_date(language: str | None) -> tuple[Locale, Any]:
     return locale, get_date_format("medium", locale=locale)
 
 
+_TARGET_URIS_ATTR = "_blogpost_target_uris"  # per build: page name -> its URI
+
+
+def relative_link(builder: Builder, from_page: str, to_page: str) -> str:
+    """``builder.get_relative_uri(from_page, to_page)``. Each page is linked from many
+    others (the blog index from every page, a post from every listing that shows it): with
+    a builder that links pages the standard way, each page's URI is quoted once per build."""
+    if type(builder).get_relative_uri is not Builder.get_relative_uri:  # e.g. singlehtml
+        return builder.get_relative_uri(from_page, to_page)
+    uris: dict[str, str] | None = getattr(builder, _TARGET_URIS_ATTR, None)
+    if uris is None:
+        uris = {}
+        setattr(builder, _TARGET_URIS_ATTR, uris)
+    if from_page not in uris:
+        uris[from_page] = builder.get_target_uri(from_page)
+    if to_page not in uris:
+        uris[to_page] = builder.get_target_uri(to_page)
+    return relative_uri(uris[from_page], uris[to_page])
+
+
 @dataclass(frozen=True)
 class Linker:
     """Links relative to the page being written (``from_page``), for html and dirhtml."""
@@ -69,7 +90,7 @@ class Linker:
         return cls(app, get_blog(app), pagename, date_format, app.config.language)
 
     def to(self, pagename: str) -> str:
-        return self.app.builder.get_relative_uri(self.from_page, pagename)
+        return relative_link(self.app.builder, self.from_page, pagename)
 
     def page(self, kind: str, name: str) -> str | None:
         """The category/tag/author/series page of *name*, or None if it has none."""

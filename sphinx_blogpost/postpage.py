@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from .collector import posts_of
-from .directives import blogpost_node, postlist_node
+from .directives import find_blog_nodes
 from .links import Linker
 from .listing import render_listing
 from .query import select
@@ -151,8 +151,9 @@ def resolve_blog_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> No
     linker = Linker.for_page(app, docname)
     posts = posts_of(app.env)
     seen: set[str] = set()
+    declarations, postlists = find_blog_nodes(doctree)
     # A singlehtml page holds many posts: each declaration names its own document.
-    for node in list(doctree.findall(blogpost_node)):
+    for node in declarations:
         post = posts.get(node["docname"])
         if post is None or post.docname in seen:
             node.parent.remove(node)
@@ -171,7 +172,7 @@ def resolve_blog_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> No
         if footer:
             section = node.parent if isinstance(node.parent, nodes.section) else doctree
             section.append(blog_html(footer))
-    for placeholder in list(doctree.findall(postlist_node)):
+    for placeholder in postlists:
         chosen = select(linker.blog, placeholder["query"])
         if html:
             depth = sum(1 for n in _ancestors(placeholder) if isinstance(n, nodes.section))

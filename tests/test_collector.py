@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from docutils import nodes
+from docutils.core import publish_doctree
+
+from sphinx_blogpost.collector import _VisibleText
+from sphinx_blogpost.directives import blogpost_node, find_blog_nodes, postlist_node
+
 from .conftest import build, copy_root
 
 if TYPE_CHECKING:
@@ -57,3 +63,20 @@ def test_incremental_rebuilds_match_clean_builds(make_app, tmp_path):
             assert incremental.posts["post04"].tags[0] == "retagged"
         else:
             assert "post04" not in incremental.posts
+
+
+def test_escaped_characters_are_counted_as_readers_see_them():
+    # "a\\ b" is one word ("ab"): docutils keeps the escape as a NUL mark in the text.
+    doctree = publish_doctree(r"Sea\ son \*starred\* words here.")
+    text = _VisibleText(title=None)
+    text.walk(doctree)
+    assert (text.words, text.paragraphs) == (4, ["Season *starred* words here."])
+
+
+def test_blog_nodes_are_found_in_document_order_at_any_depth():
+    doctree = publish_doctree("Text.\n\n* item\n\n  - nested item\n")
+    first, deep, last = blogpost_node(), postlist_node(), postlist_node()
+    doctree.insert(0, first)
+    next(iter(doctree.findall(nodes.list_item)))[-1][0] += deep
+    doctree += last
+    assert find_blog_nodes(doctree) == ([first], [deep, last])
