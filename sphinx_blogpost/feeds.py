@@ -205,8 +205,18 @@ def rss_feed(info: FeedInfo, items: Sequence[FeedItem]) -> bytes:
     return data
 
 
-def _dump(data: object) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+def _dump(head: Mapping[str, Any], key: str, items: Sequence[Any]) -> bytes:
+    """A JSON object of *head*'s members then ``key: items``, one member and one item per
+    line: readable and diff-friendly, yet written by json's C encoder (``indent=`` makes
+    json fall back to its pure-Python encoder, several times slower on a big blog)."""
+
+    def dump(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    members = [f"{dump(name)}: {dump(value)}" for name, value in head.items()]
+    rows = ",\n".join(dump(item) for item in items)
+    members.append(f"{dump(key)}: [\n{rows}\n]" if rows else f"{dump(key)}: []")
+    return ("{\n" + ",\n".join(members) + "\n}\n").encode("utf-8")
 
 
 def json_feed(info: FeedInfo, items: Sequence[FeedItem]) -> bytes:
@@ -221,8 +231,7 @@ def json_feed(info: FeedInfo, items: Sequence[FeedItem]) -> bytes:
         feed["description"] = info.subtitle
     if info.language:
         feed["language"] = info.language
-    feed["items"] = [_json_item(item) for item in items]
-    return _dump(feed)
+    return _dump(feed, "items", [_json_item(item) for item in items])
 
 
 def _json_item(item: FeedItem) -> dict[str, Any]:
@@ -258,26 +267,25 @@ def _json_item(item: FeedItem) -> dict[str, Any]:
 def post_index(title: str, posts: Sequence[Post], url_of: Callable[[Post], str]) -> bytes:
     """``index.json``: every syndicated post, newest first, for search and other tools."""
     return _dump(
-        {
-            "title": title,
-            "posts": [
-                {
-                    "title": p.title,
-                    "url": url_of(p),
-                    "date": p.date.iso if p.date else None,
-                    "updated": p.updated.iso if p.updated else None,
-                    "category": list(p.categories),
-                    "tags": list(p.tags),
-                    "authors": [a.name for a in p.authors],
-                    "series": p.series,
-                    "words": p.words,
-                    "minutes": p.minutes,
-                    "summary": p.summary,
-                    "docname": p.docname,
-                }
-                for p in posts
-            ],
-        }
+        {"title": title},
+        "posts",
+        [
+            {
+                "title": p.title,
+                "url": url_of(p),
+                "date": p.date.iso if p.date else None,
+                "updated": p.updated.iso if p.updated else None,
+                "category": list(p.categories),
+                "tags": list(p.tags),
+                "authors": [a.name for a in p.authors],
+                "series": p.series,
+                "words": p.words,
+                "minutes": p.minutes,
+                "summary": p.summary,
+                "docname": p.docname,
+            }
+            for p in posts
+        ],
     )
 
 

@@ -159,6 +159,15 @@ def test_index_json_lists_every_post(blog):
     }
 
 
+@pytest.mark.parametrize(("filename", "key"), [("index.json", "posts"), ("feed.json", "items")])
+def test_json_files_hold_one_post_per_line(blog, filename, key):
+    lines = (blog.outdir / "blog" / filename).read_text("utf8").splitlines()
+    start = lines.index(f'"{key}": [')
+    rows = lines[start + 1 : lines.index("]", start)]
+    expected = json.loads("\n".join(lines))[key]
+    assert [json.loads(row.removesuffix(",")) for row in rows] == expected
+
+
 # -- a small blog with full text and hostile metadata ----------------------------------------
 def test_feeds_root_builds_without_warnings(feeds):
     assert feeds.warnings == []
