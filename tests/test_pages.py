@@ -431,3 +431,17 @@ def test_an_edit_to_the_text_of_a_post_ranks_no_related_posts_again(
     edited = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
     assert edited.warnings == []
     assert set(ranked) == {"post00"}  # for its own footer, not to compare every post page
+
+
+def test_the_generated_pages_are_announced_in_one_line(make_app, tmp_path):
+    srcdir = copy_root("blog", tmp_path)
+    for run in ("first", "no-op"):
+        app = make_app("html", srcdir=srcdir, builddir=tmp_path / "out")
+        try:
+            app.build()
+            status = app._status.getvalue()
+        finally:
+            app.cleanup()
+        said = [line for line in status.splitlines() if "blog pages" in line]
+        written = len(list((Path(app.outdir) / "blog").rglob("*.html")))
+        assert said == ([f"writing blog pages... {written}"] if run == "first" else [])
