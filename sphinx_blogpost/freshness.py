@@ -1,6 +1,7 @@
 """Which generated pages and files must be made again: one is skipped when what it is made
 from and the site around it (configuration, theme, the set of documents and their titles) are
-unchanged since the last build into the same output folder, and its file is still there."""
+unchanged since the last build into the same output folder, and its file is still there.
+Which ones the last build made and this one does not: their files are removed."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from typing import TYPE_CHECKING, cast
 from .posts import stable_digest
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Container
+
     from sphinx.application import Sphinx
     from sphinx.builders.html import StandaloneHTMLBuilder
 
@@ -32,6 +35,7 @@ class WrittenPages:
         chrome (navigation with every document's title), which feeds do not."""
         self.app = app
         self.path = Path(app.doctreedir, f"blogpost-{what}-{app.builder.name}.json")
+        self.outdir = str(app.outdir)
         env = app.env
         build_info = getattr(app.builder, "build_info", None)
         self.site = stable_digest((
@@ -50,9 +54,16 @@ class WrittenPages:
             saved = json.loads(self.path.read_text("utf-8"))
         except (OSError, ValueError):
             saved = {}
-        if isinstance(saved, dict) and saved.get("site") == self.site:
+        if not isinstance(saved, dict):
+            saved = {}
+        if saved.get("site") == self.site:
             self.before = saved.get("pages", {})
             self.before_inputs = saved.get("inputs", "")
+        # Whatever else changed, the names last written into this output folder: those this
+        # build does not make again are gone from the blog (a tag whose last post lost it).
+        self.written_before = (
+            set(saved.get("pages", {})) if saved.get("outdir") == self.outdir else set()
+        )
         self.now: dict[str, str] = {}
 
     def unchanged(self, inputs: object) -> bool:
@@ -77,7 +88,26 @@ class WrittenPages:
             output = Path(builder.get_outfilename(name))
         return output.is_file()
 
+    def remove_gone(self, output_of: Callable[[str], Path], keep: Container[str] = ()) -> None:
+        """Delete the files of the pages (or files) that the last build into this output
+        folder wrote and this one did not make, so that an incremental build leaves what a
+        clean one does; *output_of* gives a name's file; names in *keep* (now documents of
+        the project's own) are left alone. Folders left empty go too."""
+        outdir = Path(self.outdir)
+        for name in sorted(self.written_before - self.now.keys()):
+            if name in keep:
+                continue
+            path = output_of(name)
+            try:
+                path.unlink()
+            except FileNotFoundError:
+                continue
+            folder = path.parent
+            while folder != outdir and outdir in folder.parents and not any(folder.iterdir()):
+                folder.rmdir()
+                folder = folder.parent
+
     def save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        state = {"site": self.site, "inputs": self.inputs, "pages": self.now}
+        state = {"site": self.site, "outdir": self.outdir, "inputs": self.inputs, "pages": self.now}
         self.path.write_text(json.dumps(state, sort_keys=True), "utf-8")

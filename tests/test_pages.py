@@ -331,6 +331,9 @@ def test_incremental_edits_match_clean_builds(make_app, tmp_path):
         "draft": lambda: replace("post11", "  date:", "  draft: true\n  date:"),
         "delete": lambda: next(srcdir.glob("post12.*")).unlink(),
         "add": add_post,
+        "untag": lambda: replace("post05", "tags: fresh, ", "tags: "),
+        # The last post tagged "fresh" goes: its pages and feed must go too.
+        "delete new": lambda: (srcdir / "post30.rst").unlink(),
     }
     for step, edit in steps.items():
         edit()
@@ -340,10 +343,19 @@ def test_incremental_edits_match_clean_builds(make_app, tmp_path):
         assert incremental.posts == clean.posts, step
         if step == "delete":  # Sphinx leaves a removed document's old page; the blog does not
             (incremental.outdir / "post12.html").unlink()
+        if step == "delete new":
+            (incremental.outdir / "post30.html").unlink()
+            assert not (incremental.outdir / "blog" / "tag" / "fresh").exists()
+        blog_files = [_files(incremental.outdir / "blog"), _files(clean.outdir / "blog")]
+        assert blog_files[0] == blog_files[1], step  # pages and feeds: none left behind
         inc, ref = _bodies(incremental.outdir), _bodies(clean.outdir)
         assert inc.keys() == ref.keys(), step
         assert [page for page in ref if inc[page] != ref[page]] == [], step
         shutil.rmtree(clean.outdir.parent)
+
+
+def _files(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
 
 
 def _mtimes(outdir: Path) -> dict[str, int]:
@@ -445,3 +457,14 @@ def test_the_generated_pages_are_announced_in_one_line(make_app, tmp_path):
         said = [line for line in status.splitlines() if "blog pages" in line]
         written = len(list((Path(app.outdir) / "blog").rglob("*.html")))
         assert said == ([f"writing blog pages... {written}"] if run == "first" else [])
+
+
+def test_a_document_that_takes_a_generated_page_name_later_is_kept(make_app, tmp_path):
+    srcdir = copy_root("blog", tmp_path)
+    build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
+    (srcdir / "blog").mkdir()
+    (srcdir / "blog" / "archive.rst").write_text(":orphan:\n\nMy archive\n==========\n\nMine.\n")
+    again = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
+    assert [w for w in again.warnings if "[blogpost.conflict]" in w] != []
+    page = BeautifulSoup((again.outdir / "blog" / "archive.html").read_text("utf8"), "html.parser")
+    assert page.select_one("h1").get_text().startswith("My archive")
