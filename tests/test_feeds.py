@@ -295,6 +295,15 @@ def test_feeds_option_picks_the_formats(make_app, rootdir, tmp_path):
     assert sorted(_feed_files(result.outdir)) == ["blog/feed.json", "blog/index.json"]
 
 
+def test_feeds_turned_off_are_removed_by_the_next_build(make_app, rootdir, tmp_path):
+    srcdir = rootdir / "test-feeds"
+    build(make_app, "html", srcdir=srcdir, builddir=tmp_path)
+    only_json = {"blogpost_feeds": ["json"]}
+    result = build(make_app, "html", srcdir=srcdir, builddir=tmp_path, confoverrides=only_json)
+    assert result.warnings == []
+    assert sorted(_feed_files(result.outdir)) == ["blog/feed.json", "blog/index.json"]
+
+
 # -- builders and html_baseurl ---------------------------------------------------------------
 def test_without_baseurl_one_warning_no_feeds(make_app, rootdir, tmp_path):
     result = build(
