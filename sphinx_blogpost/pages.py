@@ -93,7 +93,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             due.append(page)
     if due:
         # One line, not a progress line per page: Sphinx's logging costs more per message
-        # than rendering a page's listing (0.5% of a 200-post build for ~100 pages).
+        # than rendering a page's listing (0.25% of a 200-post build for ~100 pages).
         logger.info("writing blog pages... %d", len(due))
     for page in due:
         body = page.render(Linker.for_page(app, page.name))
