@@ -131,18 +131,21 @@ def section_list(toc: nodes.Node) -> nodes.bullet_list | None:
     return None
 
 
+def _sections_to_show(toc: nodes.Node) -> nodes.bullet_list | None:
+    sections = section_list(toc)
+    return sections if sections is not None and len(sections) >= TOC_MIN_SECTIONS else None
+
+
 def _page_toc(app: Sphinx, pagename: str) -> str:
     stored = app.env.tocs.get(pagename)
     if stored is None:
         return ""
     # Most pages have too few sections: count them on the stored toc before document_toc()
-    # copies it to resolve its `only` nodes (which can only take sections away).
-    if next(stored.findall(addnodes.only), None) is None:
-        sections = section_list(stored)
-        if sections is None or len(sections.children) < TOC_MIN_SECTIONS:
-            return ""
-    sections = section_list(document_toc(app.env, pagename, app.tags))
-    if sections is None or len(sections.children) < TOC_MIN_SECTIONS:
+    # copies it to resolve `only` nodes and the page's tocdepth (which only take sections away).
+    if next(stored.findall(addnodes.only), None) is None and _sections_to_show(stored) is None:
+        return ""
+    sections = _sections_to_show(document_toc(app.env, pagename, app.tags))
+    if sections is None:
         return ""
     fragment: str = app.builder.render_partial(sections)["fragment"]  # type: ignore[attr-defined]
     return fragment

@@ -506,7 +506,7 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
         )
     elif config.feeds and posts:
         writer.write_all(posts)
-    written.remove_gone(lambda path: Path(app.outdir, path))
+    written.remove_gone(output_of=lambda path: Path(app.outdir, path))
     written.save()
 
 

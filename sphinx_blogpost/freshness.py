@@ -73,8 +73,7 @@ class WrittenPages:
         self.inputs = key
         if self.before_inputs != key:
             return False
-        builder = cast("StandaloneHTMLBuilder", self.app.builder)
-        return all(Path(builder.get_outfilename(name)).is_file() for name in self.before)
+        return all(self.page_file(name).is_file() for name in self.before)
 
     def is_fresh(self, name: str, state: object, output: Path | None = None) -> bool:
         """Record the fingerprint of *state*, what the page or file *name* is made from;
@@ -83,21 +82,25 @@ class WrittenPages:
         self.now[name] = key
         if self.before.get(name) != key:
             return False
-        if output is None:
-            builder = cast("StandaloneHTMLBuilder", self.app.builder)
-            output = Path(builder.get_outfilename(name))
-        return output.is_file()
+        return (output or self.page_file(name)).is_file()
 
-    def remove_gone(self, output_of: Callable[[str], Path], keep: Container[str] = ()) -> None:
+    def page_file(self, name: str) -> Path:
+        """The file the builder writes the page *name* to."""
+        builder = cast("StandaloneHTMLBuilder", self.app.builder)
+        return Path(builder.get_outfilename(name))
+
+    def remove_gone(
+        self, keep: Container[str] = (), output_of: Callable[[str], Path] | None = None
+    ) -> None:
         """Delete the files of the pages (or files) that the last build into this output
         folder wrote and this one did not make, so that an incremental build leaves what a
-        clean one does; *output_of* gives a name's file; names in *keep* (now documents of
-        the project's own) are left alone. Folders left empty go too."""
+        clean one does; names in *keep* (now documents of the project's own) are left alone;
+        *output_of* gives a name's file when it is not a page. Folders left empty go too."""
         outdir = Path(self.outdir)
         for name in sorted(self.written_before - self.now.keys()):
             if name in keep:
                 continue
-            path = output_of(name)
+            path = output_of(name) if output_of is not None else self.page_file(name)
             try:
                 path.unlink()
             except FileNotFoundError:

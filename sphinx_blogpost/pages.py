@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from html import escape
 from itertools import groupby
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from babel.dates import get_month_names
 from docutils import nodes
@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 
     from sphinx import addnodes
     from sphinx.application import Sphinx
-    from sphinx.builders.html import StandaloneHTMLBuilder
     from sphinx.environment import BuildEnvironment
 
     from .blog import Blog
@@ -99,8 +98,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         body = page.render(Linker.for_page(app, page.name))
         context = {"title": page.title, "body": body, "blogpost_page": page.kind}
         yield page.name, context, "page.html"
-    builder = cast("StandaloneHTMLBuilder", app.builder)
-    written.remove_gone(lambda name: Path(builder.get_outfilename(name)), app.env.found_docs)
+    written.remove_gone(keep=app.env.found_docs)
     written.save()
 
 
