@@ -31,9 +31,9 @@ from sphinx.util.osutil import relative_uri
 
 from .collector import get_blog, posts_of
 from .config import get_config
-from .feeds import FEED_FORMATS, feeds_written
+from .feeds import FEED_FORMATS, WEB_BUILDERS, feeds_written
 from .links import cover_url, relative_link
-from .pages import HTML_BUILDERS, plan_pages
+from .pages import plan_pages
 from .theme import THEME_NAME, THEME_PATH, theme_options, uses_dispatches
 
 if TYPE_CHECKING:
@@ -184,7 +184,7 @@ def add_page_context(
 
     options = theme_options(app)
     blog = get_blog(app)
-    web = builder.name in HTML_BUILDERS  # generated pages exist only there
+    web = builder.name in WEB_BUILDERS  # generated pages exist only there
     nav = blog_nav(blog, pagename, url_of_page) if web else []
     if options.nav_links:
         known = _known_pages(app, blog)

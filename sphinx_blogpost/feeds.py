@@ -35,7 +35,8 @@ if TYPE_CHECKING:
     from .config import BlogpostConfig
     from .posts import Post
 
-#: Builders whose pages are web pages with stable URLs: only these get feeds and social tags.
+#: Builders whose pages are web pages with stable URLs, one per document: only these get the
+#: generated pages, feeds and social tags.
 WEB_BUILDERS = frozenset({"html", "dirhtml"})
 
 

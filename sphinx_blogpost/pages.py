@@ -16,6 +16,7 @@ from sphinx.util import docname_join, logging
 
 from .collector import get_blog
 from .config import get_config
+from .feeds import WEB_BUILDERS
 from .freshness import WrittenPages
 from .links import Linker, babel_locale
 from .listing import listing_state, render_listing, render_pagination
@@ -36,7 +37,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-HTML_BUILDERS = ("html", "dirhtml")
 KIND_TITLES = {"category": "Categories", "tag": "Tags", "author": "Authors", "series": "Series"}
 KIND_LABELS = {"category": "Category", "tag": "Tag", "author": "Author", "series": "Series"}
 
@@ -67,7 +67,7 @@ def add_static_files(app: Sphinx) -> None:
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """``html-collect-pages``: yield the generated pages whose content changed since they
     were last written (all of them on a fresh build), showing progress as it goes."""
-    if app.builder.name not in HTML_BUILDERS:
+    if app.builder.name not in WEB_BUILDERS:
         return
     blog, config = get_blog(app), get_config(app.config)
     layout = theme_options(app).listing_style
@@ -254,7 +254,7 @@ def resolve_page_reference(
     if target not in titles:
         return None
     text = contnode.astext() if node.get("refexplicit") else titles[target]
-    if app.builder.name not in HTML_BUILDERS:  # no generated pages there: the words alone
+    if app.builder.name not in WEB_BUILDERS:  # no generated pages there: the words alone
         return nodes.inline(text, text)
     uri = app.builder.get_relative_uri(node["refdoc"], target)
     return nodes.reference("", text, internal=True, refuri=uri)
