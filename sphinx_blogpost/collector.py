@@ -102,6 +102,7 @@ class BlogpostCollector(EnvironmentCollector):
             return
         for extra in declarations[1:]:
             warn(BlogpostWarning.DUPLICATE, "a second post declaration is ignored", extra)
+            extra.parent.remove(extra)
         post = read_post(app, doctree, declarations[0])
         posts_of(app.env)[post.docname] = post
 

@@ -212,15 +212,22 @@ class PostlistDirective(SphinxDirective):
         return [node]
 
 
-def find_blog_nodes(doctree: nodes.Node) -> tuple[list[blogpost_node], list[postlist_node]]:
-    """The post declarations and the postlists of a doctree, in document order.
+def find_blog_nodes(
+    doctree: nodes.Node, expected: tuple[int, int] | None = None
+) -> tuple[list[blogpost_node], list[postlist_node]]:
+    """The post declarations and the postlists of a doctree, in document order; with
+    *expected* (numbers of declarations and postlists known from reading), the walk stops
+    once it has found them all: a post's declaration sits near its top.
 
     One pass without recursion: this runs on every document when it is read and again when
     it is written, and two of docutils' ``findall`` walks cost three times as much."""
     declarations: list[blogpost_node] = []
     postlists: list[postlist_node] = []
     stack: list[nodes.Node] = [doctree]
+    wanted_declarations, wanted_postlists = expected if expected is not None else (-1, -1)
     while stack:
+        if len(declarations) == wanted_declarations and len(postlists) == wanted_postlists:
+            break
         node = stack.pop()
         if isinstance(node, blogpost_node):
             declarations.append(node)

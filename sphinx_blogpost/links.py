@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -54,24 +54,41 @@ def _medium_date(language: str | None) -> tuple[Locale, Any]:
     return locale, get_date_format("medium", locale=locale)
 
 
-_TARGET_URIS_ATTR = "_blogpost_target_uris"  # per build: page name -> its URI
+_LINKS_ATTR = "_blogpost_links"  # per build, on the builder: a _LinkCache
+
+
+@dataclass
+class _LinkCache:
+    uris: dict[str, str] = field(default_factory=dict)  # page name -> its URI
+    # (folder of the linking page's URI, target URI) -> relative link: what relative_uri()
+    # gives depends only on these (and is "" from a page to itself)
+    relative: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 def relative_link(builder: Builder, from_page: str, to_page: str) -> str:
     """``builder.get_relative_uri(from_page, to_page)``. Each page is linked from many
     others (the blog index from every page, a post from every listing that shows it): with
-    a builder that links pages the standard way, each page's URI is quoted once per build."""
+    a builder that links pages the standard way, each page's URI is quoted once per build
+    and each link made once per folder of pages."""
     if type(builder).get_relative_uri is not Builder.get_relative_uri:  # e.g. singlehtml
         return builder.get_relative_uri(from_page, to_page)
-    uris: dict[str, str] | None = getattr(builder, _TARGET_URIS_ATTR, None)
-    if uris is None:
-        uris = {}
-        setattr(builder, _TARGET_URIS_ATTR, uris)
+    cache: _LinkCache | None = getattr(builder, _LINKS_ATTR, None)
+    if cache is None:
+        cache = _LinkCache()
+        setattr(builder, _LINKS_ATTR, cache)
+    uris = cache.uris
     if from_page not in uris:
         uris[from_page] = builder.get_target_uri(from_page)
     if to_page not in uris:
         uris[to_page] = builder.get_target_uri(to_page)
-    return relative_uri(uris[from_page], uris[to_page])
+    from_uri, to_uri = uris[from_page], uris[to_page]
+    if from_uri == to_uri:
+        return ""
+    key = (from_uri.rpartition("/")[0], to_uri)
+    link = cache.relative.get(key)
+    if link is None:
+        link = cache.relative[key] = relative_uri(from_uri, to_uri)
+    return link
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from .collector import posts_of
+from .collector import postlists_of, posts_of
 from .directives import find_blog_nodes
+from .feeds import WEB_BUILDERS
 from .links import Linker
 from .listing import render_listing
 from .query import select
@@ -151,7 +152,14 @@ def resolve_blog_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> No
     linker = Linker.for_page(app, docname)
     posts = posts_of(app.env)
     seen: set[str] = set()
-    declarations, postlists = find_blog_nodes(doctree)
+    # A web page is one document, whose blog nodes reading counted (a second declaration was
+    # dropped then): the walk stops once it has them, at once for most documents.
+    expected = (
+        (int(docname in posts), len(postlists_of(app.env).get(docname, ())))
+        if app.builder.name in WEB_BUILDERS
+        else None
+    )
+    declarations, postlists = find_blog_nodes(doctree, expected)
     # A singlehtml page holds many posts: each declaration names its own document.
     for node in declarations:
         post = posts.get(node["docname"])

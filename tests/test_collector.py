@@ -80,3 +80,15 @@ def test_blog_nodes_are_found_in_document_order_at_any_depth():
     next(iter(doctree.findall(nodes.list_item)))[-1][0] += deep
     doctree += last
     assert find_blog_nodes(doctree) == ([first], [deep, last])
+
+
+def test_the_walk_stops_once_it_has_the_blog_nodes_reading_counted():
+    doctree = publish_doctree("Text.\n\n* item\n")
+    declaration, later, listing = blogpost_node(), blogpost_node(), postlist_node()
+    doctree.insert(0, declaration)
+    doctree += [listing, later]
+    assert find_blog_nodes(doctree, (1, 0)) == ([declaration], [])
+    assert find_blog_nodes(doctree, (0, 0)) == ([], [])
+    assert find_blog_nodes(doctree, (1, 1)) == ([declaration], [listing])
+    # more than it expects: the whole document is walked, nothing is missed
+    assert find_blog_nodes(doctree, (0, 1)) == ([declaration, later], [listing])

@@ -13,6 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from sphinx_blogpost.blog import Blog
+from sphinx_blogpost.links import relative_link
 
 from .conftest import build, copy_root, posts, soup, warnings_of
 
@@ -92,8 +93,6 @@ def test_cards_carry_the_contract_classes(blog):
     ("kind", "attr"), [("category", "categories"), ("tag", "tags"), ("author", "authors")]
 )
 def test_term_pages_list_their_posts(blog, kind, attr):
-    from sphinx_blogpost.blog import Blog
-
     records = posts(blog)
     model = Blog.from_posts(records.values(), "blog", drafts=False)
     order = newest_first(records)
@@ -269,6 +268,18 @@ def test_every_link_resolves(make_app, rootdir, tmp_path, builder):
     if builder == "dirhtml":
         assert (result.outdir / "blog/tag/mamba/index.html").exists()
         assert (result.outdir / "blog/page/2/index.html").exists()
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+def test_links_made_once_per_folder_are_sphinx_links(make_app, rootdir, tmp_path, builder):
+    app = make_app(builder, srcdir=rootdir / "test-blog", builddir=tmp_path, freshenv=True)
+    app.build()
+    pages = ["index", "post00", "lists", "blog/index", "blog/page/2", "blog/tag/mamba",
+             "blog/tag/index", "blog/category/transformer", "blog/archive", "search"]  # fmt: skip
+    for from_page in pages:  # every link twice: made, then taken from the cache
+        for to_page in pages + pages:
+            expected = app.builder.get_relative_uri(from_page, to_page)
+            assert relative_link(app.builder, from_page, to_page) == expected
 
 
 @pytest.mark.parametrize("builder", ["singlehtml", "latex", "text"])

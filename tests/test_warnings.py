@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from sphinx_blogpost.directives import blogpost_node
+
 from .conftest import posts, soup, warnings_of
 
 EXPECTED = {  # (file, line) -> (subtype, part of the message)
@@ -59,6 +61,8 @@ def test_the_rest_of_the_site_is_built(app):
         page = soup(app, doc[0].rsplit(".", 1)[0])
         assert page.select_one(".bp-post-header") is not None, doc
     assert len(soup(app, "duplicate").select(".bp-post-header")) == 1
+    # ...and is dropped when the document is read: writing its page finds the one it has
+    assert len(list(app.env.get_doctree("duplicate").findall(blogpost_node))) == 1
 
 
 SUBTYPES = sorted({subtype for subtype, _ in EXPECTED.values()})
