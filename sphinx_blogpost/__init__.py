@@ -18,7 +18,7 @@ from .directives import (
     postlist_node,
 )
 from .feeds import setup_feeds
-from .pages import add_static_files, collect_pages, resolve_page_reference
+from .pages import add_search_script, add_static_files, collect_pages, resolve_page_reference
 from .postpage import blog_html, resolve_blog_nodes, visit_blog_html
 from .social import setup_social
 
@@ -54,6 +54,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-collect-pages", collect_pages)
     app.connect("missing-reference", resolve_page_reference)
     app.connect("builder-inited", add_static_files)
+    app.connect("html-page-context", add_search_script)
     setup_feeds(app)
     setup_social(app)
     setup_theme(app)  # the dispatches theme and the blogpost_* page context

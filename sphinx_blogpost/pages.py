@@ -64,6 +64,20 @@ def add_static_files(app: Sphinx) -> None:
         app.add_css_file("blogpost.css")
 
 
+def add_search_script(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    """``html-page-context``: on the search page, a script that leaves the blog's additions
+    to a page (post header and footer, listings) out of the results' excerpts, as the
+    search index leaves them out. Deferred: it runs after Sphinx's searchtools.js."""
+    if templatename == "search.html" and app.builder.format == "html":
+        app.add_js_file("blogpost-search.js", loading_method="defer")
+
+
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """``html-collect-pages``: yield the generated pages whose content changed since they
     were last written (all of them on a fresh build), showing progress as it goes."""

@@ -56,6 +56,15 @@ def test_builds_without_warnings(blog):
     assert warnings_of(blog) == []
 
 
+def test_the_search_page_alone_gets_the_excerpt_script(blog):
+    # tests/browser: the excerpts of search results leave the blog's additions out
+    script = "script[src*='blogpost-search.js'][defer]"
+    assert soup(blog, "search").select_one(script) is not None
+    assert (Path(blog.outdir) / "_static/blogpost-search.js").exists()
+    for page in ("post00", "blog/index", "index"):
+        assert soup(blog, page).select_one("script[src*='blogpost-search.js']") is None, page
+
+
 def test_index_pinned_first_then_newest_with_pagination(blog):
     records = posts(blog)
     order = newest_first(records)

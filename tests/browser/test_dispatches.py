@@ -205,6 +205,21 @@ def test_search_finds_posts(site: Site, visit: Callable[..., Visit]) -> None:
     )
 
 
+def test_search_excerpts_show_the_posts_own_text(site: Site, visit: Callable[..., Visit]) -> None:
+    # The post header ("9 min read", words, tags) and footer (other posts' titles) are not
+    # in the search index; the excerpts Sphinx makes from the pages leave them out too.
+    page = visit(site.page("search.html?q=selective")).page
+    excerpts = page.locator("#search-results li p.context")
+    excerpts.first.wait_for()
+    page.wait_for_load_state("networkidle")  # every result's excerpt fetched
+    texts = [text for text in excerpts.all_text_contents() if text.strip()]
+    assert texts
+    for text in texts:
+        assert "min read" not in text and "Related posts" not in text, text
+    mamba = site.posts["posts/mamba"]
+    assert any(mamba.summary[:40] in " ".join(text.split()) for text in texts), texts
+
+
 def test_post_shows_cover_toc_and_header(site: Site, visit: Callable[..., Visit]) -> None:
     page = visit(site.page("posts/mamba.html")).page
     header = page.locator(".bp-post-header")
