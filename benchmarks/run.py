@@ -876,6 +876,36 @@ def instructions_report(args: argparse.Namespace, variants: list[Variant], envs:
     )
 
 
+def _row_size(line: str) -> int | None:
+    """The number of posts of a table row of the instructions report, else None."""
+    cells = line.split("|")
+    return int(cells[1]) if line.startswith("| ") and cells[1].strip().isdigit() else None
+
+
+KEPT_NOTE = "Rows for {sizes} posts: kept from an earlier run."
+
+
+def keep_other_sizes(report: str, previous: Path, sizes: list[int]) -> str:
+    """*report* with the rows and notes of *previous* for the sizes not counted this time
+    (a 1000-post count takes some 40 minutes: counting 200 posts again keeps it)."""
+    if not previous.exists():
+        return report
+    old = previous.read_text(encoding="utf-8").splitlines()
+    kept = [line for line in old if (_row_size(line) or sizes[0]) not in sizes]
+    if not kept:
+        return report
+    after_table = max(i for i, line in enumerate(old) if _row_size(line) is not None) + 1
+    notes = "\n".join(line for line in old[after_table:] if not line.startswith(KEPT_NOTE[:9]))
+    lines = report.rstrip("\n").splitlines()
+    rows = [line for line in lines if _row_size(line) is not None]
+    first = lines.index(rows[0])
+    lines[first : first + len(rows)] = sorted(rows + kept, key=lambda line: _row_size(line) or 0)
+    kept_sizes = ", ".join(str(n) for n in sorted({_row_size(line) for line in kept} - {None}))
+    lines += ["", KEPT_NOTE.format(sizes=kept_sizes)]
+    paragraphs = [p.strip("\n") for p in re.split(r"\n\s*\n", notes) if p.strip()]
+    return "\n\n".join(["\n".join(lines), *paragraphs]) + "\n"
+
+
 # --------------------------------------------------------------------------------------------
 # Plot
 # --------------------------------------------------------------------------------------------
@@ -1043,6 +1073,7 @@ def main(argv: list[str] | None = None) -> None:
         if shutil.which("valgrind") is None:
             sys.exit("--instructions needs valgrind (apt-get install valgrind)")
         report = instructions_report(args, variants, envs)
+        report = keep_other_sizes(report, args.instructions_table, args.sizes)
         args.instructions_table.write_text(report, encoding="utf-8")
         print(f"Report written to {args.instructions_table}; {time.perf_counter() - started:.0f} s")
         return
