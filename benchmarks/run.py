@@ -882,7 +882,8 @@ def _row_size(line: str) -> int | None:
     return int(cells[1]) if line.startswith("| ") and cells[1].strip().isdigit() else None
 
 
-KEPT_NOTE = "Rows for {sizes} posts: kept from an earlier run."
+KEPT_NOTE_START = "Rows for "
+KEPT_NOTE = KEPT_NOTE_START + "{sizes} posts: kept from an earlier run."
 
 
 def keep_other_sizes(report: str, previous: Path, sizes: list[int]) -> str:
@@ -891,11 +892,11 @@ def keep_other_sizes(report: str, previous: Path, sizes: list[int]) -> str:
     if not previous.exists():
         return report
     old = previous.read_text(encoding="utf-8").splitlines()
-    kept = [line for line in old if (_row_size(line) or sizes[0]) not in sizes]
+    kept = [line for line in old if _row_size(line) not in (None, *sizes)]
     if not kept:
         return report
     after_table = max(i for i, line in enumerate(old) if _row_size(line) is not None) + 1
-    notes = "\n".join(line for line in old[after_table:] if not line.startswith(KEPT_NOTE[:9]))
+    notes = "\n".join(line for line in old[after_table:] if not line.startswith(KEPT_NOTE_START))
     lines = report.rstrip("\n").splitlines()
     rows = [line for line in lines if _row_size(line) is not None]
     first = lines.index(rows[0])
