@@ -22,13 +22,8 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.matching import Matcher
 
 from .config import CONFIG_FIELDS, PREFIX, BlogpostConfig, assignment_location, get_config
-from .directives import (
-    PostlistDirective,
-    _AnyOption,
-    _docinfo_fields,
-    blogpost_node,
-    more_marker,
-)
+from .directives import PostlistDirective, _AnyOption, blogpost_node, more_marker
+from .frontmatter import _docinfo_fields
 from .posts import OPTIONS, DateError, RawValue, parse_date, split_list
 from .warnings_ import BlogpostWarning, warn
 
@@ -425,7 +420,7 @@ class AblogTransform(SphinxTransform):
             ablog_fields["tags"] = [t.strip().strip("\"'") for t in ablog_fields["tags"].split(",")]
         declarations = list(self.document.findall(blogpost_node))
         if not declarations and self._matches_pattern():
-            node = blogpost_node(options={}, docname=self.env.docname, front_matter=True)
+            node = blogpost_node(options={}, docname=self.env.docname, top_level_front_matter=True)
             if docinfo is not None:
                 node.source, node.line = docinfo.source, docinfo.line
             node.source = node.source or self.document["source"]
@@ -433,7 +428,7 @@ class AblogTransform(SphinxTransform):
             declarations.append(node)
         for node in declarations:
             # Top-level front matter (`blogpost: true` or a pattern) may use ABlog's keys.
-            if node.get("front_matter") and not isinstance(fields.get("blogpost"), dict):
+            if node.get("top_level_front_matter"):
                 report = partial(warn, BlogpostWarning.OPTION, location=node)
                 declaration = translate(ablog_fields, report)
                 node["options"] = declaration.options

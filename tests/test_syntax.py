@@ -69,6 +69,17 @@ def test_both_front_matter_forms(built):
     assert not toplevel.is_listed(drafts=False) and toplevel.is_listed(drafts=True)
 
 
+def test_a_front_matter_of_the_blogpost_mapping_alone_is_read_with_the_source(built):
+    # MyST renders front matter into fields, which Sphinx keeps as the page's metadata. The
+    # documented form is read when the source is, and MyST never parses it (it would read
+    # that YAML twice)...
+    assert "blogpost" not in built.env.metadata["nested"]
+    # ...while any other front matter is MyST's, the post declared in it all the same.
+    assert built.env.metadata["other_keys"]["layout"] == "wide"
+    nested, other_keys = posts(built)["nested"], posts(built)["other_keys"]
+    assert dataclasses.replace(other_keys, docname="nested", title=nested.title) == nested
+
+
 def test_header_of_a_draft_says_so(built):
     assert soup(built, "toplevel").select_one(".bp-draft-label").get_text() == "Draft"
 

@@ -17,6 +17,8 @@ EXPECTED = {  # (file, line) -> (subtype, part of the message)
     ("badreadtime.md", 3): ("option", "readtime 'soon' is not a whole number of minutes"),
     ("duplicate.rst", 9): ("duplicate", "a second post declaration is ignored"),
     ("frontmatter_nodate.md", 1): ("date", "the post has no date"),
+    # the front matter is taken out of the text MyST parses: the body keeps its line numbers
+    ("frontmatter_badlist.md", 10): ("option", "postlist sort 'sideways' is not one of"),
     ("nodate.rst", 4): ("date", "the post has no date"),
     ("notitle.md", 5): ("title", "the post has no title; using 'notitle'"),
     ("unknownopt.rst", 4): ("option", "unknown post option 'colour'"),
