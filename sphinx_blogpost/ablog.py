@@ -23,7 +23,7 @@ from sphinx.util.matching import Matcher
 
 from .config import CONFIG_FIELDS, PREFIX, BlogpostConfig, assignment_location, get_config
 from .directives import PostlistDirective, _AnyOption, blogpost_node, more_marker
-from .frontmatter import _docinfo_fields
+from .frontmatter import docinfo_fields
 from .posts import OPTIONS, DateError, RawValue, parse_date, split_list
 from .warnings_ import BlogpostWarning, warn
 
@@ -412,7 +412,7 @@ class AblogTransform(SphinxTransform):
         if not get_config(self.config).ablog_compat:
             return
         docinfo = next(iter(self.document.findall(nodes.docinfo)), None)
-        fields = dict(_docinfo_fields(docinfo)) if docinfo is not None else {}
+        fields = dict(docinfo_fields(docinfo)) if docinfo is not None else {}
         ablog_fields: dict[str, Any] = {
             k: v for k, v in fields.items() if k in OPTIONS or k in ABLOG_KEYS
         }

@@ -79,7 +79,7 @@ class FrontMatterTransform(SphinxTransform):
         docinfo = next((n for n in self.document.children if isinstance(n, nodes.docinfo)), None)
         if docinfo is None:
             return
-        fields = dict(_docinfo_fields(docinfo))
+        fields = dict(docinfo_fields(docinfo))
         if "blogpost" not in fields:
             return
         declared = fields["blogpost"]
@@ -104,7 +104,8 @@ class FrontMatterTransform(SphinxTransform):
             self.document.append(node)
 
 
-def _docinfo_fields(docinfo: nodes.docinfo) -> Iterator[tuple[str, RawValue | dict[str, Any]]]:
+def docinfo_fields(docinfo: nodes.docinfo) -> Iterator[tuple[str, RawValue | dict[str, Any]]]:
+    """The fields of front matter MyST rendered, and of bibliographic fields, by name."""
     for item in docinfo.children:
         if isinstance(item, nodes.field):
             yield item[0].astext(), _decode(item[1].astext())
