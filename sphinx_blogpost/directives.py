@@ -41,7 +41,7 @@ class BlogpostDirective(SphinxDirective):
 
     The options are read from the directive's content rather than through an option spec:
     docutils parses an option block with a fresh nested state machine, which cost about as
-    much as the rest of a short post's parsing together (benchmarks/README.md)."""
+    much as the rest of a short post's parsing together (docs/explanation/performance.md)."""
 
     has_content = True
 
