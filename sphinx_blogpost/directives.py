@@ -59,7 +59,7 @@ class BlogpostDirective(SphinxDirective):
 
 
 _FIELD = re.compile(r":(?P<name>[^:\s][^:]*):(?:\s+(?P<value>.*))?$")
-_YAML_FENCE = "---"
+YAML_FENCE = "---"  # opens and closes a YAML block: options in MyST, front matter
 
 
 def parse_option_lines(lines: Sequence[str]) -> tuple[dict[str, RawValue], list[tuple[int, str]]]:
@@ -69,7 +69,7 @@ def parse_option_lines(lines: Sequence[str]) -> tuple[dict[str, RawValue], list[
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
         return {}, []
-    if lines[first].strip() == _YAML_FENCE:
+    if lines[first].strip() == YAML_FENCE:
         return _yaml_options(lines, first)
     options: dict[str, RawValue] = {}
     problems: list[tuple[int, str]] = []
@@ -98,7 +98,7 @@ def _yaml_options(
 ) -> tuple[dict[str, RawValue], list[tuple[int, str]]]:
     import yaml  # only this form needs it (MyST, too, imports it only for front matter)
 
-    end = next((i for i in range(first + 1, len(lines)) if lines[i].strip() == _YAML_FENCE), None)
+    end = next((i for i in range(first + 1, len(lines)) if lines[i].strip() == YAML_FENCE), None)
     if end is None:
         return {}, [(first, "the options' YAML block has no closing '---'")]
     try:

@@ -19,7 +19,7 @@ from sphinx.errors import FiletypeNotFoundError
 from sphinx.transforms import SphinxTransform
 from sphinx.util import get_filetype
 
-from .directives import blogpost_node, load_yaml, yaml_options
+from .directives import YAML_FENCE, blogpost_node, load_yaml, yaml_options
 from .posts import OPTIONS, RawValue
 
 if TYPE_CHECKING:
@@ -30,14 +30,13 @@ if TYPE_CHECKING:
 #: Where :func:`read_front_matter` leaves a document's options for the transform
 #: (``env.current_document``: data of the document being read, gone with it).
 _READ_OPTIONS = "blogpost_front_matter"
-_FENCE = "---"  # MyST's front matter opens and closes with it
 
 
 def read_front_matter(app: Sphinx, docname: str, source: list[str]) -> None:
     """``source-read``: take a Markdown post's front matter of the ``blogpost`` mapping alone,
     and leave blank lines in its place (so every line of the body keeps its number)."""
     text = source[0]
-    if not text.startswith(_FENCE):
+    if not text.startswith(YAML_FENCE):
         return
     try:
         if get_filetype(app.config.source_suffix, app.env.doc2path(docname)) != "markdown":
@@ -45,9 +44,9 @@ def read_front_matter(app: Sphinx, docname: str, source: list[str]) -> None:
     except FiletypeNotFoundError:
         return
     lines = text.splitlines(keepends=True)
-    if lines[0].rstrip() != _FENCE:
+    if lines[0].rstrip() != YAML_FENCE:
         return
-    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() == _FENCE), None)
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() == YAML_FENCE), None)
     if end is None:
         return
     import yaml
