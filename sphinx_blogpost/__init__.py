@@ -17,7 +17,7 @@ from .directives import (
     postlist_node,
 )
 from .feeds import setup_feeds
-from .frontmatter import FrontMatterTransform, read_front_matter
+from .frontmatter import FrontMatterTransform, read_declaration
 from .pages import add_search_script, add_static_files, collect_pages, resolve_page_reference
 from .postpage import blog_html, resolve_blog_nodes, visit_blog_html
 from .social import setup_social
@@ -46,7 +46,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("more", MoreDirective)
     app.add_node(postlist_node)
     app.add_directive("postlist", PostlistDirective)
-    app.connect("source-read", read_front_matter)
+    app.connect("source-read", read_declaration)
     app.add_transform(FrontMatterTransform)
     app.add_env_collector(BlogpostCollector)
     app.connect("env-updated", build_blog)

@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from docutils.parsers.rst.states import Body
+from docutils.utils import column_width
 from sphinx.util.docutils import SphinxDirective
 
 from .query import parse_query
@@ -135,6 +137,72 @@ def _yaml_value(value: Any) -> RawValue:
     if isinstance(value, list | tuple):
         return [str(item) for item in value]
     return str(value)
+
+
+class DirectiveBlock(NamedTuple):
+    """A ``blogpost`` directive found in reStructuredText source, by 0-based line index."""
+
+    start: int  #: its ``.. blogpost::`` line
+    end: int  #: the line after its indented block
+    content_offset: int  #: its first line of content (options)
+    content: list[str]  #: the block's lines, dedented, as the directive's content
+
+
+DIRECTIVE_LINE = ".. blogpost::"
+_ADORNMENT = re.compile(Body.patterns["line"])  # a section title's over- or underline
+# docutils' openings of anything but a paragraph (lists, tables, markup...) at a line's start
+_NOT_TEXT = [
+    re.compile(Body.patterns[name])
+    for name in Body.initial_transitions
+    if name not in ("line", "text")  # an over- or underline, a paragraph's (or title's) text
+]
+# Characters docutils expands or Python splits lines at differently: leave such text to docutils.
+_UNUSUAL_SPACE = re.compile("[\t\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
+def _starts_other_than_text(line: str) -> bool:
+    return line[:1].isspace() or any(pattern.match(line) for pattern in _NOT_TEXT)
+
+
+def directive_under_title(lines: Sequence[str]) -> DirectiveBlock | None:
+    """The ``blogpost`` directive of reStructuredText *lines* (ends of lines included) when
+    it is the first thing under the title that opens the document, the documented form;
+    None for any other text, which docutils parses as usual.
+
+    What is accepted parses to the same node at the same place either way: a title (with an
+    underline at least as wide, or a matching overline), blank lines, ``.. blogpost::``
+    alone on its line, an indented block, then a blank line or the end."""
+    index = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+    if index + 2 < len(lines) and _ADORNMENT.match(lines[index]):  # overlined title
+        over, title, under = (line.rstrip() for line in lines[index : index + 3])
+        if under != over or not title.strip() or column_width(title) > len(over):
+            return None
+        underline = index + 2
+    elif index + 1 < len(lines) and not _starts_other_than_text(lines[index]):  # underlined
+        title, under = lines[index].rstrip(), lines[index + 1].rstrip()
+        if not _ADORNMENT.match(under) or column_width(title) > len(under):
+            return None
+        underline = index + 1
+    else:
+        return None
+    start = next((i for i in range(underline + 1, len(lines)) if lines[i].strip()), len(lines))
+    if start == underline + 1 or start == len(lines) or lines[start].rstrip() != DIRECTIVE_LINE:
+        return None
+    end = start + 1
+    while end < len(lines) and (not lines[end].strip() or lines[end][0] == " "):  # as docutils
+        end += 1
+    if end < len(lines) and lines[end - 1].strip():  # docutils warns when no blank line ends it
+        return None
+    if any(_UNUSUAL_SPACE.search(line) for line in lines[:end]):
+        return None
+    block = lines[start + 1 : end]
+    first = next((i for i, line in enumerate(block) if line.strip()), len(block))
+    block = [line.rstrip() for line in block[first:]]
+    while block and not block[-1]:
+        block.pop()
+    indent = min((len(line) - len(line.lstrip()) for line in block if line), default=0)
+    content = [line[indent:] for line in block]
+    return DirectiveBlock(start, end, start + 1 + first, content)
 
 
 class MoreDirective(SphinxDirective):

@@ -1,78 +1,121 @@
-"""Posts declared in a Markdown document's front matter.
+"""Posts declared at the top of a document: front matter, and the directive under the title.
 
-The documented form, a front matter of the ``blogpost`` mapping alone, is read here when Sphinx
-reads the source, and taken out of the text MyST parses. MyST would read that YAML twice (once
-for its own settings, once to render it) with PyYAML's pure-Python loader, merge its settings
-and render every key into a field list, only for this extension to decode the fields again:
-most of what declaring a Markdown post cost to read (docs/explanation/performance.md).
-Any other front matter (more keys, ABlog's ``blogpost: true`` form, YAML this reader refuses)
-is left to MyST, whose field list :class:`FrontMatterTransform` reads as before.
+The documented forms are read here when Sphinx reads the source, and taken out of the text the
+parser sees; the transform puts the same node in their place. In Markdown, that is a front
+matter of the ``blogpost`` mapping alone: MyST would read that YAML twice (once for its own
+settings, once to render it) with PyYAML's pure-Python loader, merge its settings and render
+every key into a field list, only for this extension to decode the fields again. In
+reStructuredText, it is a ``blogpost`` directive right under the title that opens the
+document: docutils follows every directive with a fresh nested state machine, which cost more
+than the rest of the declaration (docs/explanation/performance.md).
+Any other form (front matter with more keys, ABlog's ``blogpost: true`` form, YAML this reader
+refuses, a directive anywhere else) is left to MyST or docutils: :class:`FrontMatterTransform`
+reads the field list MyST renders, the directive makes its own node.
 """
 
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from docutils import nodes
 from sphinx.errors import FiletypeNotFoundError
 from sphinx.transforms import SphinxTransform
 from sphinx.util import get_filetype
 
-from .directives import YAML_FENCE, blogpost_node, load_yaml, yaml_options
+from .directives import (
+    DIRECTIVE_LINE,
+    YAML_FENCE,
+    blogpost_node,
+    directive_under_title,
+    load_yaml,
+    parse_option_lines,
+    yaml_options,
+)
 from .posts import OPTIONS, RawValue
+from .warnings_ import BlogpostWarning, warn
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from sphinx.application import Sphinx
 
-#: Where :func:`read_front_matter` leaves a document's options for the transform
+#: Where :func:`read_declaration` leaves a document's declaration for the transform
 #: (``env.current_document``: data of the document being read, gone with it).
-_READ_OPTIONS = "blogpost_front_matter"
+_READ_DECLARATION = "blogpost_read_declaration"
 
 
-def read_front_matter(app: Sphinx, docname: str, source: list[str]) -> None:
-    """``source-read``: take a Markdown post's front matter of the ``blogpost`` mapping alone,
-    and leave blank lines in its place (so every line of the body keeps its number)."""
+class _Declaration(NamedTuple):
+    options: dict[str, RawValue]
+    line: int  # 1-based, where its warnings point
+
+
+def read_declaration(app: Sphinx, docname: str, source: list[str]) -> None:
+    """``source-read``: take a post's declaration in one of the documented forms out of the
+    text, leaving blank lines in its place (so every other line keeps its number)."""
     text = source[0]
-    if not text.startswith(YAML_FENCE):
+    if not text.startswith(YAML_FENCE) and "\n" + DIRECTIVE_LINE not in text:
         return
     try:
-        if get_filetype(app.config.source_suffix, app.env.doc2path(docname)) != "markdown":
-            return
+        parser = get_filetype(app.config.source_suffix, app.env.doc2path(docname))
     except FiletypeNotFoundError:
         return
     lines = text.splitlines(keepends=True)
-    if lines[0].rstrip() != YAML_FENCE:
+    if parser == "markdown":
+        read = _front_matter(lines)
+    elif parser == "restructuredtext":
+        read = _directive(docname, lines)
+    else:
         return
+    if read is not None:
+        declaration, start, end = read
+        app.env.current_document[_READ_DECLARATION] = declaration
+        source[0] = "".join(lines[:start]) + "\n" * (end - start) + "".join(lines[end:])
+
+
+def _front_matter(lines: list[str]) -> tuple[_Declaration, int, int] | None:
+    """A front matter of the ``blogpost`` mapping alone, and its lines."""
+    if lines[0].rstrip() != YAML_FENCE:
+        return None
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() == YAML_FENCE), None)
     if end is None:
-        return
+        return None
     import yaml
 
     try:
         data = load_yaml("".join(lines[1:end]))
     except yaml.YAMLError:
-        return  # MyST reports it, as for any document
+        return None  # MyST reports it, as for any document
     if not isinstance(data, dict) or data.keys() != {"blogpost"}:
-        return
+        return None
     if not isinstance(data["blogpost"], dict):
-        return
-    app.env.current_document[_READ_OPTIONS] = yaml_options(data["blogpost"])
-    source[0] = "\n" * (end + 1) + "".join(lines[end + 1 :])
+        return None
+    return _Declaration(yaml_options(data["blogpost"]), 1), 0, end + 1
+
+
+def _directive(docname: str, lines: list[str]) -> tuple[_Declaration, int, int] | None:
+    """A ``blogpost`` directive right under the opening title, and its lines; its problems
+    are warned as the directive warns them."""
+    block = directive_under_title(lines)
+    if block is None:
+        return None
+    options, problems = parse_option_lines(block.content)
+    for index, problem in problems:
+        warn(BlogpostWarning.OPTION, problem, (docname, block.content_offset + index + 1))
+    return _Declaration(options, block.start + 1), block.start, block.end
 
 
 class FrontMatterTransform(SphinxTransform):
-    """Turn front matter (``blogpost: {...}``, or ``blogpost: true`` beside top-level keys)
-    into the same :class:`blogpost_node` the directive makes, placed under the title."""
+    """Turn a declaration read with the source, or front matter MyST rendered (``blogpost:
+    {...}``, or ``blogpost: true`` beside top-level keys), into the same
+    :class:`blogpost_node` the directive makes, placed under the title."""
 
     default_priority = 500  # after docutils' DocInfo (340), before Sphinx reads metadata (880)
 
     def apply(self, **kwargs: Any) -> None:
-        options = self.env.current_document.pop(_READ_OPTIONS, None)
-        if options is not None:  # read with the source
-            self._declare(options, self.document["source"], 1)
+        declaration = self.env.current_document.pop(_READ_DECLARATION, None)
+        if declaration is not None:
+            self._declare(declaration.options, self.document["source"], declaration.line)
             return
         # Front matter MyST rendered (and bibliographic fields) is a docinfo of the document.
         docinfo = next((n for n in self.document.children if isinstance(n, nodes.docinfo)), None)

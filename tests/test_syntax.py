@@ -7,6 +7,11 @@ import dataclasses
 import json
 
 import pytest
+from docutils.core import publish_doctree
+from docutils.parsers.rst import Directive, directives
+from sphinx.util.docutils import docutils_namespace
+
+from sphinx_blogpost.directives import BlogpostDirective, blogpost_node, directive_under_title
 
 from .conftest import posts, soup, warnings_of
 
@@ -78,6 +83,76 @@ def test_a_front_matter_of_the_blogpost_mapping_alone_is_read_with_the_source(bu
     assert built.env.metadata["other_keys"]["layout"] == "wide"
     nested, other_keys = posts(built)["nested"], posts(built)["other_keys"]
     assert dataclasses.replace(other_keys, docname="nested", title=nested.title) == nested
+
+
+def test_a_directive_under_the_opening_title_is_read_with_the_source(
+    make_app, rootdir, tmp_path, monkeypatch
+):
+    parsed = []
+    run = BlogpostDirective.run
+    monkeypatch.setattr(
+        BlogpostDirective, "run", lambda self: parsed.append(self.env.docname) or run(self)
+    )
+    app = make_app("html", srcdir=rootdir / "test-syntax", builddir=tmp_path, freshenv=True)
+    app.build()
+    # In rST, docutils runs the directive only where it is not right under the title that
+    # opens the document (labelled.rst has a label above its title); MyST runs its own.
+    rst = [doc for doc in parsed if app.env.doc2path(doc).suffix == ".rst"]
+    assert rst == ["labelled"] and "more_fenced" in parsed
+    # ...and both give the same post, from the same node at the same place.
+    auto, labelled = posts(app)["auto"], posts(app)["labelled"]
+    assert dataclasses.replace(labelled, docname="auto") == auto
+    for doc, line in (("auto", 4), ("labelled", 6), ("more_multiline", 4)):
+        doctree = app.env.get_doctree(doc)
+        declaration = next(doctree.findall(blogpost_node))
+        section = declaration.parent
+        assert section.tagname == "section" and section.index(declaration) == 1, doc
+        assert (declaration.source, declaration.line) == (str(app.srcdir / f"{doc}.rst"), line)
+    assert soup(app, "auto").select_one(".bp-post-header") is not None
+
+
+READ_WITH_THE_SOURCE = [
+    "Title\n=====\n\n.. blogpost::\n   :date: 2021\n\nText.\n",
+    "\n=====\nTitle\n=====\n\n.. blogpost::\n  :a: 1\n\n  :b: 2\n",
+    "Ünïcode title 🎉\n-----------------\n\n.. blogpost::\n\n   :date: 2021\n     more\n",
+    "<b>Title</b>\n============\n\n\n.. blogpost::\n",
+    # a no-break space does not indent, for docutils: the line after the blank one is text
+    "Title\n=====\n\n.. blogpost::\n   :date: 2021\n\n\u00a0:tags: a\n",
+]
+LEFT_TO_DOCUTILS = [
+    ".. _label:\n\nTitle\n=====\n\n.. blogpost::\n   :date: 2021\n",
+    "Title\n===\n\n.. blogpost::\n   :date: 2021\n",  # underline too short
+    "Title\n=====\n.. blogpost::\n   :date: 2021\n",  # no blank line above
+    "Title\n=====\n\n.. blogpost::\n   :date: 2021\nText.\n",  # nor below
+    "Title\n=====\n\n.. blogpost:: :date: 2021\n",
+    "Title\n=====\n\n.. blogpost::\n\t:date: 2021\n",  # tabs
+    "=====\nTitle\n======\n\n.. blogpost::\n",  # over- and underline differ
+    "- Title\n=======\n\n.. blogpost::\n",  # a list, not a title
+    "Title\n=====\n\nText.\n\n.. blogpost::\n",
+]
+
+
+@pytest.mark.parametrize("text", READ_WITH_THE_SOURCE)
+def test_a_directive_read_with_the_source_has_the_content_docutils_gives_it(text):
+    given = []
+
+    class Probe(Directive):
+        has_content = True
+
+        def run(self):
+            given.append((list(self.content), self.content_offset))
+            return []
+
+    with docutils_namespace():
+        directives.register_directive("blogpost", Probe)
+        publish_doctree(text, settings_overrides={"report_level": 5})
+    block = directive_under_title(text.splitlines(keepends=True))
+    assert given == [(block.content, block.content_offset)]
+
+
+@pytest.mark.parametrize("text", LEFT_TO_DOCUTILS)
+def test_any_other_directive_is_left_to_docutils(text):
+    assert directive_under_title(text.splitlines(keepends=True)) is None
 
 
 def test_header_of_a_draft_says_so(built):
