@@ -119,9 +119,10 @@ class Blog:
             # Shared tags outrank shared categories: with enough tag-sharing posts, the
             # category-only ones need not be ranked at all.
             candidates = tags.keys() if len(tags) >= limit else tags.keys() | cats.keys()
-            position = self._position
-            # Plain tuples compare in C: several times faster than a key function per post.
-            ranked = [(-tags[d], -cats[d], position[d]) for d in candidates]
+            position, shared_tags, shared_cats = self._position, tags.get, cats.get
+            # Plain tuples compare in C: several times faster than a key function per post;
+            # and get() does not call Counter's __missing__ (in Python) for every absent name.
+            ranked = [(-shared_tags(d, 0), -shared_cats(d, 0), position[d]) for d in candidates]
             best = heapq.nsmallest(limit, ranked)
             self._related[post.docname] = [self.posts[index] for _, _, index in best]
         return self._related[post.docname]
