@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 from docutils import nodes
 from docutils.parsers.rst import directives
 from docutils.parsers.rst.states import Body
+from docutils.statemachine import StringList
 from docutils.utils import column_width
 from sphinx.util.docutils import SphinxDirective
 
@@ -188,20 +189,21 @@ def directive_under_title(lines: Sequence[str]) -> DirectiveBlock | None:
     start = next((i for i in range(underline + 1, len(lines)) if lines[i].strip()), len(lines))
     if start == underline + 1 or start == len(lines) or lines[start].rstrip() != DIRECTIVE_LINE:
         return None
-    end = start + 1
-    while end < len(lines) and (not lines[end].strip() or lines[end][0] == " "):  # as docutils
-        end += 1
-    if end < len(lines) and lines[end - 1].strip():  # docutils warns when no blank line ends it
+    # The block as docutils takes it (from lines without their ends or trailing spaces):
+    # indented lines, less their common indent, after the rest of the directive's line.
+    block, _, blank_finish = StringList([line.rstrip() for line in lines]).get_indented(
+        start, first_indent=len(DIRECTIVE_LINE)
+    )
+    if not blank_finish:  # docutils warns when no blank line ends it
         return None
+    end = start + len(block)
     if any(_UNUSUAL_SPACE.search(line) for line in lines[:end]):
         return None
-    block = lines[start + 1 : end]
-    first = next((i for i, line in enumerate(block) if line.strip()), len(block))
-    block = [line.rstrip() for line in block[first:]]
-    while block and not block[-1]:
-        block.pop()
-    indent = min((len(line) - len(line.lstrip()) for line in block if line), default=0)
-    content = [line[indent:] for line in block]
+    content = block.data[1:]
+    first = next((i for i, line in enumerate(content) if line), len(content))
+    content = content[first:]
+    while content and not content[-1]:
+        content.pop()
     return DirectiveBlock(start, end, start + 1 + first, content)
 
 
