@@ -197,7 +197,8 @@ def directive_under_title(lines: Sequence[str]) -> DirectiveBlock | None:
     if not blank_finish:  # docutils warns when no blank line ends it
         return None
     end = start + len(block)
-    if any(_UNUSUAL_SPACE.search(line) for line in lines[:end]):
+    # Up to the line after the block too: a tab there would indent it once docutils expands it.
+    if any(_UNUSUAL_SPACE.search(line) for line in lines[: end + 1]):
         return None
     content = block.data[1:]
     first = next((i for i, line in enumerate(content) if line), len(content))

@@ -126,6 +126,7 @@ LEFT_TO_DOCUTILS = [
     "Title\n=====\n\n.. blogpost::\n   :date: 2021\nText.\n",  # nor below
     "Title\n=====\n\n.. blogpost:: :date: 2021\n",
     "Title\n=====\n\n.. blogpost::\n\t:date: 2021\n",  # tabs
+    "Title\n=====\n\n.. blogpost::\n   :date: 2021\n\n\t:tags: a\n",  # (docutils: indented)
     "=====\nTitle\n======\n\n.. blogpost::\n",  # over- and underline differ
     "- Title\n=======\n\n.. blogpost::\n",  # a list, not a title
     "Title\n=====\n\nText.\n\n.. blogpost::\n",
