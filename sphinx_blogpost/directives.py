@@ -190,9 +190,12 @@ def directive_under_title(lines: Sequence[str]) -> DirectiveBlock | None:
     if start == underline + 1 or start == len(lines) or lines[start].rstrip() != DIRECTIVE_LINE:
         return None
     # The block as docutils takes it (from lines without their ends or trailing spaces):
-    # indented lines, less their common indent, after the rest of the directive's line.
-    block, _, blank_finish = StringList([line.rstrip() for line in lines]).get_indented(
-        start, first_indent=len(DIRECTIVE_LINE)
+    # indented lines, less their common indent, after the rest of the directive's line. It
+    # ends at the latest at the next line that starts with text, as far as docutils is given.
+    stop = next((i for i in range(start + 1, len(lines)) if not lines[i][:1].isspace()), None)
+    head = lines[start : stop + 1 if stop is not None else None]
+    block, _, blank_finish = StringList([line.rstrip() for line in head]).get_indented(
+        0, first_indent=len(DIRECTIVE_LINE)
     )
     if not blank_finish:  # docutils warns when no blank line ends it
         return None
