@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import random
 import subprocess
 import sys
 from dataclasses import replace
@@ -102,6 +103,31 @@ def test_slugify_keeps_non_ascii_letters():
     assert slugify("注意力") == "注意力"
     assert slugify("🎉") == "1f389"
     assert slugify("++") == "2b-2b"
+
+
+def test_plain_names_slug_as_python_slugify_slugs_them():
+    # Names of ASCII letters, digits, spaces, hyphens and underscores are slugged without
+    # python-slugify (its import is slow): the slugs must be the ones it gives.
+    from slugify import slugify as python_slugify
+
+    rng = random.Random(7)
+    names = ["State Space Model", "  a--b__c  ", "C 3PO", "x_", "-", " ", "", "ML-2025"]
+    names += ["".join(rng.choices("aZ9 _-", k=rng.randint(0, 9))) for _ in range(3000)]
+    for name in names:
+        expected = python_slugify(name, allow_unicode=True) or "-".join(
+            f"{ord(c):x}" for c in name.strip()
+        )
+        assert slugify(name) == expected, name
+
+
+def test_plain_names_do_not_import_python_slugify():
+    code = (
+        "import sys; from sphinx_blogpost.posts import slugify; "
+        "print(slugify('Machine Learning_2'), 'slugify' in sys.modules, slugify('Ü'), "
+        "'slugify' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True, text=True)
+    assert out.stdout.split() == ["machine-learning-2", "False", "ü", "True"]
 
 
 def test_parse_options_reports_each_problem_once():
