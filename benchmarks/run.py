@@ -765,6 +765,15 @@ def describe_envs(envs: list[Env]) -> list[str]:
     return lines
 
 
+def _runs_text(runs: dict[int, int]) -> str:
+    """How many runs: "3 runs", or "9 runs (200 posts), 3 runs (1000 posts)"."""
+    counts = set(runs.values())
+    if len(counts) == 1:
+        n = counts.pop()
+        return f"{n} run{'s' if n > 1 else ''}"
+    return ", ".join(f"{n} run{'s' if n > 1 else ''} ({size} posts)" for size, n in runs.items())
+
+
 def markdown_report(
     rows: list[Row], envs: list[Env], args: argparse.Namespace, notes: list[str]
 ) -> str:
@@ -774,7 +783,7 @@ def markdown_report(
         "",
         f"Written by `benchmarks/run.py` ({' '.join(sys.argv[1:]) or 'defaults'}): "
         f"{', '.join(map(str, args.sizes))} posts of ~{args.words} words, "
-        f"median of {args.runs} run(s), on {machine}.",
+        f"median of {_runs_text(args.runs)}, on {machine}.",
         "",
         *describe_envs(envs),
         "",
@@ -901,7 +910,8 @@ def keep_other_sizes(report: str, previous: Path, sizes: list[int]) -> str:
     rows = [line for line in lines if _row_size(line) is not None]
     first = lines.index(rows[0])
     lines[first : first + len(rows)] = sorted(rows + kept, key=lambda line: _row_size(line) or 0)
-    kept_sizes = ", ".join(str(n) for n in sorted({_row_size(line) for line in kept} - {None}))
+    sizes = sorted({size for size in map(_row_size, kept) if size is not None})
+    kept_sizes = ", ".join(map(str, sizes))
     lines += ["", KEPT_NOTE.format(sizes=kept_sizes)]
     paragraphs = [p.strip("\n") for p in re.split(r"\n\s*\n", notes) if p.strip()]
     return "\n\n".join(["\n".join(lines), *paragraphs]) + "\n"
@@ -966,7 +976,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--quick", action="store_true", help="100 posts, one run (< 3 minutes)")
     parser.add_argument("--sizes", type=int, nargs="+", help="numbers of posts (default 200 1000)")
-    parser.add_argument("--runs", type=int, help="runs per scenario, median taken (default 3)")
+    parser.add_argument(
+        "--runs", nargs="+", type=_runs_entry, metavar="[SIZE:]N",
+        help="runs per scenario, median taken (default 3); SIZE:N for one size, e.g. "
+        "'3 200:9': a small blog's builds are short and noisy, and more runs are cheap there",
+    )  # fmt: skip
     parser.add_argument(
         "--words", type=int, default=500, help="words per post, code included (default 500)"
     )
@@ -1003,8 +1017,23 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--plot-from", type=Path, help=argparse.SUPPRESS)  # internal
     args = parser.parse_args(argv)
     args.sizes = args.sizes or ([100] if args.quick else [200, 1000])
-    args.runs = args.runs or (1 if args.quick else 3)
+    per_size = dict(entry for entry in args.runs or [] if entry[0] is not None)
+    runs = next((n for size, n in reversed(args.runs or []) if size is None), None)
+    runs = runs or (1 if args.quick else 3)
+    args.runs = {size: per_size.get(size, runs) for size in args.sizes}
     return args
+
+
+def _runs_entry(text: str) -> tuple[int | None, int]:
+    """``N`` (every size) or ``SIZE:N`` (one size) of ``--runs``."""
+    size, _, runs = text.rpartition(":")
+    try:
+        entry = (int(size) if size else None, int(runs))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not N or SIZE:N: {text!r}") from None
+    if entry[1] < 1:
+        raise argparse.ArgumentTypeError(f"runs must be at least 1: {text!r}")
+    return entry
 
 
 def prepare_envs(args: argparse.Namespace, notes: list[str]) -> tuple[Env, Env | None]:
@@ -1092,8 +1121,8 @@ def main(argv: list[str] | None = None) -> None:
         }
         logs = {name: args.out / "logs" / f"n{size}-{out.name}.log" for name, out in outs.items()}
         (args.out / "logs").mkdir(parents=True, exist_ok=True)
-        for run in range(args.runs):
-            print(f"== {size} posts, run {run + 1}/{args.runs}", flush=True)
+        for run in range(args.runs[size]):
+            print(f"== {size} posts, run {run + 1}/{args.runs[size]}", flush=True)
             for name, by_scenario in run_round(variants, sites, outs, run, logs).items():
                 for scenario, m in by_scenario.items():
                     results[size][name][scenario].append(m)
