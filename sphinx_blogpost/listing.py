@@ -150,17 +150,17 @@ def render_pagination(number: int, total: int, page_url: Callable[[int], str]) -
     """``nav.bp-pagination``: previous/next links and a window of page numbers."""
     if total <= 1:
         return ""
-    parts = ['<nav class="bp-pagination" aria-label="Pages">']
+    parts = ['<nav class="bp-pagination" aria-label="Pages">']  # entities: see footer_html
     if number > 1:
-        parts.append(f'<a rel="prev" href="{escape(page_url(number - 1))}">← Newer</a>')
+        parts.append(f'<a rel="prev" href="{escape(page_url(number - 1))}">&larr; Newer</a>')
     for n in page_window(number, total):
         if n is None:
-            parts.append('<span class="bp-page-gap" aria-hidden="true">…</span>')
+            parts.append('<span class="bp-page-gap" aria-hidden="true">&hellip;</span>')
         elif n == number:
             parts.append(f'<span class="bp-page-current" aria-current="page">{n}</span>')
         else:
             parts.append(f'<a class="bp-page" href="{escape(page_url(n))}">{n}</a>')
     if number < total:
-        parts.append(f'<a rel="next" href="{escape(page_url(number + 1))}">Older →</a>')
+        parts.append(f'<a rel="next" href="{escape(page_url(number + 1))}">Older &rarr;</a>')
     parts.append("</nav>")
     return "\n".join(parts) + "\n"
