@@ -767,11 +767,13 @@ def describe_envs(envs: list[Env]) -> list[str]:
 
 def _runs_text(runs: dict[int, int]) -> str:
     """How many runs: "3 runs", or "9 runs (200 posts), 3 runs (1000 posts)"."""
-    counts = set(runs.values())
-    if len(counts) == 1:
-        n = counts.pop()
+
+    def text(n: int) -> str:
         return f"{n} run{'s' if n > 1 else ''}"
-    return ", ".join(f"{n} run{'s' if n > 1 else ''} ({size} posts)" for size, n in runs.items())
+
+    if len(set(runs.values())) == 1:
+        return text(next(iter(runs.values())))
+    return ", ".join(f"{text(n)} ({size} posts)" for size, n in runs.items())
 
 
 def markdown_report(
@@ -1017,10 +1019,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--plot-from", type=Path, help=argparse.SUPPRESS)  # internal
     args = parser.parse_args(argv)
     args.sizes = args.sizes or ([100] if args.quick else [200, 1000])
-    per_size = dict(entry for entry in args.runs or [] if entry[0] is not None)
-    runs = next((n for size, n in reversed(args.runs or []) if size is None), None)
-    runs = runs or (1 if args.quick else 3)
-    args.runs = {size: per_size.get(size, runs) for size in args.sizes}
+    runs = {None: 1 if args.quick else 3} | dict(args.runs or [])  # the last entry wins
+    args.runs = {size: runs.get(size, runs[None]) for size in args.sizes}
     return args
 
 
