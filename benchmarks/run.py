@@ -984,8 +984,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--sizes", type=int, nargs="+", help="numbers of posts (default 200 1000)")
     parser.add_argument(
         "--runs", nargs="+", type=_runs_entry, metavar="[SIZE:]N",
-        help="runs per scenario, median taken (default 3); SIZE:N for one size, e.g. "
-        "'3 200:9': a small blog's builds are short and noisy, and more runs are cheap there",
+        help="runs per scenario, median taken (default 4: each of the 4 variants comes first "
+        "once); SIZE:N for one size, e.g. '4 200:8': a small blog's builds are short and "
+        "noisy, and more runs are cheap there",
     )  # fmt: skip
     parser.add_argument(
         "--words", type=int, default=500, help="words per post, code included (default 500)"
@@ -1023,7 +1024,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--plot-from", type=Path, help=argparse.SUPPRESS)  # internal
     args = parser.parse_args(argv)
     args.sizes = args.sizes or ([100] if args.quick else [200, 1000])
-    runs = {None: 1 if args.quick else 3} | dict(args.runs or [])  # the last entry wins
+    runs = {None: 1 if args.quick else 4} | dict(args.runs or [])  # the last entry wins
     args.runs = {size: runs.get(size, runs[None]) for size in args.sizes}
     return args
 
@@ -1125,6 +1126,15 @@ def main(argv: list[str] | None = None) -> None:
         return
 
     results: dict[int, dict[str, dict[str, list[Measurement]]]] = {}
+    uneven = sorted({n for size in args.sizes if (n := args.runs[size]) % len(variants)})
+    if uneven and max(uneven) > 1:
+        # Where a build comes in a scenario's round moves its time (seen: plain Sphinx ~5%
+        # faster when first), so every variant should come at every place equally often.
+        notes.append(
+            f"{'/'.join(map(str, uneven))} runs for {len(variants)} variants: their order, which "
+            "rotates from run to run, is not balanced; a multiple of "
+            f"{len(variants)} runs would be."
+        )
     for size in args.sizes:
         posts = [make_post(i, SEED, args.words) for i in range(size)]
         sites_root = args.out / "sites" / f"n{size}"
