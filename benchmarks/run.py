@@ -642,6 +642,7 @@ class Row:
     seconds: float | None
     cpu_seconds: float | None
     vs_plain: float | None
+    vs_plain_range: tuple[float, float] | None  # lowest and highest of one run's ratio
     cpu_vs_plain: float | None
     vs_ablog: float | None
     peak_mb: float | None
@@ -661,17 +662,34 @@ def _median_cpu(measurements: list[Measurement]) -> float | None:
     return statistics.median(good) if good else None
 
 
-def _paired_ratio(
+def _paired_ratios(
     measurements: list[Measurement], baseline: list[Measurement], cpu: bool = False
-) -> float | None:
-    """The median over runs of this run's figure over the baseline's in the same run (the
-    two were built a minute or so apart, so slow drift of the machine cancels out)."""
+) -> list[float]:
+    """Each run's figure over the baseline's in the same run (the two were built a minute or
+    so apart, so slow drift of the machine cancels out)."""
     ratios = []
     for m, b in zip(measurements, baseline, strict=True):
         a, c = (m.cpu_seconds, b.cpu_seconds) if cpu else (m.seconds, b.seconds)
         if m.ok and b.ok and a is not None and c:
             ratios.append(a / c)
+    return ratios
+
+
+def _paired_ratio(
+    measurements: list[Measurement], baseline: list[Measurement], cpu: bool = False
+) -> float | None:
+    """The median over runs of :func:`_paired_ratios`."""
+    ratios = _paired_ratios(measurements, baseline, cpu)
     return statistics.median(ratios) if ratios else None
+
+
+def _ratio_range(
+    measurements: list[Measurement], baseline: list[Measurement]
+) -> tuple[float, float] | None:
+    """The lowest and highest of one run's ratio: how far to trust the median. On a shared
+    machine it can span a third of the ratio; a single run has no range."""
+    ratios = _paired_ratios(measurements, baseline)
+    return (min(ratios), max(ratios)) if len(ratios) > 1 else None
 
 
 def summarize(
@@ -696,6 +714,9 @@ def summarize(
                         seconds=seconds,
                         cpu_seconds=cpu,
                         vs_plain=_paired_ratio(ms, base),
+                        vs_plain_range=_ratio_range(ms, base)
+                        if variant.name != variant.baseline
+                        else None,
                         cpu_vs_plain=_paired_ratio(ms, base, cpu=True),
                         vs_ablog=_paired_ratio(ms, ablog)
                         if variant.compare_ablog and ablog
@@ -711,8 +732,8 @@ def summarize(
 
 
 HEADERS = (
-    "posts", "variant", "scenario", "median s", "× plain", "× ABlog", "CPU s", "CPU × plain",
-    "peak MB", "pickle KB", "read", "written",
+    "posts", "variant", "scenario", "median s", "× plain", "runs' × plain", "× ABlog", "CPU s",
+    "CPU × plain", "peak MB", "pickle KB", "read", "written",
 )  # fmt: skip
 
 
@@ -728,6 +749,7 @@ def row_cells(row: Row) -> list[str]:
         row.scenario,
         seconds,
         _fmt(row.vs_plain, ".2f"),
+        "—" if row.vs_plain_range is None else "{:.2f}–{:.2f}".format(*row.vs_plain_range),
         _fmt(row.vs_ablog, ".2f"),
         _fmt(row.cpu_seconds, ".2f"),
         _fmt(row.cpu_vs_plain, ".2f"),
@@ -811,9 +833,11 @@ def markdown_report(
         *describe_envs(envs),
         "",
         "`× plain` is the median, over runs, of the time over plain Sphinx's in the same run, "
-        "environment and scenario (the two builds ran a minute or two apart); `× ABlog` is "
-        "the same over ABlog's. `CPU s` is the build's user + system time (workers "
-        "included), which another load on the machine disturbs less than the wall-clock time. "
+        "environment and scenario (the two builds ran a minute or two apart), and `runs' × "
+        "plain` the lowest and the highest of that ratio in one run: how far the machine "
+        "moved it. `× ABlog` is the same over ABlog's. `CPU s` is the build's user + system "
+        "time (workers included), which another load on the machine disturbs less than the "
+        "wall-clock time. "
         "`read` and `written` are the documents whose doctree was re-pickled and the HTML "
         "pages written (last successful run); `peak MB` is the largest build process's peak "
         "RSS; `pickle KB` the size of `environment.pickle`. In the plain variant `retag` "
