@@ -6,7 +6,6 @@ Which ones the last build made and this one does not: their files are removed.""
 from __future__ import annotations
 
 import json
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -20,11 +19,12 @@ if TYPE_CHECKING:
 
 
 def _package_version() -> str:
-    # A new release may render pages differently: its pages are all written again.
-    try:
-        return version("sphinx-blogpost")
-    except PackageNotFoundError:
-        return "unknown"
+    # A new release may render pages differently: its pages are all written again. The
+    # package's own __version__ (flit gives it to the distribution): asking the installed
+    # metadata (importlib.metadata) scans every distribution on sys.path, twice a build.
+    from . import __version__
+
+    return __version__
 
 
 class WrittenPages:

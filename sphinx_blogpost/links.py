@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import get_date_format
+from babel.dates import get_date_format, get_month_names
 from sphinx.builders import Builder
 from sphinx.util.i18n import format_date as sphinx_format_date
 from sphinx.util.osutil import relative_uri
@@ -20,20 +20,44 @@ from .listing import LinkContext
 from .posts import is_url
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from sphinx.application import Sphinx
 
     from .blog import Blog
     from .posts import Post, PostDate
 
 
+# Babel's English month names. Babel reads a language's data from disk the first time it is
+# asked (15 ms): an incremental build that shows one date in English need not wait for it.
+# A test checks that these are Babel's.
+_ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+                   "September", "October", "November", "December")  # fmt: skip
+
+
+def _is_english(language: str | None) -> bool:
+    return language in (None, "en")
+
+
 @lru_cache(maxsize=4096)  # every listing shows dates
 def format_date(date: PostDate, date_format: str | None, language: str | None) -> str:
     """The date as readers see it: ``date_format`` (strftime style), else a medium date."""
     if date_format is None:
+        day = date.moment.date()
+        if _is_english(language):  # Babel's "MMM d, y"
+            return f"{_ENGLISH_MONTHS[day.month - 1][:3]} {day.day}, {day.year}"
         locale, pattern = _medium_date(language)
-        text: str = pattern.apply(date.moment.date(), locale)
+        text: str = pattern.apply(day, locale)
         return text
     return sphinx_format_date(date_format, date=date.moment, language=language or "en")
+
+
+def month_names(language: str | None) -> Mapping[int, str]:
+    """The months' full names in Sphinx's ``language``, by number (1 is January)."""
+    if _is_english(language):
+        return dict(enumerate(_ENGLISH_MONTHS, start=1))
+    names: Mapping[int, str] = get_month_names("wide", locale=babel_locale(language))
+    return names
 
 
 @lru_cache(maxsize=8)

@@ -10,7 +10,6 @@ from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from babel.dates import get_month_names
 from docutils import nodes
 from sphinx.util import docname_join, logging
 
@@ -18,7 +17,7 @@ from .collector import get_blog
 from .config import get_config
 from .feeds import WEB_BUILDERS
 from .freshness import WrittenPages
-from .links import Linker, babel_locale
+from .links import Linker, month_names
 from .listing import listing_state, render_listing, render_pagination
 from .posts import fingerprints, stable_digest
 from .theme import theme_options
@@ -203,7 +202,7 @@ def _kind_index(blog: Blog, kind: str) -> Page:
 
 
 def _archive(blog: Blog, linker: Linker) -> str:
-    months = get_month_names("wide", locale=babel_locale(linker.app.config.language))
+    months = month_names(linker.app.config.language)
     parts = ['<h1 class="bp-page-title">Archive</h1>']
     for year, in_year in groupby(blog.posts, key=lambda p: p.date.moment.year):  # type: ignore[union-attr]
         year_posts = list(in_year)

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import math
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
+import babel.dates
 import pytest
 from bs4 import BeautifulSoup
 
 from sphinx_blogpost.blog import Blog
-from sphinx_blogpost.links import relative_link
+from sphinx_blogpost.links import format_date, month_names, relative_link
+from sphinx_blogpost.posts import PostDate
 
 from .conftest import build, copy_root, posts, soup, warnings_of
 
@@ -171,6 +174,18 @@ def test_dates_and_months_in_the_site_language(make_app, rootdir, tmp_path, lang
     assert date in [t.get_text() for t in page.select(".bp-card time.bp-date")]
     archive = (site.outdir / "blog/archive.html").read_text(encoding="utf-8")
     assert f"<h3>{month} " in archive
+
+
+@pytest.mark.parametrize("language", [None, "en"])
+def test_english_dates_and_months_are_babels(language):
+    # English skips loading Babel's locale data (links.py); it must still write Babel's text.
+    days = [datetime(2025, month, day, tzinfo=UTC) for month in range(1, 13) for day in (1, 9, 31)
+            if (month, day) not in {(2, 31), (4, 31), (6, 31), (9, 31), (11, 31)}]  # fmt: skip
+    days += [datetime(1999, 9, 3, tzinfo=UTC), datetime(2026, 11, 28, 23, 59, tzinfo=UTC)]
+    for moment in days:
+        expected = babel.dates.format_date(moment.date(), "medium", locale="en")
+        assert format_date(PostDate(moment, True), None, language) == expected
+    assert month_names(language) == dict(babel.dates.get_month_names("wide", locale="en"))
 
 
 def test_series_page_and_box(blog):
