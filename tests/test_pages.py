@@ -179,8 +179,7 @@ def test_dates_and_months_in_the_site_language(make_app, rootdir, tmp_path, lang
 @pytest.mark.parametrize("language", [None, "en"])
 def test_english_dates_and_months_are_babels(language):
     # English skips loading Babel's locale data (links.py); it must still write Babel's text.
-    days = [datetime(2025, month, day, tzinfo=UTC) for month in range(1, 13) for day in (1, 9, 31)
-            if (month, day) not in {(2, 31), (4, 31), (6, 31), (9, 31), (11, 31)}]  # fmt: skip
+    days = [datetime(2025, month, day, tzinfo=UTC) for month in range(1, 13) for day in (1, 28)]
     days += [datetime(1999, 9, 3, tzinfo=UTC), datetime(2026, 11, 28, 23, 59, tzinfo=UTC)]
     for moment in days:
         expected = babel.dates.format_date(moment.date(), "medium", locale="en")
