@@ -157,6 +157,9 @@ def _parse_written_date(text: str, only: bool | None = None) -> PostDate:
         try:
             first = dateutil_parser.parse(text, dayfirst=dayfirst, default=low)
             second = dateutil_parser.parse(text, dayfirst=dayfirst, default=high)
+            # dateutil accepts any UTC offset ("+99:00"); datetime refuses one of a day or
+            # more only when the offset is used, as in hashing or comparing the moment.
+            first.utcoffset()
         except (ValueError, OverflowError) as error:
             raise DateError(f"cannot read {text!r} as a date") from error
         if first.date() != second.date():

@@ -54,6 +54,8 @@ def test_parse_date(text, iso):
         ("next tuesday", "cannot read"),
         ("March 2021", "lacks a year, month or day"),
         ("12", "lacks"),
+        # a UTC offset of a day or more: datetime refuses it only once it is used
+        ("2024-01-01 10:00 +99:00", "cannot read"),
     ],
 )
 def test_parse_date_rejects(text, reason):
