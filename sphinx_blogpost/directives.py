@@ -57,8 +57,13 @@ class BlogpostDirective(SphinxDirective):
         return [node]
 
     def _line_of(self, index: int) -> int:
-        # rST content offsets are 0-based line numbers; MyST's point at the opening line.
-        return self.content_offset + index + 1
+        """The 1-based line of the content's line *index*."""
+        from myst_parser.mocking import MockStateMachine
+
+        if isinstance(self.state_machine, MockStateMachine):
+            # MyST gives the content's offset below the opening line (``self.lineno``)
+            return self.lineno + self.content_offset + index + 1
+        return self.content_offset + index + 1  # docutils: the content's 0-based line
 
 
 _FIELD = re.compile(r":(?P<name>[^:\s][^:]*):(?:\s+(?P<value>.*))?$")
