@@ -351,7 +351,21 @@ def slugify(name: str) -> str:
         from slugify import slugify as python_slugify
 
         slug = python_slugify(name, allow_unicode=True)
-    return slug or "-".join(f"{ord(c):x}" for c in name.strip())
+    return _shortened(slug or "-".join(f"{ord(c):x}" for c in name.strip()))
+
+
+#: The longest slug, in characters. A slug names a file or folder, and file systems take 255
+#: bytes a name: a letter may take 4 bytes in UTF-8, and "-2" or ".html" may follow the slug.
+SLUG_LENGTH = 60
+
+
+def _shortened(slug: str) -> str:
+    """*slug* cut after its last whole word within :data:`SLUG_LENGTH` (or at it, for a
+    single longer word)."""
+    if len(slug) <= SLUG_LENGTH:
+        return slug
+    head, hyphen, _ = slug[: SLUG_LENGTH + 1].rpartition("-")
+    return head.rstrip("-") if hyphen and head.strip("-") else slug[:SLUG_LENGTH]
 
 
 def meta_fields(meta: PostMeta) -> dict[str, Any]:

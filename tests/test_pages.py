@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 
 from sphinx_blogpost.blog import Blog
 from sphinx_blogpost.links import format_date, month_names, relative_link
-from sphinx_blogpost.posts import PostDate
+from sphinx_blogpost.posts import SLUG_LENGTH, PostDate
 
 from .conftest import build, copy_root, posts, soup, warnings_of
 
@@ -471,6 +471,22 @@ def test_user_documents_win_and_slugs_stay_distinct(app):
     assert soup(app, "blog/tag/c-2").select_one("h1").get_text() == "Tag: c"
     assert soup(app, "blog/tag/c").select_one("h1").get_text() == "Tag: C++"
     assert soup(app, "two").select_one(".bp-tag")["href"] == "blog/tag/c-2.html"
+
+
+def test_a_very_long_name_gets_a_page_and_feed_of_a_shorter_slug(make_app, tmp_path):
+    # 300 characters: as a file name, more than file systems allow (255 bytes)
+    long_tag = "Ü" + "x" * 299
+    srcdir = copy_root("blog", tmp_path)
+    post = srcdir / "post00.rst"
+    text = post.read_text()
+    post.write_text(text.replace(":tags: ", f":tags: {long_tag}, ", 1))
+    result = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
+    assert result.warnings == []
+    assert result.posts["post00"].tags[0] == long_tag
+    slug = "ü" + "x" * (SLUG_LENGTH - 1)
+    page = BeautifulSoup((result.outdir / f"blog/tag/{slug}.html").read_text(), "html.parser")
+    assert page.select_one("h1").get_text() == f"Tag: {long_tag}"
+    assert (result.outdir / f"blog/tag/{slug}/atom.xml").is_file()
 
 
 def test_an_edit_to_the_text_of_a_post_ranks_no_related_posts_again(

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from sphinx_blogpost.posts import (
+    SLUG_LENGTH,
     Author,
     DateError,
     Post,
@@ -105,6 +106,14 @@ def test_slugify_keeps_non_ascii_letters():
     assert slugify("注意力") == "注意力"
     assert slugify("🎉") == "1f389"
     assert slugify("++") == "2b-2b"
+
+
+def test_a_long_name_gives_a_slug_of_whole_words_a_file_name_can_hold():
+    words = ("Überlänge " * 40).strip()
+    assert slugify(words) == "-".join(["überlänge"] * 6)  # 59 characters
+    assert slugify("x" * 300) == "x" * SLUG_LENGTH
+    assert slugify("🎉" * 100) == "-".join(["1f389"] * 10)
+    assert len(slugify("a" * 58 + " bcd")) == 58
 
 
 def test_plain_names_slug_as_python_slugify_slugs_them():
