@@ -26,6 +26,12 @@ def _is_str(value: Any) -> str:
     return value
 
 
+def _non_empty_str(value: Any) -> str:
+    if not _is_str(value).strip():
+        raise ValueError("expected some text (feeds require a title)")
+    return value
+
+
 def _is_bool(value: Any) -> bool:
     if not isinstance(value, bool):
         raise TypeError("expected True or False")
@@ -105,7 +111,10 @@ class BlogpostConfig:
     """Every option of sphinx-blogpost; each is set in ``conf.py`` as ``blogpost_<name>``."""
 
     title: str = _option(
-        "Blog", _is_str, "Heading of the blog index; used in feeds and page titles.", "html"
+        "Blog",
+        _non_empty_str,
+        "Heading of the blog index; used in feeds and page titles (so not empty).",
+        "html",
     )
     eyebrow: str = _option(
         "", _is_str, 'Small line above the heading ("Research & Writing").', "html"

@@ -98,6 +98,7 @@ def test_bad_config_values_warn_and_fall_back_to_defaults(app):
         (5, "config"),
         (6, "config"),
         (7, "config"),
+        (9, "config"),
     ]
     assert "blogpost_posts_per_page = 'ten' is invalid" in found[0][2]
     assert app.config.blogpost_posts_per_page == 12
@@ -105,4 +106,5 @@ def test_bad_config_values_warn_and_fall_back_to_defaults(app):
     assert app.config.blogpost_feeds == ["atom", "rss", "json"]
     assert app.config.blogpost_authors == {}
     assert app.config.blogpost_root == "blog"
+    assert app.config.blogpost_title == "Blog"  # feeds require a title
     assert posts(app)["post"].minutes == 1

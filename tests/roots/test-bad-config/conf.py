@@ -6,3 +6,4 @@ blogpost_feeds = ["atom", "gopher"]
 blogpost_authors = ["ada"]
 blogpost_root = "../outside"
 html_baseurl = "https://blog.example.org/"
+blogpost_title = "  "
