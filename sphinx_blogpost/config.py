@@ -27,9 +27,10 @@ def _is_str(value: Any) -> str:
 
 
 def _non_empty_str(value: Any) -> str:
-    if not _is_str(value).strip():
+    text = _is_str(value)
+    if not text.strip():
         raise ValueError("expected some text (feeds require a title)")
-    return value
+    return text
 
 
 def _is_bool(value: Any) -> bool:
