@@ -190,6 +190,7 @@ def read_post(app: Sphinx, doctree: nodes.document, declaration: blogpost_node) 
         words=text.words,
         minutes=minutes,
         summary_is_partial=text.words > summary_words,
+        line=declaration.line,
     )
 
 
@@ -260,11 +261,11 @@ def build_blog(app: Sphinx, env: BuildEnvironment) -> None:
     blog = Blog.from_posts(posts.values(), config.root, config.drafts)
     setattr(app.builder, _BUILDER_ATTR, blog)
     for kind, name, other, slug in blog.collisions:
-        first_user = blog.with_name(kind, name)[-1].docname
+        first_user = blog.with_name(kind, name)[-1]
         warn(
             BlogpostWarning.SLUG,
             f"{kind} {name!r} and {other!r} give the same slug; {name!r} gets {slug!r}",
-            (first_user, None),
+            (first_user.docname, first_user.line),
         )
 
 

@@ -137,11 +137,12 @@ def yaml_options(mapping: dict[Any, Any]) -> dict[str, RawValue]:
 
 
 def _yaml_value(value: Any) -> RawValue:
-    # Lists stay lists (split_list reads them); flags stay booleans; the rest is text.
-    if value is None or isinstance(value, bool):
+    # Lists stay lists (split_list reads them); flags stay booleans; the rest is text. Mappings,
+    # and lists in lists, stay as they are: no option takes them, and parse_options says so.
+    if value is None or isinstance(value, bool | dict):
         return value
     if isinstance(value, list | tuple):
-        return [str(item) for item in value]
+        return [item if isinstance(item, dict | list | tuple) else str(item) for item in value]
     return str(value)
 
 

@@ -6,7 +6,7 @@ import hashlib
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from functools import cache, cached_property
 from typing import Any
@@ -14,7 +14,7 @@ from typing import Any
 from .warnings_ import BlogpostWarning
 
 #: Option value as it comes from a directive (text, or None for a bare flag) or front matter.
-RawValue = str | Sequence[Any] | bool | int | None
+RawValue = str | Sequence[Any] | Mapping[str, Any] | bool | int | None  # as written or from YAML
 #: Receives each problem found while reading options; the caller adds the location.
 Report = Callable[[BlogpostWarning, str], None]
 
@@ -91,6 +91,9 @@ class Post(PostMeta):
     minutes: int
     summary: str  # always set: the option, the text before `more`, or leading paragraphs
     summary_is_partial: bool  # the post goes on past the summary (list views add " ...")
+    # Where the declaration is, for warnings found once every post is known (slugs). Not
+    # part of what the post is: moving it does not change the fingerprint.
+    line: int | None = field(default=None, repr=False, compare=False)
 
     @cached_property
     def fingerprint(self) -> str:
@@ -236,9 +239,12 @@ def parse_options(
 ) -> PostMeta:
     """Validate a post's options; each problem is reported and its option ignored."""
     values: dict[str, Any] = {}
-    for name, _value in raw.items():
+    for name, value in list(raw.items()):
         if name not in OPTIONS:
             report(BlogpostWarning.OPTION, f"unknown post option {name!r}")
+        elif _malformed(value):
+            report(BlogpostWarning.OPTION, f"{name}: {value!r} is not text or a list of text")
+            raw = {k: v for k, v in raw.items() if k != name}
     for name in ("date", "updated"):
         text = _text(raw.get(name))
         if text is None:
@@ -280,6 +286,15 @@ def parse_options(
         pin=_flag("pin", raw["pin"], report) if "pin" in raw else False,
         language=_text(raw.get("language")),
         **values,
+    )
+
+
+def _malformed(value: object) -> bool:
+    """A value no option takes (from YAML): a mapping, or a list that holds lists or mappings."""
+    if isinstance(value, Mapping):
+        return True
+    return isinstance(value, list | tuple) and any(
+        isinstance(item, Mapping | list | tuple) for item in value
     )
 
 
