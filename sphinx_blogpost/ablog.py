@@ -373,14 +373,15 @@ class AblogPostlistDirective(PostlistDirective):
     ``:sort:`` and filters; ABlog's display options are accepted without effect."""
 
     optional_arguments = 1
-    option_spec: ClassVar[dict[str, Any]] = {
-        **PostlistDirective.option_spec,
-        **dict.fromkeys(("excerpts", *POSTLIST_WITHOUT_EFFECT), directives.unchanged),
-    }
+    option_spec: ClassVar[dict[str, Any]] = _AnyOption(
+        {
+            **PostlistDirective.option_spec,
+            **dict.fromkeys(("excerpts", *POSTLIST_WITHOUT_EFFECT), directives.unchanged),
+        }
+    )
 
-    def run(self) -> list[nodes.Node]:
-        self.options = ablog_postlist_options(self.options, self.arguments)
-        return super().run()
+    def query_options(self) -> Mapping[str, str | None]:
+        return ablog_postlist_options(self.options, self.arguments)
 
 
 class AblogUpdateDirective(BaseAdmonition):

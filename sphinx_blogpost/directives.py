@@ -17,7 +17,7 @@ from .query import parse_query
 from .warnings_ import BlogpostWarning, warn
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Mapping, Sequence
 
     from .posts import RawValue
 
@@ -234,24 +234,30 @@ class PostlistDirective(SphinxDirective):
     """``.. postlist::`` lists posts filtered by category, tags, author, year and series."""
 
     has_content = False
-    option_spec: ClassVar[dict[str, Any]] = {
-        "category": directives.unchanged,
-        "tags": directives.unchanged,
-        "author": directives.unchanged,
-        "year": directives.unchanged,
-        "series": directives.unchanged,
-        "limit": directives.unchanged,
-        "sort": directives.unchanged,
-        "layout": directives.unchanged,
-    }
+    # Any name is accepted, so that an unknown option gets a blogpost.option warning instead
+    # of docutils' error, which drops the whole listing.
+    option_spec: ClassVar[dict[str, Any]] = _AnyOption(
+        dict.fromkeys(
+            ("category", "tags", "author", "year", "series", "limit", "sort", "layout"),
+            directives.unchanged,
+        )
+    )
 
     def run(self) -> list[nodes.Node]:
         node = postlist_node()
         self.set_source_info(node)
-        node["query"] = parse_query(
-            self.options, lambda message: warn(BlogpostWarning.OPTION, message, node)
-        )
+
+        def report(message: str) -> None:
+            warn(BlogpostWarning.OPTION, message, node)
+
+        for name in sorted(self.options.keys() - self.option_spec.keys()):
+            report(f"unknown postlist option {name!r}")
+        node["query"] = parse_query(self.query_options(), report)
         return [node]
+
+    def query_options(self) -> Mapping[str, str | None]:
+        """The options that make the query."""
+        return self.options
 
 
 def find_blog_nodes(

@@ -17,6 +17,8 @@ EXPECTED = {  # (file, line) -> (subtype, part of the message)
     ("badreadtime.md", 3): ("option", "readtime 'soon' is not a whole number of minutes"),
     ("duplicate.rst", 9): ("duplicate", "a second post declaration is ignored"),
     ("frontmatter_nodate.md", 1): ("date", "the post has no date"),
+    # the listing is still made, of the options it knows
+    ("badlist.rst", 7): ("option", "unknown postlist option 'colour'"),
     ("frontmatter_nested.md", 1): ("option", "tags: [[1], 'ok'] is not text or a list of text"),
     # the front matter is taken out of the text MyST parses: the body keeps its line numbers
     ("frontmatter_badlist.md", 10): ("option", "postlist sort 'sideways' is not one of"),
@@ -67,6 +69,7 @@ def test_the_rest_of_the_site_is_built(app):
     assert records["stray"].tags == ("two",)
     assert records["frontmatter_nested"].tags == ()  # the bad value is dropped, the post kept
     assert records["frontmatter_nested"].date is not None
+    assert len(soup(app, "badlist").select(".bp-listing .bp-card")) == 2
     for doc in EXPECTED:
         page = soup(app, doc[0].rsplit(".", 1)[0])
         assert page.select_one(".bp-post-header") is not None, doc
