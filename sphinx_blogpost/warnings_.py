@@ -16,7 +16,10 @@ class BlogpostWarning(Enum):
     """Subtypes of ``blogpost`` warnings; silence one with ``suppress_warnings``."""
 
     DATE = ("date", "A post's date is missing, unparsable or ambiguous; the post is not listed.")
-    OPTION = ("option", "A post option is unknown or has an invalid value; it is ignored.")
+    OPTION = (
+        "option",
+        "A post or `postlist` option is unknown or has an invalid value; it is ignored.",
+    )
     DUPLICATE = ("duplicate", "A document declares more than one post; the first one is used.")
     TITLE = ("title", "A post has no title; its document name is used instead.")
     AUTHOR = ("author", "A post names an author missing from a non-empty `blogpost_authors`.")
