@@ -239,12 +239,15 @@ def parse_options(
 ) -> PostMeta:
     """Validate a post's options; each problem is reported and its option ignored."""
     values: dict[str, Any] = {}
-    for name, value in list(raw.items()):
+    kept: dict[str, RawValue] = {}
+    for name, value in raw.items():
         if name not in OPTIONS:
             report(BlogpostWarning.OPTION, f"unknown post option {name!r}")
         elif _malformed(value):
             report(BlogpostWarning.OPTION, f"{name}: {value!r} is not text or a list of text")
-            raw = {k: v for k, v in raw.items() if k != name}
+        else:
+            kept[name] = value
+    raw = kept
     for name in ("date", "updated"):
         text = _text(raw.get(name))
         if text is None:
