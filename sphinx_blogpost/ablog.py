@@ -24,7 +24,7 @@ from sphinx.util.matching import Matcher
 from .config import CONFIG_FIELDS, PREFIX, BlogpostConfig, assignment_location, get_config
 from .directives import PostlistDirective, _AnyOption, blogpost_node, more_marker
 from .frontmatter import docinfo_fields
-from .posts import OPTIONS, DateError, RawValue, parse_date, split_list
+from .posts import LANGUAGE_CODE, OPTIONS, DateError, RawValue, parse_date, split_list
 from .warnings_ import BlogpostWarning, warn
 
 if TYPE_CHECKING:
@@ -45,7 +45,6 @@ ABLOG_KEYS = ("title", "excerpt", "exclude", "image", "language", *WITHOUT_EFFEC
 POSTLIST_WITHOUT_EFFECT = ("location", "language", "date", "format", "list-style", "expand")
 
 _TRUE_WORDS = ("", "true", "yes", "on", "1")
-_LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*")
 _TIME_DIRECTIVES = re.compile(r"%[HIMSXcpfz]")
 
 
@@ -289,7 +288,7 @@ def language_code(value: RawValue) -> str | None:
     if not names:
         return None
     name = names[0]
-    if _LANGUAGE_CODE.fullmatch(name):
+    if LANGUAGE_CODE.fullmatch(name):
         return name
     return _language_codes().get(name.casefold(), name)
 

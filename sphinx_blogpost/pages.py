@@ -109,7 +109,8 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         logger.info("writing blog pages... %d", len(due))
     for page in due:
         body = page.render(Linker.for_page(app, page.name))
-        context = {"title": page.title, "body": body, "blogpost_page": page.kind}
+        # Themes take `title` as HTML, as Sphinx gives a document's (rendered) title.
+        context = {"title": escape(page.title), "body": body, "blogpost_page": page.kind}
         yield page.name, context, "page.html"
     written.remove_gone(keep=app.env.found_docs)
     written.save()

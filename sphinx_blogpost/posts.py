@@ -35,6 +35,8 @@ def _cjk() -> re.Pattern[str]:
     )
 
 
+#: A language tag as BCP 47 starts: "en", "pt-BR", "zh-Hant" (an underscore is taken too).
+LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*")
 _ISO_DATE_ONLY = re.compile(r"\d{4}-?\d{2}-?\d{2}")
 _YEAR_FIRST = re.compile(r"\d{4}\D")
 
@@ -278,6 +280,13 @@ def parse_options(
                 BlogpostWarning.OPTION, f"readtime {readtime!r} is not a whole number of minutes"
             )
 
+    language = _text(raw.get("language"))
+    if language is not None and not LANGUAGE_CODE.fullmatch(language):
+        report(
+            BlogpostWarning.OPTION, f"language {language!r} is not a code such as 'en' or 'pt-BR'"
+        )
+        language = None
+
     return PostMeta(
         categories=cats,
         tags=tuple(dict.fromkeys(split_list(raw.get("tags")))),
@@ -287,7 +296,7 @@ def parse_options(
         series=_text(raw.get("series")),
         draft=_flag("draft", raw["draft"], report) if "draft" in raw else False,
         pin=_flag("pin", raw["pin"], report) if "pin" in raw else False,
-        language=_text(raw.get("language")),
+        language=language,
         **values,
     )
 

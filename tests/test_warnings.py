@@ -3,11 +3,20 @@ still built; ``suppress_warnings`` silences each subtype."""
 
 from __future__ import annotations
 
+import json
+import re
+from typing import TYPE_CHECKING
+
+import feedparser
 import pytest
+from bs4 import BeautifulSoup
 
 from sphinx_blogpost.directives import blogpost_node
 
-from .conftest import posts, soup, warnings_of
+from .conftest import build, copy_root, posts, soup, warnings_of
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 EXPECTED = {  # (file, line) -> (subtype, part of the message)
     ("ambiguous.rst", 4): ("date", "'01/02/2021' is ambiguous (2021-01-02 or 2021-02-01)"),
@@ -114,3 +123,89 @@ def test_bad_config_values_warn_and_fall_back_to_defaults(app):
     assert app.config.blogpost_root == "blog"
     assert app.config.blogpost_title == "Blog"  # feeds require a title
     assert posts(app)["post"].minutes == 1
+
+
+# -- every bad value at once ---------------------------------------------------------------
+SCRIPT = "<script>alert(1)</script>"
+BAD_VALUES = {  # each in a post of its own, beside a valid date (except for the date)
+    "date": ["", "2024-13-45", "yesterday", "2024-02-30", "99999-01-01", "2024-01-01T25:00",
+             "1/2/2024", "2024-01-01 10:00 +99:00", SCRIPT],
+    "updated": ["garbage", "2024-02-30", SCRIPT],
+    "category": [",", SCRIPT, "c" * 300],
+    "tags": [",,,", SCRIPT, "t" * 300, "#hash, %pct, ?q"],
+    "author": ["nobody", SCRIPT],
+    "readtime": ["-3", "abc", "1.5"],
+    "series": [SCRIPT],
+    "summary": [SCRIPT, "]]>"],
+    "image": ["missing.png", "javascript:alert(1)"],
+    "pin": ["maybe"],
+    "draft": ["maybe"],
+    "language": [SCRIPT],
+    "colour": ["blue"],
+}  # fmt: skip
+BAD_FRONT_MATTER = [  # YAML a post cannot take
+    "blogpost:\n  date: 2025-02-02\n  tags: [[1], ok]",
+    "blogpost:\n  date: 2025-02-02\n  category: {a: 1}",
+    "blogpost:\n  date: [2025]",
+    "blogpost: true\ndate: 2025-02-02\ntags: {a: 1}",
+    "blogpost:\n  date: 2025-02-02\n  draft: maybe",
+]
+BAD_LISTINGS = [
+    ":bogus: x",
+    ":sort: sideways",
+    ":limit: abc",
+    ":year: 20x5",
+    f":category: {SCRIPT}",
+]
+_OUR_WARNING = re.compile(r"^\S+:\d+: WARNING: .+ \[blogpost\.\w+\]$")
+
+
+def _write_bad_posts(srcdir: Path) -> None:
+    posts_dir = srcdir / "posts"
+    for option, values in BAD_VALUES.items():
+        for number, value in enumerate(values):
+            title = f"Bad {option} {number} {SCRIPT}"
+            date = "" if option == "date" else "   :date: 2025-02-01\n"
+            (posts_dir / f"bad-{option}-{number}.rst").write_text(
+                f"{title}\n{'=' * len(title)}\n\n.. blogpost::\n{date}   :{option}: {value}\n\n"
+                "Some text.\n"
+            )
+    for number, front_matter in enumerate(BAD_FRONT_MATTER):
+        (posts_dir / f"bad-yaml-{number}.md").write_text(
+            f"---\n{front_matter}\n---\n# Bad YAML {number}\n\nSome text.\n"
+        )
+    listings = "\n".join(f".. postlist::\n   {option}\n" for option in BAD_LISTINGS)
+    with (srcdir / "index.rst").open("a") as index:
+        index.write("\n" + listings)
+
+
+def test_every_bad_value_warns_with_its_line_and_the_site_is_built(make_app, tmp_path):
+    srcdir = copy_root("every-bad-value", tmp_path)
+    _write_bad_posts(srcdir)
+    result = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
+    # Only blogpost.* warnings, each with its file and line (no docutils error, no crash).
+    assert [line for line in result.warnings if not _OUR_WARNING.match(line)] == []
+    warned = {line.split(":", 1)[0].rsplit("/", 1)[-1].split(".")[0] for line in result.warnings}
+    written = {p.stem for p in (srcdir / "posts").iterdir()}
+    # What is left is valid: text, or an empty list ("," "") which names nothing
+    assert sorted(written - warned) == [
+        "bad-category-0", "bad-category-1", "bad-category-2", "bad-series-0", "bad-summary-0",
+        "bad-summary-1", "bad-tags-0", "bad-tags-1", "bad-tags-2", "bad-tags-3", "good",
+    ]  # fmt: skip
+    assert "index" in warned  # its listings
+    index = json.loads((result.outdir / "blog" / "index.json").read_text("utf8"))
+    assert "posts/good" in {post["docname"] for post in index["posts"]}
+    assert len(result.posts) == 1 + sum(map(len, BAD_VALUES.values())) + len(BAD_FRONT_MATTER)
+    # Metadata is text everywhere: escaped in HTML, well-formed in the feeds.
+    for page in result.outdir.rglob("*.html"):
+        assert SCRIPT not in page.read_text("utf8"), page
+    # ...and escaped once: the text reads as written (a page's title is HTML to themes)
+    series = BeautifulSoup(
+        (result.outdir / "blog/series/script-alert-1-script.html").read_text("utf8"), "html.parser"
+    )
+    assert series.title.get_text().startswith(f"Series: {SCRIPT} ")
+    assert series.select_one("h1").get_text() == f"Series: {SCRIPT}"
+    feeds = sorted(result.outdir.rglob("*.xml"))
+    assert feeds and [f for f in feeds if feedparser.parse(f.read_bytes()).bozo] == []
+    for data in result.outdir.rglob("*.json"):
+        json.loads(data.read_text("utf8"))
