@@ -179,10 +179,17 @@ def _write_bad_posts(srcdir: Path) -> None:
         index.write("\n" + listings)
 
 
-def test_every_bad_value_warns_with_its_line_and_the_site_is_built(make_app, tmp_path):
+@pytest.mark.parametrize("theme", ["alabaster", "dispatches"])
+def test_every_bad_value_warns_with_its_line_and_the_site_is_built(make_app, tmp_path, theme):
     srcdir = copy_root("every-bad-value", tmp_path)
     _write_bad_posts(srcdir)
-    result = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
+    result = build(
+        make_app,
+        "html",
+        srcdir=srcdir,
+        builddir=tmp_path / "out",
+        confoverrides={"html_theme": theme},
+    )
     # Only blogpost.* warnings, each with its file and line (no docutils error, no crash).
     assert [line for line in result.warnings if not _OUR_WARNING.match(line)] == []
     warned = {line.split(":", 1)[0].rsplit("/", 1)[-1].split(".")[0] for line in result.warnings}
