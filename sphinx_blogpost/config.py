@@ -69,6 +69,8 @@ def _str_list(value: Any) -> list[str]:
 
 
 def _optional_str_list(value: Any) -> list[str] | None:
+    if isinstance(value, str):  # what `sphinx-build -D name=a,b` gives for a None default
+        return [item.strip() for item in value.split(",") if item.strip()]
     return None if value is None else _str_list(value)
 
 
@@ -143,7 +145,9 @@ class BlogpostConfig:
         None, _optional_str, "Author (key or name) of posts that name none."
     )
     categories: list[str] | None = _option(
-        None, _optional_str_list, "If a list, the allowed categories; others get a warning."
+        None,
+        _optional_str_list,
+        "If a list (or comma-separated text), the allowed categories; others get a warning.",
     )
     drafts: bool = _option(
         False, _is_bool, "List drafts too (for a local preview); drafts are never in feeds."

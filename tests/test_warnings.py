@@ -125,6 +125,18 @@ def test_bad_config_values_warn_and_fall_back_to_defaults(app):
     assert posts(app)["post"].minutes == 1
 
 
+def test_categories_can_be_given_on_the_command_line(make_app, rootdir, tmp_path):
+    # `-D blogpost_categories=a,b` gives text: Sphinx splits it only for a list default
+    result = build(
+        make_app,
+        "html",
+        srcdir=rootdir / "test-bad-input",
+        builddir=tmp_path / "out",
+        confoverrides={"blogpost_categories": "Transformer, Gardening"},
+    )
+    assert not [line for line in result.warnings if "blogpost.c" in line]  # config, category
+
+
 # -- every bad value at once ---------------------------------------------------------------
 SCRIPT = "<script>alert(1)</script>"
 BAD_VALUES = {  # each in a post of its own, beside a valid date (except for the date)
