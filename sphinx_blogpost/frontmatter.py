@@ -1,16 +1,16 @@
 """Posts declared at the top of a document: front matter, and the directive under the title.
 
 The documented forms are read here when Sphinx reads the source, and taken out of the text the
-parser sees; the transform puts the same node in their place. In Markdown, that is a front
-matter of the ``blogpost`` mapping alone: MyST would read that YAML twice (once for its own
-settings, once to render it) with PyYAML's pure-Python loader, merge its settings and render
-every key into a field list, only for this extension to decode the fields again. In
-reStructuredText, it is a ``blogpost`` directive right under the title that opens the
-document: docutils follows every directive with a fresh nested state machine, which cost more
-than the rest of the declaration (docs/explanation/performance.md).
-Any other form (front matter with more keys, ABlog's ``blogpost: true`` form, YAML this reader
-refuses, a directive anywhere else) is left to MyST or docutils: :class:`FrontMatterTransform`
-reads the field list MyST renders, the directive makes its own node.
+parser sees; the transform puts the same node in their place. In Markdown, that is the
+``blogpost`` mapping of a front matter (other keys are left for MyST): MyST would read that YAML
+twice (once for its own settings, once to render it) with PyYAML's pure-Python loader, merge its
+settings and render every key into a field list, only for this extension to decode the fields
+again. In reStructuredText, it is a ``blogpost`` directive right under the title that opens
+the document: docutils follows every directive with a fresh nested state machine, which cost
+more than the rest of the declaration (docs/explanation/performance.md). Any other form
+(ABlog's ``blogpost: true`` form, YAML this reader refuses, a directive anywhere else) is left
+to MyST or docutils: :class:`FrontMatterTransform` reads the field list MyST renders, the
+directive makes its own node.
 """
 
 from __future__ import annotations
@@ -68,13 +68,18 @@ def read_declaration(app: Sphinx, docname: str, source: list[str]) -> None:
     else:
         return
     if read is not None:
-        declaration, start, end = read
+        declaration, start, end, kept = read
         app.env.current_document[_READ_DECLARATION] = declaration
-        source[0] = "".join(lines[:start]) + "\n" * (end - start) + "".join(lines[end:])
+        padding = "\n" * (end - start - kept.count("\n"))  # every other line keeps its number
+        source[0] = "".join(lines[:start]) + kept + padding + "".join(lines[end:])
 
 
-def _front_matter(lines: list[str]) -> tuple[_Declaration, int, int] | None:
-    """A front matter of the ``blogpost`` mapping alone, and its lines."""
+def _front_matter(lines: list[str]) -> tuple[_Declaration, int, int, str] | None:
+    """A front matter with a ``blogpost`` mapping, its lines, and the front matter MyST is
+    to read instead: none, or the other keys (on one line, so no line moves).
+
+    Taking the mapping out also spares MyST 4 a crash: it writes a mapping in front matter
+    as JSON, which has no dates (``blogpost: {date: 2025-01-01}`` beside another key)."""
     if lines[0].rstrip() != YAML_FENCE:
         return None
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() == YAML_FENCE), None)
@@ -86,14 +91,21 @@ def _front_matter(lines: list[str]) -> tuple[_Declaration, int, int] | None:
         data = load_yaml("".join(lines[1:end]))
     except yaml.YAMLError:
         return None  # MyST reports it, as for any document
-    if not isinstance(data, dict) or data.keys() != {"blogpost"}:
+    if not isinstance(data, dict) or not isinstance(data.get("blogpost"), dict):
+        return None  # ABlog's `blogpost: true` form is MyST's to read (see FrontMatterTransform)
+    declaration = _Declaration(yaml_options(data.pop("blogpost")), 1)
+    if not data:
+        return declaration, 0, end + 1, ""
+    rest = yaml.safe_dump(
+        data, default_flow_style=True, width=float("inf"), allow_unicode=True, sort_keys=False
+    )
+    kept = f"{YAML_FENCE}\n{rest}{YAML_FENCE}\n"
+    if kept.count("\n") > end + 1:
         return None
-    if not isinstance(data["blogpost"], dict):
-        return None
-    return _Declaration(yaml_options(data["blogpost"]), 1), 0, end + 1
+    return declaration, 0, end + 1, kept
 
 
-def _directive(docname: str, lines: list[str]) -> tuple[_Declaration, int, int] | None:
+def _directive(docname: str, lines: list[str]) -> tuple[_Declaration, int, int, str] | None:
     """A ``blogpost`` directive right under the opening title, and its lines; its problems
     are warned as the directive warns them."""
     block = directive_under_title(lines)
@@ -102,7 +114,7 @@ def _directive(docname: str, lines: list[str]) -> tuple[_Declaration, int, int] 
     options, problems = parse_option_lines(block.content)
     for index, problem in problems:
         warn(BlogpostWarning.OPTION, problem, (docname, block.content_offset + index + 1))
-    return _Declaration(options, block.start + 1), block.start, block.end
+    return _Declaration(options, block.start + 1), block.start, block.end, ""
 
 
 class FrontMatterTransform(SphinxTransform):

@@ -7,6 +7,7 @@ import dataclasses
 import json
 
 import pytest
+from docutils import nodes
 from docutils.core import publish_doctree
 from docutils.parsers.rst import Directive, directives
 from sphinx.util.docutils import docutils_namespace
@@ -74,15 +75,18 @@ def test_both_front_matter_forms(built):
     assert not toplevel.is_listed(drafts=False) and toplevel.is_listed(drafts=True)
 
 
-def test_a_front_matter_of_the_blogpost_mapping_alone_is_read_with_the_source(built):
+def test_a_blogpost_mapping_in_front_matter_is_read_with_the_source(built):
     # MyST renders front matter into fields, which Sphinx keeps as the page's metadata. The
     # documented form is read when the source is, and MyST never parses it (it would read
-    # that YAML twice)...
+    # that YAML twice; MyST 4 even fails on its dates when other keys are beside it)...
     assert "blogpost" not in built.env.metadata["nested"]
-    # ...while any other front matter is MyST's, the post declared in it all the same.
+    assert "blogpost" not in built.env.metadata["other_keys"]
+    # ...while the other keys are still MyST's, and no line moves.
     assert built.env.metadata["other_keys"]["layout"] == "wide"
     nested, other_keys = posts(built)["nested"], posts(built)["other_keys"]
     assert dataclasses.replace(other_keys, docname="nested", title=nested.title) == nested
+    title = built.env.get_doctree("other_keys").next_node(nodes.title)
+    assert title.line == 15  # "# ..." right under the front matter
 
 
 def test_a_directive_under_the_opening_title_is_read_with_the_source(
