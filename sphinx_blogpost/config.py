@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .posts import split_list
 from .warnings_ import BlogpostWarning, warn
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ def _str_list(value: Any) -> list[str]:
 
 def _optional_str_list(value: Any) -> list[str] | None:
     if isinstance(value, str):  # what `sphinx-build -D name=a,b` gives for a None default
-        return [item.strip() for item in value.split(",") if item.strip()]
+        return split_list(value)
     return None if value is None else _str_list(value)
 
 

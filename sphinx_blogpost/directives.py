@@ -13,6 +13,7 @@ from docutils.statemachine import StringList
 from docutils.utils import column_width
 from sphinx.util.docutils import SphinxDirective
 
+from .posts import malformed
 from .query import parse_query
 from .warnings_ import BlogpostWarning, warn
 
@@ -137,12 +138,12 @@ def yaml_options(mapping: dict[Any, Any]) -> dict[str, RawValue]:
 
 
 def _yaml_value(value: Any) -> RawValue:
-    # Lists stay lists (split_list reads them); flags stay booleans; the rest is text. Mappings,
-    # and lists in lists, stay as they are: no option takes them, and parse_options says so.
+    # Lists stay lists (split_list reads them); flags stay booleans; the rest is text. Values no
+    # option takes (mappings, lists in lists) stay as they are, for parse_options to report.
     if value is None or isinstance(value, bool | dict):
         return value
     if isinstance(value, list | tuple):
-        return [item if isinstance(item, dict | list | tuple) else str(item) for item in value]
+        return value if malformed(value) else [str(item) for item in value]
     return str(value)
 
 

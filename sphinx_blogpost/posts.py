@@ -245,7 +245,7 @@ def parse_options(
     for name, value in raw.items():
         if name not in OPTIONS:
             report(BlogpostWarning.OPTION, f"unknown post option {name!r}")
-        elif _malformed(value):
+        elif malformed(value):
             report(BlogpostWarning.OPTION, f"{name}: {value!r} is not text or a list of text")
         else:
             kept[name] = value
@@ -301,7 +301,7 @@ def parse_options(
     )
 
 
-def _malformed(value: object) -> bool:
+def malformed(value: object) -> bool:
     """A value no option takes (from YAML): a mapping, or a list that holds lists or mappings."""
     if isinstance(value, Mapping):
         return True
