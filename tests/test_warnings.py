@@ -91,10 +91,11 @@ SUBTYPES = sorted({subtype for subtype, _ in EXPECTED.values()})
 
 
 @pytest.mark.parametrize("subtype", SUBTYPES)
-def test_suppress_warnings_silences_each_subtype(make_app, rootdir, subtype):
+def test_suppress_warnings_silences_each_subtype(make_app, rootdir, tmp_path, subtype):
     app = make_app(
         "html",
         srcdir=rootdir / "test-bad-input",
+        builddir=tmp_path,  # not beside the sources: each run reads every document
         confoverrides={"suppress_warnings": [f"blogpost.{subtype}"]},
     )
     app.build()
