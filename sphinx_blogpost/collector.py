@@ -170,6 +170,8 @@ def read_post(app: Sphinx, doctree: nodes.document, declaration: blogpost_node) 
     if not title:
         title = docname.rsplit("/", 1)[-1]
         warn(BlogpostWarning.TITLE, f"the post has no title; using {title!r}", declaration)
+    if not env.tocs[docname].children:
+        _give_document_title(env, docname, title)
 
     text = _VisibleText(title_node)
     text.walk(doctree)
@@ -192,6 +194,23 @@ def read_post(app: Sphinx, doctree: nodes.document, declaration: blogpost_node) 
         summary_is_partial=text.words > summary_words,
         line=declaration.line,
     )
+
+
+def _give_document_title(env: BuildEnvironment, docname: str, title: str) -> None:
+    """Give a post without a heading its listing title in Sphinx's eyes too (page title,
+    ``:doc:`` links, toctree entry), as Sphinx's title and toctree collectors would have.
+
+    Otherwise Sphinx leaves the post out of every toctree, with a ``toc.no_title`` warning
+    on each page that draws one: hundreds for one missing heading, which the
+    ``blogpost.title`` warning has already reported. Runs after those collectors (they are
+    set up before any extension) and before the environment is merged or pickled."""
+    env.titles[docname] = nodes.title(title, title)
+    env.longtitles[docname] = nodes.title(title, title)
+    link = nodes.reference("", title, internal=True, refuri=docname, anchorname="")
+    env.tocs[docname] = nodes.bullet_list(
+        "", nodes.list_item("", addnodes.compact_paragraph("", "", link))
+    )
+    env.toc_num_entries[docname] = 1
 
 
 def _document_title(doctree: nodes.document) -> nodes.title | None:

@@ -21,7 +21,10 @@ class BlogpostWarning(Enum):
         "A post or `postlist` option is unknown or has an invalid value; it is ignored.",
     )
     DUPLICATE = ("duplicate", "A document declares more than one post; the first one is used.")
-    TITLE = ("title", "A post has no title; its document name is used instead.")
+    TITLE = (
+        "title",
+        "A post has no title; its document name is used instead, in listings and by Sphinx.",
+    )
     AUTHOR = ("author", "A post names an author missing from a non-empty `blogpost_authors`.")
     CATEGORY = ("category", "A post's category is not one of `blogpost_categories`.")
     CONFIG = ("config", "A `blogpost_*` configuration value is invalid; its default is used.")

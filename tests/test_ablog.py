@@ -357,6 +357,15 @@ def test_posts_need_no_toctree_and_ablog_sidebars_are_left_out(tmp_path):
     assert site.page("posts/a").select_one(".bp-post-header")
 
 
+def test_a_post_titled_only_by_the_title_option_has_that_title_everywhere(tmp_path):
+    files = {"post.rst": ".. post:: 2021-01-25\n   :title: Named <b>here</b>\n\nText.\n"}
+    site = run_build(make_site(tmp_path / "src", files, COMPAT), tmp_path / "out")
+    assert site.warnings == []  # not Sphinx's toc.no_title on every page
+    assert site.posts["post"].title == "Named <b>here</b>"
+    assert site.page("index").select_one(".toctree-wrapper a").get_text() == "Named <b>here</b>"
+    assert site.page("post").title.get_text().startswith("Named <b>here</b> —")
+
+
 def test_without_compat_ablog_forms_are_not_posts(tmp_path):
     files = {
         "post.rst": "Post\n====\n\n.. post:: 2021-01-25\n\nText.\n",

@@ -32,7 +32,7 @@ EXPECTED = {  # (file, line) -> (subtype, part of the message)
     # the front matter is taken out of the text MyST parses: the body keeps its line numbers
     ("frontmatter_badlist.md", 10): ("option", "postlist sort 'sideways' is not one of"),
     ("nodate.rst", 4): ("date", "the post has no date"),
-    ("notitle.md", 5): ("title", "the post has no title; using 'notitle'"),
+    ("notitle.md", 1): ("title", "the post has no title; using 'notitle'"),
     ("unknownopt.rst", 4): ("option", "unknown post option 'colour'"),
     ("stray.rst", 7): ("option", "'this line is not an option' is not a post option"),
     ("stray.rst", 8): ("option", "option 'tags' is given twice; the last one is used"),
@@ -74,6 +74,10 @@ def test_the_rest_of_the_site_is_built(app):
     assert records["badcategory"].categories == ("Gardening",)
     assert records["badreadtime"].minutes == 1  # computed, since the override was bad
     assert records["notitle"].title == "notitle"
+    # ...and so is it for Sphinx: in the toctree (no `toc.no_title` on every page), in <title>
+    links = soup(app, "index").select('a[href="notitle.html"]')
+    assert links and all(a.get_text() == "notitle" for a in links)
+    assert soup(app, "notitle").title.get_text().startswith("notitle —")
     assert records["duplicate"].date.iso == "2025-01-04"  # the first declaration wins
     assert records["stray"].tags == ("two",)
     assert records["frontmatter_nested"].tags == ()  # the bad value is dropped, the post kept
