@@ -402,11 +402,14 @@ class _FeedWriter:
         # read), the options and its own titles: when none changed, its file holds it already.
         full_text = self.config.feed_full_text
         bodies = [self.app.env.all_docs.get(p.docname) for p in shown] if full_text else []
-        state = (self.around, title, subtitle, home_page, fingerprints(shown), bodies)
+        state = (self.around, title, subtitle, home_page, bodies)
         formats = [
             fmt
             for fmt in formats
-            if not self.fresh(posixpath.join(folder, FEED_FORMATS[fmt].filename), state)
+            if not self.fresh(
+                posixpath.join(folder, FEED_FORMATS[fmt].filename),
+                (state, self.shown_of(shown, fmt)),
+            )
         ]
         if not formats:
             return
@@ -429,6 +432,12 @@ class _FeedWriter:
                 else _WRITERS[fmt](info, items)
             )
             _write(Path(self.app.outdir, path), data)
+
+    def shown_of(self, posts: Sequence[Post], fmt: str) -> list[str]:
+        """Digests of what a feed in *fmt* shows of *posts*. Atom and RSS show no word count
+        or reading time: an edit that changes only those (the text past the summary) leaves
+        them as they are, and the build need not even import feedgen."""
+        return fingerprints(posts) if fmt == "json" else [post.syndication for post in posts]
 
     def fresh(self, path: str, state: object) -> bool:
         """Whether the file at *path* (under the output folder) was made from *state*."""

@@ -83,6 +83,9 @@ class PostMeta:
     language: str | None = None
 
 
+_COUNTS = frozenset({"words", "minutes", "readtime", "summary_is_partial"})
+
+
 @dataclass(frozen=True, kw_only=True)
 class Post(PostMeta):
     """Everything known about one post; stored in the environment under its docname."""
@@ -101,7 +104,16 @@ class Post(PostMeta):
     def fingerprint(self) -> str:
         """A digest of every field, the same in every process for equal posts. Made once:
         it is pickled with the post, so unchanged posts are never hashed again."""
-        return stable_digest(self)
+        counts = (self.words, self.minutes, self.readtime, self.summary_is_partial)
+        return stable_digest((self.syndication, counts))
+
+    @cached_property
+    def syndication(self) -> str:
+        """A digest of every field but the word count and reading time, which Atom and RSS
+        feeds do not show: an edit that changes only those leaves such feeds as they are.
+        Pickled with the post, as part of its fingerprint."""
+        shown = [f.name for f in fields(self) if f.compare and f.name not in _COUNTS]
+        return stable_digest(tuple(getattr(self, name) for name in shown))
 
     @cached_property
     def neighbourhood(self) -> str:

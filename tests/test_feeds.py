@@ -419,3 +419,30 @@ def test_an_edit_makes_again_only_the_feeds_that_show_the_post(make_app, tmp_pat
     assert "New words." in (edited.outdir / "blog/tag/s4/atom.xml").read_text("utf8")
     clean = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "clean")
     assert _feed_files(edited.outdir) == _feed_files(clean.outdir)
+
+
+def test_an_edit_past_the_summary_makes_only_the_json_feed_again(make_app, tmp_path, monkeypatch):
+    made: list[str] = []  # every Atom or RSS feed generated (not only written)
+    generate = feeds_module._feed_generator
+
+    def spy(info: Any, items: Any, fmt: str, *args: Any) -> Any:
+        made.append(fmt + " " + urlsplit(info.feed_url).path)
+        return generate(info, items, fmt, *args)
+
+    monkeypatch.setattr(feeds_module, "_feed_generator", spy)
+    srcdir = copy_root("blog", tmp_path)
+    out = tmp_path / "incremental"
+    before = build(make_app, "html", srcdir=srcdir, builddir=out)
+    made.clear()
+    post = srcdir / "post09.rst"  # in the blog's feeds and its terms'
+    post.write_text(post.read_text() + "\nA paragraph added at the end, past the summary.\n")
+    edited = build(make_app, "html", srcdir=srcdir, builddir=out)
+    assert edited.posts["post09"].summary == before.posts["post09"].summary
+    assert edited.posts["post09"].words == before.posts["post09"].words + 9
+    # Atom and RSS show no word count: none is made again, feedgen need not even be imported
+    assert made == []
+    items = json.loads((edited.outdir / "blog/feed.json").read_text("utf8"))["items"]
+    words = {item["url"]: item["_blogpost"]["words"] for item in items}
+    assert words["https://blog.example.org/post09.html"] == edited.posts["post09"].words
+    clean = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "clean")
+    assert _feed_files(edited.outdir) == _feed_files(clean.outdir)

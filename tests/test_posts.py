@@ -180,6 +180,10 @@ def test_a_fingerprint_is_kept_with_the_post_and_the_same_in_another_process():
     )  # fmt: skip
     assert post.fingerprint != replace(post, tags=("a",)).fingerprint
     assert post.fingerprint == replace(post).fingerprint  # equal posts, equal fingerprints
+    # what Atom and RSS show: all but the counts
+    counted = replace(post, words=11, minutes=2, readtime=2, summary_is_partial=True)
+    assert counted.fingerprint != post.fingerprint
+    assert counted.syndication == post.syndication != replace(post, tags=("a",)).syndication
     data = pickle.dumps(post)  # with its fingerprint: not hashed again after unpickling
     kept, recomputed = (
         subprocess.run(
