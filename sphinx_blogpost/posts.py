@@ -83,7 +83,8 @@ class PostMeta:
     language: str | None = None
 
 
-_COUNTS = frozenset({"words", "minutes", "readtime", "summary_is_partial"})
+# What an edit past the summary changes and Atom and RSS feeds do not show (Post.syndication).
+_COUNTS = ("words", "minutes", "readtime", "summary_is_partial")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -104,7 +105,7 @@ class Post(PostMeta):
     def fingerprint(self) -> str:
         """A digest of every field, the same in every process for equal posts. Made once:
         it is pickled with the post, so unchanged posts are never hashed again."""
-        counts = (self.words, self.minutes, self.readtime, self.summary_is_partial)
+        counts = tuple(getattr(self, name) for name in _COUNTS)
         return stable_digest((self.syndication, counts))
 
     @cached_property
