@@ -155,7 +155,8 @@ def unique_slugs(names: Iterable[str]) -> tuple[dict[str, str], list[tuple[str, 
     Returns the mapping and the collisions as ``(name, other name, slug given)``.
     """
     slugs: dict[str, str] = {}
-    owner: dict[str, str] = {}
+    # "index" names the page listing every name of the kind ({root}/tag/index): no name may take it.
+    owner: dict[str, str] = {"index": "the index page"}
     collisions = []
     for name in sorted(set(names)):
         base = slug = slugify(name)

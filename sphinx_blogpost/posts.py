@@ -241,7 +241,7 @@ def resolve_authors(
         if registry:
             report(BlogpostWarning.AUTHOR, f"author {name!r} is not in blogpost_authors")
         authors.append(Author(name=name))
-    return tuple(authors)
+    return tuple(dict.fromkeys(authors))  # a key and its name may both be given
 
 
 def parse_options(
@@ -275,12 +275,12 @@ def parse_options(
             unlisted = "; the post is not listed" if name == "date" else ""
             report(BlogpostWarning.DATE, f"{name}: {error}{unlisted}")
 
-    cats = tuple(split_list(raw.get("category")))
+    cats = tuple(dict.fromkeys(split_list(raw.get("category"))))
     if categories is not None:
         for cat in cats:
             if cat not in categories:
                 report(BlogpostWarning.CATEGORY, f"category {cat!r} is not in blogpost_categories")
-    author_names = split_list(raw.get("author"))
+    author_names = list(dict.fromkeys(split_list(raw.get("author"))))
     if not author_names and default_author:
         author_names = [default_author]
 

@@ -193,3 +193,23 @@ def test_a_fingerprint_is_kept_with_the_post_and_the_same_in_another_process():
         .split()
     )
     assert kept == recomputed == post.fingerprint  # str hashes differ between processes
+
+
+def test_a_repeated_category_or_author_is_kept_once():
+    meta = parse_options(
+        {"date": "2025-01-01", "category": "Dup, Dup", "author": "ada, Ada, Jane, Jane"},
+        authors={"ada": {"name": "Ada"}, "jane": {"name": "Jane"}},
+        default_author=None,
+        categories=None,
+        report=lambda kind, message: pytest.fail(message),
+    )
+    assert meta.categories == ("Dup",)
+    assert [a.key for a in meta.authors] == ["ada", "jane"]
+
+
+def test_no_name_takes_the_slug_of_its_kinds_index_page():
+    from sphinx_blogpost.blog import unique_slugs
+
+    slugs, collisions = unique_slugs(["Index", "other"])
+    assert slugs == {"Index": "index-2", "other": "other"}
+    assert collisions == [("Index", "the index page", "index-2")]
