@@ -195,7 +195,8 @@ def _aware(moment: datetime) -> datetime:
 
 
 def split_list(value: RawValue) -> list[str]:
-    """Items of a comma-separated option or a front-matter list; empty items are dropped."""
+    """Items of a comma-separated option or a front-matter list, in order; empty and repeated
+    items are dropped (a name given twice still names one thing)."""
     if value is None or isinstance(value, bool):
         return []
     items = (
@@ -203,7 +204,7 @@ def split_list(value: RawValue) -> list[str]:
         if isinstance(value, Sequence) and not isinstance(value, str)
         else str(value).split(",")
     )
-    return [" ".join(item.split()) for item in items if item.strip()]
+    return list(dict.fromkeys(" ".join(item.split()) for item in items if item.strip()))
 
 
 def _text(value: RawValue) -> str | None:
@@ -275,12 +276,12 @@ def parse_options(
             unlisted = "; the post is not listed" if name == "date" else ""
             report(BlogpostWarning.DATE, f"{name}: {error}{unlisted}")
 
-    cats = tuple(dict.fromkeys(split_list(raw.get("category"))))
+    cats = tuple(split_list(raw.get("category")))
     if categories is not None:
         for cat in cats:
             if cat not in categories:
                 report(BlogpostWarning.CATEGORY, f"category {cat!r} is not in blogpost_categories")
-    author_names = list(dict.fromkeys(split_list(raw.get("author"))))
+    author_names = split_list(raw.get("author"))
     if not author_names and default_author:
         author_names = [default_author]
 
@@ -302,7 +303,7 @@ def parse_options(
 
     return PostMeta(
         categories=cats,
-        tags=tuple(dict.fromkeys(split_list(raw.get("tags")))),
+        tags=tuple(split_list(raw.get("tags"))),
         authors=resolve_authors(author_names, authors, report),
         summary=_text(raw.get("summary")),
         image=_text(raw.get("image")),
