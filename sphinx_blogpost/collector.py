@@ -18,6 +18,7 @@ from .directives import blogpost_node, find_blog_nodes, more_marker, postlist_no
 from .posts import (
     Post,
     count_words,
+    cover_path,
     is_url,
     leading_paragraphs,
     meta_fields,
@@ -143,6 +144,30 @@ class BlogpostCollector(EnvironmentCollector):
         return sorted(d for d, state in shown.items() if before.get(d) != state)
 
 
+def _found_cover(
+    env: BuildEnvironment, docname: str, image: str | None, declaration: blogpost_node
+) -> str | None:
+    """The post's ``image`` option if it is a URL or a file in the source folder, else None
+    (with a ``blogpost.image`` warning): a cover that cannot be found is shown nowhere, not
+    in cards, the post header, Open Graph, JSON-LD or feeds.
+
+    The file is a dependency of the post: editing or removing it reads the post again, and
+    while it is missing Sphinx reads the post on every build (it does so for any missing
+    dependency), so the warning stays until the file is there and the cover then appears."""
+    if not image or is_url(image):
+        return image
+    path = cover_path(docname, image)
+    if path is None:
+        message = f"cover image {image!r} is outside the source folder"
+        warn(BlogpostWarning.IMAGE, message, declaration)
+        return None
+    env.note_dependency(path)
+    if not Path(env.srcdir, path).is_file():
+        warn(BlogpostWarning.IMAGE, f"cover image {image!r} not found", declaration)
+        return None
+    return image
+
+
 def read_post(app: Sphinx, doctree: nodes.document, declaration: blogpost_node) -> Post:
     """Build the :class:`Post` of a document from its declaration and its text."""
     env, config = app.env, get_config(app.config)
@@ -154,15 +179,7 @@ def read_post(app: Sphinx, doctree: nodes.document, declaration: blogpost_node) 
         categories=config.categories,
         report=lambda kind, message: warn(kind, message, declaration),
     )
-    if meta.image and not is_url(meta.image):
-        folder = Path(env.doc2path(docname)).parent
-        path = (
-            Path(env.srcdir, meta.image.lstrip("/"))
-            if meta.image.startswith("/")
-            else (folder / meta.image)
-        )
-        if not path.is_file():
-            warn(BlogpostWarning.IMAGE, f"cover image {meta.image!r} not found", declaration)
+    image = _found_cover(env, docname, meta.image, declaration)
 
     title_node = _document_title(doctree)
     title = clean_astext(title_node).strip() if title_node is not None else ""
@@ -186,7 +203,7 @@ def read_post(app: Sphinx, doctree: nodes.document, declaration: blogpost_node) 
         text.words, text.cjk, config.words_per_minute, config.cjk_characters_per_minute
     )
     return Post(
-        **{**meta_fields(meta), "summary": summary},
+        **{**meta_fields(meta), "summary": summary, "image": image},
         docname=docname,
         title=title,
         words=text.words,

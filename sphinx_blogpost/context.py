@@ -190,7 +190,7 @@ def add_page_context(
         known = _known_pages(app, blog)
         nav += extra_nav(options.nav_links, pagename, known, url_of_page, url_of_file)
     post = posts_of(app.env).get(pagename) if doctree is not None else None
-    cover_link = cover_url(app, post, page_uri) if post is not None else None
+    cover_link = cover_url(post, page_uri) if post is not None else None
     cover = Cover(cover_link) if cover_link is not None else None
     parts = split_after_post_header(context.get("body", "")) if cover is not None else None
 

@@ -20,7 +20,7 @@ from .collector import get_blog
 from .config import assignment_location, get_config
 from .directives import blogpost_node
 from .freshness import WrittenPages
-from .posts import fingerprints, is_url, stable_digest
+from .posts import cover_path, fingerprints, is_url, stable_digest
 from .warnings_ import BlogpostWarning, warn
 
 if TYPE_CHECKING:
@@ -71,8 +71,8 @@ def _not_xml() -> re.Pattern[str]:
 
 # -- what goes into feeds ------------------------------------------------------------------
 def syndicated(posts: Iterable[Post]) -> list[Post]:
-    """The posts feeds and ``index.json`` may show: dated and never drafts, even when
-    ``blogpost_drafts`` lists drafts on the site for a preview."""
+    """The posts feeds may show: dated and never drafts, even when ``blogpost_drafts`` lists
+    drafts on the site for a preview."""
     return [p for p in posts if p.date is not None and not p.draft]
 
 
@@ -81,22 +81,11 @@ def site_url(base: str, target_uri: str) -> str:
     return posixpath.join(base, target_uri)
 
 
-def image_path(post: Post) -> str | None:
-    """A local cover's path relative to the source folder, which is also where it is found
-    in the output (see ``social.copy_covers``); None for none, a URL or a path outside."""
-    image = post.image
-    if not image or is_url(image):
-        return None
-    folder = "" if image.startswith("/") else posixpath.dirname(post.docname)
-    path = posixpath.normpath(posixpath.join(folder, image.lstrip("/")))
-    return None if path.startswith("..") else path
-
-
 def image_url(base: str, post: Post) -> str | None:
     """The cover as an absolute URL (Open Graph, feeds), or None without ``html_baseurl``."""
     if post.image and is_url(post.image):
         return post.image
-    path = image_path(post)
+    path = cover_path(post.docname, post.image)
     return site_url(base, path) if path and base else None
 
 
@@ -266,7 +255,9 @@ def _json_item(item: FeedItem) -> dict[str, Any]:
 
 
 def post_index(title: str, posts: Sequence[Post], url_of: Callable[[Post], str]) -> bytes:
-    """``index.json``: every syndicated post, newest first, for search and other tools."""
+    """``index.json``: every listed post, newest first, for search and other tools. Unlike
+    feeds, it holds the drafts a preview build lists (``blogpost_drafts``), marked as such,
+    so that a search built on it finds what the preview's pages show."""
     return _dump(
         {"title": title},
         "posts",
@@ -284,6 +275,7 @@ def post_index(title: str, posts: Sequence[Post], url_of: Callable[[Post], str])
                 "minutes": p.minutes,
                 "summary": p.summary,
                 "docname": p.docname,
+                "draft": p.draft,
             }
             for p in posts
         ],
@@ -505,9 +497,9 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     written = WrittenPages(app, "feeds", chrome=False)
     around = stable_digest((config, base, app.config.language))
     writer = _FeedWriter(app, blog, config, base, written, around)
-    # index.json lists every syndicated post: made again whenever one of them changed.
-    if not writer.fresh(index_path, (around, fingerprints(posts))):
-        _write(Path(app.outdir, index_path), post_index(config.title, posts, index_url))
+    # index.json lists every listed post: made again whenever one of them changed.
+    if not writer.fresh(index_path, (around, fingerprints(blog.posts))):
+        _write(Path(app.outdir, index_path), post_index(config.title, blog.posts, index_url))
     if config.feeds and posts and not base:
         warn(
             BlogpostWarning.FEED,

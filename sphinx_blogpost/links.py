@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from babel import Locale, UnknownLocaleError
@@ -15,9 +14,8 @@ from sphinx.util.osutil import relative_uri
 
 from .collector import get_blog
 from .config import get_config
-from .feeds import image_path
 from .listing import LinkContext
-from .posts import is_url
+from .posts import cover_path, is_url
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -150,30 +148,19 @@ class Linker:
         def post_cover(post: Post) -> str | None:
             if not post.image:  # most cards: no need to know where this page is
                 return None
-            return cover_url(self.app, post, self.app.builder.get_target_uri(self.from_page))
+            return cover_url(post, self.app.builder.get_target_uri(self.from_page))
 
         return LinkContext(post_url=self.to, format_date=post_date, cover_url=post_cover)
 
 
-_COVERS_ATTR = "_blogpost_cover_files"  # per build: local cover path -> found in the sources
-
-
-def cover_url(app: Sphinx, post: Post, page_uri: str) -> str | None:
+def cover_url(post: Post, page_uri: str) -> str | None:
     """The cover of *post* as linked from the output page at *page_uri*: the option's URL as
     given, or the local file (``social.copy_covers`` puts it at its source path in the
-    output) relative to the page; None without one, or when the file is missing (the
-    collector has warned about it)."""
+    output) relative to the page; None without one (a cover the collector could not find
+    is not kept)."""
     if not post.image:
         return None
     if is_url(post.image):
         return post.image
-    path = image_path(post)
-    if path is None:
-        return None
-    found: dict[str, bool] | None = getattr(app.builder, _COVERS_ATTR, None)
-    if found is None:  # a listing shows a cover on many pages: look for each file once
-        found = {}
-        setattr(app.builder, _COVERS_ATTR, found)
-    if path not in found:
-        found[path] = Path(app.srcdir, path).is_file()
-    return relative_uri(page_uri, path) if found[path] else None
+    path = cover_path(post.docname, post.image)
+    return relative_uri(page_uri, path) if path is not None else None

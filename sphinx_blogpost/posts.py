@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
@@ -372,6 +373,17 @@ def names_of(post: Post, kind: str) -> tuple[str, ...]:
 def is_url(path: str) -> bool:
     """Whether an image option names a URL (kept as it is) rather than a file."""
     return "://" in path or path.startswith("data:")
+
+
+def cover_path(docname: str, image: str | None) -> str | None:
+    """A local cover's path relative to the source folder (the ``image`` option is relative
+    to the post, or to the source folder with a leading ``/``), which is also where it is
+    found in the output (see ``social.copy_covers``); None for none, a URL or a path outside."""
+    if not image or is_url(image):
+        return None
+    folder = "" if image.startswith("/") else posixpath.dirname(docname)
+    path = posixpath.normpath(posixpath.join(folder, image.lstrip("/")))
+    return None if path.startswith("..") else path
 
 
 # Names of ASCII letters, digits, spaces, hyphens and underscores alone, as most tags and

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from .collector import get_blog, posts_of
 from .config import get_config
-from .feeds import FEED_FORMATS, WEB_BUILDERS, feeds_written, image_path, image_url, site_url
+from .feeds import FEED_FORMATS, WEB_BUILDERS, feeds_written, image_url, site_url
+from .posts import cover_path
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -156,7 +157,7 @@ def copy_covers(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.name not in WEB_BUILDERS:
         return
     for post in posts_of(app.env).values():
-        path = image_path(post)
+        path = cover_path(post.docname, post.image)
         if path is None:
             continue
         source, target = Path(app.srcdir, path), Path(app.outdir, path)

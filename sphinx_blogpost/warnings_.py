@@ -30,7 +30,7 @@ class BlogpostWarning(Enum):
     CONFIG = ("config", "A `blogpost_*` configuration value is invalid; its default is used.")
     CONFLICT = ("conflict", "A source document sits at the name of a generated page; it wins.")
     FEED = ("feed", "Feeds cannot be written, usually because `html_baseurl` is not set.")
-    IMAGE = ("image", "A post's cover image cannot be found.")
+    IMAGE = ("image", "A post's cover image cannot be found; the post is shown without one.")
     SLUG = ("slug", "Two different names give the same slug; one of them gets a suffix.")
 
     def __init__(self, subtype: str, description: str) -> None:

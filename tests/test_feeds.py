@@ -156,6 +156,7 @@ def test_index_json_lists_every_post(blog):
         "minutes": post.minutes,
         "summary": post.summary,
         "docname": post.docname,
+        "draft": False,
     }
 
 
@@ -183,6 +184,24 @@ def test_feed_length_and_drafts(feeds):
     assert [i["url"] for i in items] == [f"{FEEDS_BASE}{d}.html" for d in expected]
     index = json.loads((feeds.outdir / "blog" / "index.json").read_text("utf8"))
     assert [p["docname"] for p in index["posts"]] == [*expected, "oldest"]
+    assert [p["draft"] for p in index["posts"]] == [False] * 4
+
+
+def test_a_preview_lists_drafts_in_index_json_never_in_feeds(make_app, rootdir, tmp_path):
+    # index.json holds every listed post (SPEC 5): in a preview, the drafts its pages list.
+    result = build(
+        make_app, "html", srcdir=rootdir / "test-feeds", builddir=tmp_path,
+        confoverrides={"blogpost_drafts": True},
+    )  # fmt: skip
+    assert result.warnings == []
+    index = json.loads((result.outdir / "blog" / "index.json").read_text("utf8"))
+    drafts = {p["docname"]: p["draft"] for p in index["posts"]}
+    assert drafts == {"draft": True, "escape": False, "linked": False, "older": False,
+                      "oldest": False}  # fmt: skip
+    for path in result.outdir.rglob("*.xml"):
+        assert all(e.link != f"{FEEDS_BASE}draft.html" for e in _parse(path).entries), path
+    items = json.loads((result.outdir / "blog" / "feed.json").read_text("utf8"))["items"]
+    assert f"{FEEDS_BASE}draft.html" not in {i["url"] for i in items}
 
 
 def test_full_text_has_the_body_with_absolute_links(feeds):

@@ -13,7 +13,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from sphinx_blogpost.social import json_ld, post_metatags
 
-from .conftest import Build, build
+from .conftest import Build, build, copy_root
 
 BASE = "https://example.org/site/"
 FEED_TYPES = {
@@ -172,3 +172,41 @@ def test_cards_show_the_cover_linked_from_their_page(site):
                 assert card.select_one("img.bp-card-cover") is None
         checked += 1
     assert checked == 2  # the blog index and the post's category page (one level deeper)
+
+
+def test_a_missing_cover_is_shown_nowhere_until_its_file_is_there(make_app, tmp_path):
+    srcdir = copy_root("feeds", tmp_path)
+    (srcdir / "nocover.rst").write_text(
+        "No cover\n========\n\n.. blogpost::\n   :date: 2026-01-01\n"
+        "   :image: images/missing.png\n\nText.\n"
+    )
+    with (srcdir / "index.rst").open("a") as index:
+        index.write("\n.. toctree::\n\n   nocover\n")
+
+    def build_site() -> Build:
+        return build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
+
+    for _ in range(2):  # a missing cover is read again on every build, and warned about
+        first = build_site()
+        (warning,) = first.warnings
+        assert warning.endswith(
+            "/nocover.rst:4: WARNING: cover image 'images/missing.png' not found [blogpost.image]"
+        )
+        head = _head(first, "nocover")
+        assert _meta(head, "og:image") == [] and _meta(head, "twitter:card") == ["summary"]
+        data = json.loads(head.find("script", type="application/ld+json").string)
+        assert "image" not in data
+        feed = json.loads((first.outdir / "blog" / "feed.json").read_text("utf8"))
+        item = next(i for i in feed["items"] if i["url"] == BASE + "nocover.html")
+        assert "image" not in item
+        index = BeautifulSoup((first.outdir / "blog/index.html").read_text("utf8"), "html.parser")
+        assert _cover_of(index, "nocover") is None
+    (srcdir / "images" / "missing.png").write_bytes((srcdir / "images" / "cover.png").read_bytes())
+    found = build_site()
+    assert found.warnings == []
+    assert _meta(_head(found, "nocover"), "og:image") == [BASE + "images/missing.png"]
+    feed = json.loads((found.outdir / "blog" / "feed.json").read_text("utf8"))
+    assert feed["items"][0]["image"] == BASE + "images/missing.png"
+    index = BeautifulSoup((found.outdir / "blog/index.html").read_text("utf8"), "html.parser")
+    assert _cover_of(index, "nocover")["src"] == "../images/missing.png"
+    assert (found.outdir / "images" / "missing.png").is_file()

@@ -154,7 +154,7 @@ BAD_VALUES = {  # each in a post of its own, beside a valid date (except for the
     "readtime": ["-3", "abc", "1.5"],
     "series": [SCRIPT],
     "summary": [SCRIPT, "]]>"],
-    "image": ["missing.png", "javascript:alert(1)"],
+    "image": ["missing.png", "javascript:alert(1)", "../../outside.png"],
     "pin": ["maybe"],
     "draft": ["maybe"],
     "language": [SCRIPT],
