@@ -457,10 +457,32 @@ class _FeedWriter:
                     page,
                     syndicated(self.blog.with_name(kind, name)),
                     ["atom"],
-                    title=f"{title}: {name}",
+                    title=term_feed_title(title, name),
                     subtitle="",
                     home_page=page,
                 )
+
+
+def term_feed_title(blog_title: str, name: str) -> str:
+    """The title of the Atom feed of a category or tag *name*."""
+    return f"{blog_title}: {name}"
+
+
+def term_feed(app: Sphinx, kind: str, name: str) -> str | None:
+    """The path (under the output folder) of the Atom feed of the category or tag *name*,
+    when this build writes it: the blog's feeds are written, Atom among them, and *name* has
+    a post that feeds may show (see ``_FeedWriter.write_all``)."""
+    blog = get_blog(app)
+    page = blog.page(kind, name)
+    if (
+        page is None
+        or kind not in FEED_KINDS
+        or "atom" not in get_config(app.config).feeds
+        or not feeds_written(app)
+        or not syndicated(blog.with_name(kind, name))
+    ):
+        return None
+    return posixpath.join(page, FEED_FORMATS["atom"].filename)
 
 
 def feeds_written(app: Sphinx) -> bool:

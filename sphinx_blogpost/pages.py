@@ -15,7 +15,7 @@ from sphinx.util import docname_join, logging
 
 from .collector import get_blog
 from .config import get_config
-from .feeds import WEB_BUILDERS
+from .feeds import WEB_BUILDERS, feeds_written, term_feed, term_feed_title
 from .freshness import WrittenPages
 from .links import Linker, month_names
 from .listing import listing_state, render_listing, render_pagination
@@ -51,6 +51,7 @@ class Page:
     kind: str  # index, archive, category, tag, author, series, and "<kind>-index"
     render: Callable[[Linker], str]
     shows: object
+    term: tuple[str, str] | None = None  # (kind, name) of a category or tag page
 
 
 STATIC = Path(__file__).parent / "static"
@@ -85,10 +86,11 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     blog, config = get_blog(app), get_config(app.config)
     layout = theme_options(app).listing_style
     written = WrittenPages(app)
-    # Besides its own posts, a page shows what every page does: the options, the layout and
-    # the language of its dates. (Listings link no term page: a new tag's slug changes only
-    # the pages that link to it, whose *shows* say so.)
-    around = stable_digest((config, layout, app.config.language))
+    # Besides its own posts, a page shows what every page does: the options, the layout, the
+    # language of its dates and whether the blog has feeds (linked in <head>, as on every
+    # page). Listings link no term page: a new tag's slug changes only the pages that link
+    # to it, whose *shows* say so; a term's feed comes and goes with its listed posts.
+    around = stable_digest((config, layout, app.config.language, feeds_written(app)))
     if written.unchanged((fingerprints(blog.posts), around)):
         return  # nothing any page is made from changed since they were written
     due = []
@@ -110,7 +112,14 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     for page in due:
         body = page.render(Linker.for_page(app, page.name))
         # Themes take `title` as HTML, as Sphinx gives a document's (rendered) title.
-        context = {"title": escape(page.title), "body": body, "blogpost_page": page.kind}
+        context: dict[str, Any] = {
+            "title": escape(page.title),
+            "body": body,
+            "blogpost_page": page.kind,
+        }
+        feed = term_feed(app, *page.term) if page.term is not None else None
+        if page.term is not None and feed is not None:  # social.add_page_metadata links it
+            context["blogpost_term_feed"] = (term_feed_title(config.title, page.term[1]), feed)
         yield page.name, context, "page.html"
     written.remove_gone(keep=app.env.found_docs)
     written.save()
@@ -135,7 +144,7 @@ def plan_pages(blog: Blog, config: BlogpostConfig, layout: str = "cards") -> lis
             heading = f'<h1 class="bp-page-title">{escape(title)}</h1>\n'
             pages += _paginated(
                 blog.with_name(kind, name), per_page, _term_page_name(blog, kind, name),
-                title, kind, heading, layout,
+                title, kind, heading, layout, term=(kind, name),
             )  # fmt: skip
     for key in blog.slugs["author"]:
         pages.append(_author_page(blog, key))
@@ -168,6 +177,7 @@ def _paginated(
     kind: str,
     heading: str,
     layout: str = "cards",
+    term: tuple[str, str] | None = None,
 ) -> Iterator[Page]:
     total = max(1, math.ceil(len(posts) / per_page)) if per_page else 1
     size = per_page or max(1, len(posts))
@@ -180,7 +190,7 @@ def _paginated(
 
         page_title = title if number == 1 else f"{title} — page {number}"
         shows = (heading, total, listing_state(chunk, layout))
-        yield Page(page_name(number), page_title, kind, render, shows)
+        yield Page(page_name(number), page_title, kind, render, shows, term)
 
 
 def _kind_index(blog: Blog, kind: str) -> Page:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from docutils import nodes
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
     from .posts import Post
 
@@ -133,6 +134,10 @@ def add_page_metadata(
             (fmt, site_url(base, f"{root}/{FEED_FORMATS[fmt].filename}")) for fmt in config.feeds
         ]
         tags.append(feed_links(config.title, urls))
+    term_feed = context.get("blogpost_term_feed")  # a category or tag page: its own feed
+    if term_feed is not None:
+        title, path = term_feed
+        tags.append(feed_links(title, [("atom", site_url(base, path))]))
     post = posts_of(app.env).get(pagename)
     if post is not None and doctree is not None:
         url = site_url(base, app.builder.get_target_uri(pagename)) if base else None
@@ -149,6 +154,23 @@ def add_page_metadata(
         )
     if tags:
         context["metatags"] = context.get("metatags", "") + "\n".join(tags) + "\n"
+
+
+_FEEDS_LINKED_ATTR = "blogpost_feeds_linked"  # builder name -> whether pages link the feeds
+
+
+def pages_linking_feeds(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-get-updated``: every page links the blog's feeds (in ``<head>``, and in the
+    dispatches footer) once they exist. The blog's first post, or its last one becoming a
+    draft, adds or removes them: then every document is written again, as a clean build
+    would write it, not only those that show the post."""
+    linked: dict[str, bool] | None = getattr(env, _FEEDS_LINKED_ATTR, None)
+    if linked is None:
+        linked = {}
+        setattr(env, _FEEDS_LINKED_ATTR, linked)
+    now, before = feeds_written(app), linked.get(app.builder.name)
+    linked[app.builder.name] = now
+    return sorted(env.found_docs) if before is not None and before != now else []
 
 
 def copy_covers(app: Sphinx, exception: Exception | None) -> None:
@@ -170,4 +192,5 @@ def copy_covers(app: Sphinx, exception: Exception | None) -> None:
 def setup_social(app: Sphinx) -> None:
     """Register the ``<head>`` metadata and the copying of cover images."""
     app.connect("html-page-context", add_page_metadata)
+    app.connect("env-get-updated", pages_linking_feeds)
     app.connect("build-finished", copy_covers)

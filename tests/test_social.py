@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from io import StringIO
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -14,6 +14,9 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx_blogpost.social import json_ld, post_metatags
 
 from .conftest import Build, build, copy_root
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 BASE = "https://example.org/site/"
 FEED_TYPES = {
@@ -210,3 +213,55 @@ def test_a_missing_cover_is_shown_nowhere_until_its_file_is_there(make_app, tmp_
     index = BeautifulSoup((found.outdir / "blog/index.html").read_text("utf8"), "html.parser")
     assert _cover_of(index, "nocover")["src"] == "../images/missing.png"
     assert (found.outdir / "images" / "missing.png").is_file()
+
+
+def _feed_links(outdir: Path) -> dict[str, list[tuple[str, str]]]:
+    """Per page: the feeds its <head> links, and those its footer (dispatches) links."""
+    found = {}
+    for page in sorted(outdir.rglob("*.html")):
+        html = BeautifulSoup(page.read_text("utf8"), "html.parser")
+        head = [
+            (link["title"], link["href"]) for link in html.head.find_all("link", rel="alternate")
+        ]
+        footer = html.select_one("footer")
+        foot = [(a.get_text(), a["href"]) for a in footer.find_all("a") if "xml" in a["href"] or
+                "json" in a["href"]] if footer is not None else []  # fmt: skip
+        found[str(page.relative_to(outdir))] = head + foot
+    return found
+
+
+def test_publishing_the_first_post_links_the_feeds_on_every_page(make_app, tmp_path):
+    srcdir = copy_root("feed-links", tmp_path)
+    post = srcdir / "post.rst"
+
+    def builds() -> tuple[Build, Build]:
+        incremental = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "incremental")
+        clean = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "clean", freshenv=True)
+        assert incremental.warnings == clean.warnings == []
+        return incremental, clean
+
+    incremental, _ = builds()
+    assert all(links == [] for links in _feed_links(incremental.outdir).values())
+    post.write_text(post.read_text().replace("   :draft:\n", ""))  # published
+    incremental, clean = builds()
+    links = _feed_links(incremental.outdir)
+    assert links == _feed_links(clean.outdir)
+    blog_feeds = [("Notes (Atom)", "https://example.org/blog/atom.xml"),
+                  ("Notes (RSS)", "https://example.org/blog/rss.xml"),
+                  ("Notes (JSON Feed)", "https://example.org/blog/feed.json")]  # fmt: skip
+    for page in ("about.html", "index.html", "post.html", "blog/archive.html"):
+        assert links[page][:3] == blog_feeds, page
+    # A tag or category page links its own feed too.
+    assert links["blog/tag/solo.html"][3] == (
+        "Notes: solo (Atom)",
+        "https://example.org/blog/tag/solo/atom.xml",
+    )
+    assert links["blog/category/notes.html"][3] == (
+        "Notes: Notes (Atom)",
+        "https://example.org/blog/category/notes/atom.xml",
+    )
+    assert (clean.outdir / "blog/tag/solo/atom.xml").is_file()
+    post.write_text(post.read_text().replace("   :tags: solo\n", "   :tags: solo\n   :draft:\n"))
+    incremental, clean = builds()
+    assert _feed_links(incremental.outdir) == _feed_links(clean.outdir)
+    assert all(links == [] for links in _feed_links(incremental.outdir).values())
