@@ -20,6 +20,11 @@ LAYOUTS = ("cards", "list", "compact")
 _SEP = '<span class="bp-sep"> · </span>'
 
 
+def counted(number: int, noun: str) -> str:
+    """``1 word``, ``2 words``: *number* and the English *noun*, plural unless it is one."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def _no_cover(post: Post) -> str | None:
     return None
 
@@ -91,7 +96,7 @@ def _list_item(post: Post, links: LinkContext, h: str) -> str:
         '<p class="bp-card-meta">'
         f'<span class="bp-readtime" data-minutes="{post.minutes}">{post.minutes} min</span>'
         f"{_SEP}"
-        f'<span class="bp-words" data-words="{post.words}">{post.words} words</span></p>'
+        f'<span class="bp-words" data-words="{post.words}">{counted(post.words, "word")}</span></p>'
         "</li>"
     )
 

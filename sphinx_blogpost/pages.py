@@ -18,7 +18,7 @@ from .config import get_config
 from .feeds import WEB_BUILDERS, feeds_written, term_feed, term_feed_title
 from .freshness import WrittenPages
 from .links import Linker, month_names
-from .listing import listing_state, render_listing, render_pagination
+from .listing import counted, listing_state, render_listing, render_pagination
 from .posts import fingerprints, stable_digest
 from .theme import theme_options
 from .warnings_ import BlogpostWarning, warn
@@ -100,7 +100,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
                 BlogpostWarning.CONFLICT,
                 f"this document is at the name of a generated blog page ({page.title}); "
                 "the document is kept",
-                (page.name, None),
+                (page.name, 1),  # the whole document is in the way: its first line
             )
             continue
         if not written.is_fresh(page.name, (around, page.title, page.shows)):
@@ -215,7 +215,11 @@ def _kind_index(blog: Blog, kind: str) -> Page:
 def _archive(blog: Blog, linker: Linker) -> str:
     months = month_names(linker.app.config.language)
     parts = ['<h1 class="bp-page-title">Archive</h1>']
-    for year, in_year in groupby(blog.posts, key=lambda p: p.date.moment.year):  # type: ignore[union-attr]
+    # Grouped by the year and month each post's date is written in: posts are in UTC order,
+    # and around New Year two posts with different UTC offsets may be in the other order of
+    # their local years. A stable sort by local month keeps UTC order within each month.
+    posts = sorted(blog.posts, key=_local_month, reverse=True)
+    for year, in_year in groupby(posts, key=lambda p: p.date.moment.year):  # type: ignore[union-attr]
         year_posts = list(in_year)
         parts.append(
             f'<section class="bp-archive-year"><h2>{year} '
@@ -229,6 +233,11 @@ def _archive(blog: Blog, linker: Linker) -> str:
             parts.append(render_listing(month_posts, "compact", linker.listing()))
         parts.append("</section>")
     return "\n".join(parts) + "\n"
+
+
+def _local_month(post: Post) -> tuple[int, int]:
+    assert post.date is not None  # listed posts are dated
+    return post.date.moment.year, post.date.moment.month
 
 
 def _author_page(blog: Blog, key: str) -> Page:
@@ -257,7 +266,7 @@ def _series_page(blog: Blog, name: str) -> Page:
         parts = blog.series(name)
         return (
             f'<h1 class="bp-page-title">Series: {escape(name)}</h1>\n'
-            f'<p class="bp-series-count">{len(parts)} parts</p>\n'
+            f'<p class="bp-series-count">{counted(len(parts), "part")}</p>\n'
             + render_listing(parts, "list", linker.listing())
             .replace('<ul class="bp-listing', '<ol class="bp-listing', 1)
             .replace("</ul>\n", "</ol>\n")

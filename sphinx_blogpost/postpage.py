@@ -12,7 +12,7 @@ from .collector import postlists_of, posts_of
 from .directives import find_blog_nodes
 from .feeds import WEB_BUILDERS
 from .links import Linker
-from .listing import render_listing
+from .listing import counted, render_listing
 from .query import select
 
 if TYPE_CHECKING:
@@ -68,7 +68,8 @@ def header_html(post: Post, linker: Linker) -> str:
     meta.append(
         f'<span class="bp-readtime" data-minutes="{post.minutes}">{post.minutes} min read</span>'
     )
-    meta.append(f'<span class="bp-words" data-words="{post.words}">{post.words} words</span>')
+    words = counted(post.words, "word")
+    meta.append(f'<span class="bp-words" data-words="{post.words}">{words}</span>')
     if post.authors:
         names = ", ".join(
             _label(linker, "author", a.key or a.name, "bp-author-name", a.name)
@@ -142,7 +143,7 @@ def footer_html(post: Post, blog: Blog, linker: Linker) -> str:
 def header_text(post: Post, date_text: str) -> str:
     """The header as one plain line, for builders that are not HTML."""
     bits = [", ".join(post.categories), date_text, f"{post.minutes} min read"]
-    bits += [f"{post.words} words", ", ".join(a.name for a in post.authors)]
+    bits += [counted(post.words, "word"), ", ".join(a.name for a in post.authors)]
     bits += [" ".join(f"#{tag}" for tag in post.tags)]
     return " · ".join(bit for bit in bits if bit)
 

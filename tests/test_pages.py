@@ -154,6 +154,43 @@ def test_archive_by_year_then_month(blog):
     assert total == len(page.select(".bp-compact-item")) == 29
 
 
+def test_archive_groups_by_the_year_a_date_is_written_in(make_app, rootdir, tmp_path):
+    # Berlin's 00:30 on January 1 is 22:30 UTC on December 31, older than the UTC post.
+    site = build(make_app, "html", srcdir=rootdir / "test-new-year", builddir=tmp_path)
+    assert site.warnings == []
+    page = BeautifulSoup((site.outdir / "blog/archive.html").read_text("utf8"), "html.parser")
+    sections = {
+        int(section.h2.contents[0].strip()): [
+            (h3.contents[0].strip(), [a.get_text() for a in h3.find_next("ul").select("a")])
+            for h3 in section.select("h3")
+        ]
+        for section in page.select(".bp-archive-year")
+    }
+    assert list(sections) == [2026, 2025]  # each year once, newest first
+    assert sections == {
+        2026: [("March", ["In March"]), ("January", ["Just after midnight in Berlin"])],
+        2025: [("December", ["The last evening of 2025"]), ("November", ["In November"])],
+    }
+
+
+def test_one_word_and_one_part_are_singular(make_app, tmp_path):
+    srcdir = copy_root("new-year", tmp_path)  # each post's text is one word
+    march = srcdir / "posts" / "march.rst"
+    march.write_text(march.read_text().replace(":date:", ":series: Solo\n   :date:"))
+    site = build(
+        make_app, "html", srcdir=srcdir, builddir=tmp_path / "out",
+        confoverrides={"html_theme": "dispatches",
+                       "html_theme_options": {"listing_style": "list"}},
+    )  # fmt: skip
+    assert site.warnings == []
+    index = BeautifulSoup((site.outdir / "blog/index.html").read_text("utf8"), "html.parser")
+    assert {m.get_text() for m in index.select(".bp-card-meta")} == {"1 min · 1 word"}
+    post = BeautifulSoup((site.outdir / "posts/march.html").read_text("utf8"), "html.parser")
+    assert post.select_one(".bp-post-header .bp-words").get_text() == "1 word"
+    series = BeautifulSoup((site.outdir / "blog/series/solo.html").read_text("utf8"), "html.parser")
+    assert series.select_one(".bp-series-count").get_text() == "1 part"
+
+
 @pytest.mark.parametrize(
     ("language", "date", "month"),
     [
@@ -464,7 +501,7 @@ def test_user_documents_win_and_slugs_stay_distinct(app):
     warnings = warnings_of(app)
     assert len(warnings) == 2
     conflict = next(w for w in warnings if "[blogpost.conflict]" in w)
-    assert "blog/archive.rst" in conflict
+    assert "blog/archive.rst:1: WARNING: this document is at the name of a generated" in conflict
     slug = next(w for w in warnings if "[blogpost.slug]" in w)
     assert "tag 'c' and 'C++' give the same slug" in slug and "two.rst:4:" in slug
     assert soup(app, "blog/archive").select_one("h1").get_text().startswith("My own archive")
