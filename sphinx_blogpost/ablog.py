@@ -25,6 +25,7 @@ from .config import CONFIG_FIELDS, PREFIX, BlogpostConfig, assignment_location, 
 from .directives import PostlistDirective, _AnyOption, blogpost_node, more_marker
 from .frontmatter import docinfo_fields
 from .posts import LANGUAGE_CODE, OPTIONS, DateError, RawValue, parse_date, split_list
+from .query import POSTLIST_OPTIONS
 from .warnings_ import BlogpostWarning, warn
 
 if TYPE_CHECKING:
@@ -358,7 +359,7 @@ def ablog_postlist_options(
 ) -> dict[str, str | None]:
     """ABlog's ``postlist`` options as ours: the argument is the limit, ``:sort:`` alone is
     oldest first, and the layout is ABlog's look (compact, or list with ``:excerpts:``)."""
-    mapped = {k: v for k, v in options.items() if k in PostlistDirective.option_spec}
+    mapped = {k: v for k, v in options.items() if k in POSTLIST_OPTIONS}
     if arguments and "limit" not in mapped:
         mapped["limit"] = arguments[0]
     if "sort" in options and not (options["sort"] or "").strip():
@@ -374,7 +375,7 @@ class AblogPostlistDirective(PostlistDirective):
     optional_arguments = 1
     option_spec: ClassVar[dict[str, Any]] = _AnyOption(
         {
-            **PostlistDirective.option_spec,
+            **dict.fromkeys(POSTLIST_OPTIONS, directives.unchanged),
             **dict.fromkeys(("excerpts", *POSTLIST_WITHOUT_EFFECT), directives.unchanged),
         }
     )

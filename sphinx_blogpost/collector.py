@@ -14,7 +14,13 @@ from sphinx.util.nodes import clean_astext
 
 from .blog import Blog
 from .config import get_config
-from .directives import blogpost_node, find_blog_nodes, more_marker, postlist_node
+from .directives import (
+    blogpost_node,
+    find_blog_nodes,
+    more_marker,
+    option_location,
+    postlist_node,
+)
 from .posts import (
     Post,
     count_words,
@@ -145,7 +151,7 @@ class BlogpostCollector(EnvironmentCollector):
 
 
 def _found_cover(
-    env: BuildEnvironment, docname: str, image: str | None, declaration: blogpost_node
+    env: BuildEnvironment, docname: str, image: str | None, location: Any
 ) -> str | None:
     """The post's ``image`` option if it is a URL or a file in the source folder, else None
     (with a ``blogpost.image`` warning): a cover that cannot be found is shown nowhere, not
@@ -159,11 +165,11 @@ def _found_cover(
     path = cover_path(docname, image)
     if path is None:
         message = f"cover image {image!r} is outside the source folder"
-        warn(BlogpostWarning.IMAGE, message, declaration)
+        warn(BlogpostWarning.IMAGE, message, location)
         return None
     env.note_dependency(path)
     if not Path(env.srcdir, path).is_file():
-        warn(BlogpostWarning.IMAGE, f"cover image {image!r} not found", declaration)
+        warn(BlogpostWarning.IMAGE, f"cover image {image!r} not found", location)
         return None
     return image
 
@@ -177,9 +183,11 @@ def read_post(app: Sphinx, doctree: nodes.document, declaration: blogpost_node) 
         authors=config.authors,
         default_author=config.default_author,
         categories=config.categories,
-        report=lambda kind, message: warn(kind, message, declaration),
+        report=lambda kind, message, option: warn(
+            kind, message, option_location(declaration, option)
+        ),
     )
-    image = _found_cover(env, docname, meta.image, declaration)
+    image = _found_cover(env, docname, meta.image, option_location(declaration, "image"))
 
     title_node = _document_title(doctree)
     title = clean_astext(title_node).strip() if title_node is not None else ""

@@ -14,17 +14,28 @@ from docutils.utils import column_width
 from sphinx.util.docutils import SphinxDirective
 
 from .posts import malformed
-from .query import parse_query
+from .query import POSTLIST_OPTIONS, option_values, parse_query
 from .warnings_ import BlogpostWarning, warn
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping, Sequence
+    from collections.abc import Callable, Container, Mapping, Sequence
 
     from .posts import RawValue
+    from .query import OptionValue
 
 
 class blogpost_node(nodes.Invisible, nodes.Element):
     """A post declaration: ``options`` (raw values) and ``docname``; replaced by the header."""
+
+
+def option_location(declaration: blogpost_node, option: str | None) -> Any:
+    """Where a problem with the post option *option* is: the line that sets it when the
+    declaration knows it (``option_lines``: name -> 1-based line), else the declaration."""
+    lines: dict[str, int] = declaration.get("option_lines", {})
+    line = lines.get(option) if option is not None else None
+    if line is None or not declaration.source:
+        return declaration
+    return f"{declaration.source}:{line}"
 
 
 class more_marker(nodes.comment):
@@ -52,19 +63,39 @@ class BlogpostDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         options, problems = parse_option_lines(self.content.data)
         for index, problem in problems:
-            warn(BlogpostWarning.OPTION, problem, (self.env.docname, self._line_of(index)))
+            warn(BlogpostWarning.OPTION, problem, content_location(self, index))
         node = blogpost_node(options=options, docname=self.env.docname)
         self.set_source_info(node)
+        indexes, _ = option_line_indexes(self.content.data)
+        node["option_lines"] = {
+            name: line
+            for name, index in indexes.items()
+            if (line := content_line(self, index)[1]) is not None
+        }
         return [node]
 
-    def _line_of(self, index: int) -> int:
-        """The 1-based line of the content's line *index*."""
-        from myst_parser.mocking import MockStateMachine
 
-        if isinstance(self.state_machine, MockStateMachine):
-            # MyST gives the content's offset below the opening line (``self.lineno``)
-            return self.lineno + self.content_offset + index + 1
-        return self.content_offset + index + 1  # docutils: the content's 0-based line
+def content_line(directive: SphinxDirective, index: int) -> tuple[str | None, int | None]:
+    """The file and 1-based line of the line *index* of a directive's content (None where
+    unknown: text a directive made, not read from a file)."""
+    from myst_parser.mocking import MockStateMachine
+
+    if isinstance(directive.state_machine, MockStateMachine):
+        # MyST gives the content's offset below the opening line (``lineno``)
+        source, _ = directive.get_source_info()
+        return source, directive.lineno + directive.content_offset + index + 1
+    # docutils: each line of the content knows its file and 0-based line, which an offset
+    # from the top does not when the text comes from `include` or `rst_prolog`
+    source, offset = directive.content.info(index)
+    return source, offset + 1 if offset is not None else None
+
+
+def content_location(directive: SphinxDirective, index: int) -> str:
+    """``file:line`` of the line *index* of a directive's content, for a warning."""
+    source, line = content_line(directive, index)
+    if source is None or line is None:
+        return directive.get_location()
+    return f"{source}:{line}"
 
 
 _FIELD = re.compile(r":(?P<name>[^:\s][^:]*):(?:\s+(?P<value>.*))?$")
@@ -232,33 +263,93 @@ class postlist_node(nodes.General, nodes.Element):
 
 
 class PostlistDirective(SphinxDirective):
-    """``.. postlist::`` lists posts filtered by category, tags, author, year and series."""
+    """``.. postlist::`` lists posts filtered by category, tags, author, year and series.
 
-    has_content = False
-    # Any name is accepted, so that an unknown option gets a blogpost.option warning instead
-    # of docutils' error, which drops the whole listing.
-    option_spec: ClassVar[dict[str, Any]] = _AnyOption(
-        dict.fromkeys(
-            ("category", "tags", "author", "year", "series", "limit", "sort", "layout"),
-            directives.unchanged,
-        )
-    )
+    Its options are ``:name: value`` lines (or, in MyST, a YAML block between ``---``
+    lines), read from its content as ``blogpost`` reads its own. Docutils' option parsing
+    drops the whole listing for an option given twice and knows no option's line: here every
+    problem is a ``blogpost.option`` warning at the line of its option, and the listing is
+    made of the rest."""
+
+    has_content = True
+    # None: docutils and MyST leave the option lines in the content. A directive based on
+    # this one may keep their option parsing with an option spec of its own (ABlog's
+    # `postlist`, whose argument would otherwise swallow the option lines).
+    option_spec: ClassVar[dict[str, Any] | None] = None
 
     def run(self) -> list[nodes.Node]:
         node = postlist_node()
         self.set_source_info(node)
+        written, line_of = self._content_options()
 
-        def report(message: str) -> None:
-            warn(BlogpostWarning.OPTION, message, node)
+        def report(message: str, option: str) -> None:
+            index = line_of.get(option)  # None: an option docutils parsed, or an argument
+            location = self.get_location() if index is None else content_location(self, index)
+            warn(BlogpostWarning.OPTION, message, location)
 
-        for name in sorted(self.options.keys() - self.option_spec.keys()):
-            report(f"unknown postlist option {name!r}")
+        # With an option spec of its own (a directive based on this one), docutils has
+        # parsed some options already: both kinds are checked, the content's win.
+        known: Container[str] = self.option_spec or POSTLIST_OPTIONS
+        for name in {**self.options, **written}:
+            if name not in known:
+                report(f"unknown postlist option {name!r}", name)
+        given = {name: value for name, value in written.items() if name in known}
+        self.options = {**self.options, **option_values(given, report)}
         node["query"] = parse_query(self.query_options(), report)
         return [node]
 
-    def query_options(self) -> Mapping[str, str | None]:
+    def query_options(self) -> Mapping[str, OptionValue]:
         """The options that make the query."""
         return self.options
+
+    def _content_options(self) -> tuple[dict[str, RawValue], dict[str, int]]:
+        """The options written in the content, and the index of the line that sets each (the
+        last one, for an option given twice); the content's problems are warned about here."""
+        lines = self.content.data
+        options, problems = parse_option_lines(lines)
+        line_of, repeated = option_line_indexes(lines)
+        if options:  # a YAML block that could not be read has one problem already
+            problems += repeated
+        in_fields = not _opens_yaml(lines)
+        for index, message in sorted(problems):
+            if in_fields and _FIELD.match(lines[index]) is None:
+                # parse_option_lines calls what such a line is not a *post* option
+                message = f"{lines[index].strip()!r} is not a postlist option (':name: value')"
+            warn(BlogpostWarning.OPTION, message, content_location(self, index))
+        return options, line_of
+
+
+def _opens_yaml(lines: Sequence[str]) -> bool:
+    """Whether directive content is the YAML form: its first line with text is ``---``."""
+    return next((line for line in lines if line.strip()), "").strip() == YAML_FENCE
+
+
+#: A key at the start of a YAML mapping's line: ``date:``, ``'tags':``.
+YAML_KEY = re.compile(r"""(?P<quote>["']?)(?P<name>[^\s#"'{\[][^:]*?)(?P=quote)\s*:(?:\s|$)""")
+
+
+def option_line_indexes(lines: Sequence[str]) -> tuple[dict[str, int], list[tuple[int, str]]]:
+    """For directive content as :func:`parse_option_lines` reads it: the index of the line
+    that sets each option (the last one, for an option given twice), and, in the YAML form,
+    each repeated option as a problem (YAML takes the last value without a word; the
+    ``:name: value`` form has its repetitions reported by :func:`parse_option_lines`)."""
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return {}, []
+    in_yaml = _opens_yaml(lines)
+    line_of: dict[str, int] = {}
+    repeated: list[tuple[int, str]] = []
+    for index in range(first + 1 if in_yaml else first, len(lines)):
+        if in_yaml and lines[index].strip() == YAML_FENCE:
+            break
+        match = (YAML_KEY if in_yaml else _FIELD).match(lines[index])
+        if match is None:  # a continued value, a nested YAML line, not an option at all
+            continue
+        name = match["name"].strip()
+        if in_yaml and name in line_of:
+            repeated.append((index, f"option {name!r} is given twice; the last one is used"))
+        line_of[name] = index
+    return line_of, repeated
 
 
 def find_blog_nodes(

@@ -26,9 +26,11 @@ from sphinx.util import get_filetype
 from .directives import (
     DIRECTIVE_LINE,
     YAML_FENCE,
+    YAML_KEY,
     blogpost_node,
     directive_under_title,
     load_yaml,
+    option_line_indexes,
     parse_option_lines,
     yaml_options,
 )
@@ -48,6 +50,7 @@ _READ_DECLARATION = "blogpost_read_declaration"
 class _Declaration(NamedTuple):
     options: dict[str, RawValue]
     line: int  # 1-based, where its warnings point
+    option_lines: dict[str, int]  # option -> the 1-based line that sets it
 
 
 def read_declaration(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -93,7 +96,7 @@ def _front_matter(lines: list[str]) -> tuple[_Declaration, int, int, str] | None
         return None  # MyST reports it, as for any document
     if not isinstance(data, dict) or not isinstance(data.get("blogpost"), dict):
         return None  # ABlog's `blogpost: true` form is MyST's to read (see FrontMatterTransform)
-    declaration = _Declaration(yaml_options(data.pop("blogpost")), 1)
+    declaration = _Declaration(yaml_options(data.pop("blogpost")), 1, _key_lines(lines, end))
     if not data:
         return declaration, 0, end + 1, ""
     rest = yaml.safe_dump(
@@ -114,7 +117,33 @@ def _directive(docname: str, lines: list[str]) -> tuple[_Declaration, int, int, 
     options, problems = parse_option_lines(block.content)
     for index, problem in problems:
         warn(BlogpostWarning.OPTION, problem, (docname, block.content_offset + index + 1))
-    return _Declaration(options, block.start + 1), block.start, block.end, ""
+    indexes, _ = option_line_indexes(block.content)
+    lines_of = {name: block.content_offset + index + 1 for name, index in indexes.items()}
+    return _Declaration(options, block.start + 1, lines_of), block.start, block.end, ""
+
+
+def _key_lines(lines: list[str], end: int) -> dict[str, int]:
+    """The 1-based line of each key of the ``blogpost`` mapping in the front matter that
+    ends at line index *end*: the keys are the lines indented like the first one under
+    ``blogpost:`` (a key's list items or folded text are indented deeper)."""
+    start = next((i for i in range(1, end) if lines[i].startswith("blogpost:")), None)
+    if start is None:
+        return {}
+    found: dict[str, int] = {}
+    indent = None
+    for index in range(start + 1, end):
+        line = lines[index]
+        text = line.lstrip()
+        if not text.strip() or text.startswith("#"):
+            continue
+        depth = len(line) - len(text)
+        if depth == 0:
+            break  # the next top-level key
+        indent = depth if indent is None else indent
+        key = YAML_KEY.match(text)
+        if depth == indent and key is not None:
+            found[key["name"]] = index + 1
+    return found
 
 
 class FrontMatterTransform(SphinxTransform):
@@ -127,7 +156,12 @@ class FrontMatterTransform(SphinxTransform):
     def apply(self, **kwargs: Any) -> None:
         declaration = self.env.current_document.pop(_READ_DECLARATION, None)
         if declaration is not None:
-            self._declare(declaration.options, self.document["source"], declaration.line)
+            self._declare(
+                declaration.options,
+                self.document["source"],
+                declaration.line,
+                option_lines=declaration.option_lines,
+            )
             return
         # Front matter MyST rendered (and bibliographic fields) is a docinfo of the document.
         docinfo = next((n for n in self.document.children if isinstance(n, nodes.docinfo)), None)
@@ -145,9 +179,17 @@ class FrontMatterTransform(SphinxTransform):
             self._declare(top_level, source, line, top_level=True)
 
     def _declare(
-        self, options: dict[str, Any], source: str, line: int, *, top_level: bool = False
+        self,
+        options: dict[str, Any],
+        source: str,
+        line: int,
+        *,
+        top_level: bool = False,
+        option_lines: dict[str, int] | None = None,
     ) -> None:
         node = blogpost_node(options=options, docname=self.env.docname)
+        if option_lines:
+            node["option_lines"] = option_lines
         if top_level:  # ABlog's keys may be among them (see ablog.AblogTransform)
             node["top_level_front_matter"] = True
         node.source, node.line = source, line

@@ -16,8 +16,9 @@ from .warnings_ import BlogpostWarning
 
 #: Option value as it comes from a directive (text, or None for a bare flag) or front matter.
 RawValue = str | Sequence[Any] | Mapping[str, Any] | bool | int | None  # as written or from YAML
-#: Receives each problem found while reading options; the caller adds the location.
-Report = Callable[[BlogpostWarning, str], None]
+#: Receives each problem found while reading options, with the option it is about (None for
+#: the declaration as a whole); the caller adds the location, the line of that option.
+Report = Callable[[BlogpostWarning, str, str | None], None]
 
 OPTIONS = (
     "date", "updated", "category", "tags", "author", "summary", "image",
@@ -225,7 +226,9 @@ def _flag(name: str, value: RawValue, report: Report) -> bool:
     word = str(value).strip().lower()
     if word in _TRUE or word in _FALSE:
         return word in _TRUE
-    report(BlogpostWarning.OPTION, f"option {name!r} is a flag; {value!r} is not true or false")
+    report(
+        BlogpostWarning.OPTION, f"option {name!r} is a flag; {value!r} is not true or false", name
+    )
     return False
 
 
@@ -241,7 +244,7 @@ def resolve_authors(
             authors.append(Author(key=key, **registry[key]))
             continue
         if registry:
-            report(BlogpostWarning.AUTHOR, f"author {name!r} is not in blogpost_authors")
+            report(BlogpostWarning.AUTHOR, f"author {name!r} is not in blogpost_authors", "author")
         authors.append(Author(name=name))
     return tuple(dict.fromkeys(authors))  # a key and its name may both be given
 
@@ -259,9 +262,9 @@ def parse_options(
     kept: dict[str, RawValue] = {}
     for name, value in raw.items():
         if name not in OPTIONS:
-            report(BlogpostWarning.OPTION, f"unknown post option {name!r}")
+            report(BlogpostWarning.OPTION, f"unknown post option {name!r}", name)
         elif malformed(value):
-            report(BlogpostWarning.OPTION, f"{name}: {value!r} is not text or a list of text")
+            report(BlogpostWarning.OPTION, f"{name}: {value!r} is not text or a list of text", name)
         else:
             kept[name] = value
     raw = kept
@@ -269,19 +272,20 @@ def parse_options(
         text = _text(raw.get(name))
         if text is None:
             if name == "date":
-                report(BlogpostWarning.DATE, "the post has no date; it is not listed")
+                report(BlogpostWarning.DATE, "the post has no date; it is not listed", None)
             continue
         try:
             values[name] = parse_date(text)
         except DateError as error:
             unlisted = "; the post is not listed" if name == "date" else ""
-            report(BlogpostWarning.DATE, f"{name}: {error}{unlisted}")
+            report(BlogpostWarning.DATE, f"{name}: {error}{unlisted}", name)
 
     cats = tuple(split_list(raw.get("category")))
     if categories is not None:
         for cat in cats:
             if cat not in categories:
-                report(BlogpostWarning.CATEGORY, f"category {cat!r} is not in blogpost_categories")
+                message = f"category {cat!r} is not in blogpost_categories"
+                report(BlogpostWarning.CATEGORY, message, "category")
     author_names = split_list(raw.get("author"))
     if not author_names and default_author:
         author_names = [default_author]
@@ -291,15 +295,13 @@ def parse_options(
         if readtime.isdigit() and int(readtime) > 0:
             values["readtime"] = int(readtime)
         else:
-            report(
-                BlogpostWarning.OPTION, f"readtime {readtime!r} is not a whole number of minutes"
-            )
+            message = f"readtime {readtime!r} is not a whole number of minutes"
+            report(BlogpostWarning.OPTION, message, "readtime")
 
     language = _text(raw.get("language"))
     if language is not None and not LANGUAGE_CODE.fullmatch(language):
-        report(
-            BlogpostWarning.OPTION, f"language {language!r} is not a code such as 'en' or 'pt-BR'"
-        )
+        message = f"language {language!r} is not a code such as 'en' or 'pt-BR'"
+        report(BlogpostWarning.OPTION, message, "language")
         language = None
 
     return PostMeta(

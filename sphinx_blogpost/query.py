@@ -5,39 +5,71 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .listing import LAYOUTS
-from .posts import names_of, split_list
+from .posts import malformed, names_of, split_list
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Callable, Mapping, Sequence
 
     from .blog import Blog
-    from .posts import Post
+    from .posts import Post, RawValue
+
+    #: An option's value as a query takes it: text, a filter's list of names (from YAML), or
+    #: None for an option given without a value.
+    OptionValue = str | Sequence[str] | None
+    #: Receives each problem: its message, and the option it is about (so that the caller can
+    #: point at that option's line).
+    ReportOption = Callable[[str, str], None]
 
 
 SORTS = ("date", "-date", "title", "-title")
+_FILTERS = {"category": "category", "tags": "tag", "author": "author", "series": "series"}
+#: Every option of ``postlist``, in the order the docs list them.
+POSTLIST_OPTIONS = (*_FILTERS, "year", "limit", "sort", "layout")
 
 
-def parse_query(options: Mapping[str, str | None], report: Callable[[str], None]) -> dict[str, Any]:
-    """Validate ``postlist`` options into a plain, picklable query (bad values reported)."""
+def option_values(raw: Mapping[str, RawValue], report: ReportOption) -> dict[str, OptionValue]:
+    """*raw* options (as written, or from a YAML block) as values a query takes; a value of
+    another kind (a flag, a mapping, a list of a scalar option) is reported and left out.
+    YAML numbers are text already (``limit: 3`` gives ``"3"``)."""
+    values: dict[str, OptionValue] = {}
+    for name, value in raw.items():
+        if value is None or isinstance(value, str):
+            values[name] = value
+        elif name in _FILTERS and isinstance(value, list | tuple) and not malformed(value):
+            values[name] = [str(item) for item in value]
+        else:
+            kind = "text or a list of text" if name in _FILTERS else "text"
+            report(f"postlist {name}: {value!r} is not {kind}; it is ignored", name)
+    return values
+
+
+def parse_query(options: Mapping[str, OptionValue], report: ReportOption) -> dict[str, Any]:
+    """Validate ``postlist`` options into a plain, picklable query (bad values reported, each
+    with the name of its option, and replaced by their default)."""
     query: dict[str, Any] = {kind: split_list(options.get(kind)) for kind in _FILTERS}
     for name, choices, default in (("sort", SORTS, "-date"), ("layout", LAYOUTS, "cards")):
-        value = (options.get(name) or default).strip()
+        value = _text(options.get(name)) or default
         if value not in choices:
-            report(f"postlist {name} {value!r} is not one of {', '.join(choices)}")
+            report(f"postlist {name} {value!r} is not one of {', '.join(choices)}", name)
             value = default
         query[name] = value
     for name in ("year", "limit"):
-        text = (options.get(name) or "").strip()
+        text = _text(options.get(name))
         query[name] = None
         if text:
             if text.isdigit():
                 query[name] = int(text)
             else:
-                report(f"postlist {name} {text!r} is not a whole number")
+                report(f"postlist {name} {text!r} is not a whole number", name)
     return query
 
 
-_FILTERS = {"category": "category", "tags": "tag", "author": "author", "series": "series"}
+def _text(value: OptionValue) -> str:
+    # A list here comes from a caller that did not go through option_values: read it as
+    # the comma-separated text it stands for rather than fail.
+    if value is None:
+        return ""
+    return (value if isinstance(value, str) else ", ".join(value)).strip()
 
 
 def select(blog: Blog, query: Mapping[str, Any]) -> list[Post]:

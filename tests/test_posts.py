@@ -148,7 +148,7 @@ def test_parse_options_reports_each_problem_once():
         authors={"ada": {"name": "Ada"}},
         default_author=None,
         categories=None,
-        report=lambda kind, message: problems.append((kind, message)),
+        report=lambda kind, message, option: problems.append((kind, message)),
     )
     assert sorted(kind.subtype for kind, _ in problems) == ["author", "option", "option", "option"]
     assert meta.pin is False and meta.readtime is None
@@ -201,7 +201,7 @@ def test_a_repeated_category_or_author_is_kept_once():
         authors={"ada": {"name": "Ada"}, "jane": {"name": "Jane"}},
         default_author=None,
         categories=None,
-        report=lambda kind, message: pytest.fail(message),
+        report=lambda kind, message, option: pytest.fail(message),
     )
     assert meta.categories == ("Dup",)
     assert [a.key for a in meta.authors] == ["ada", "jane"]

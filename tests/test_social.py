@@ -193,7 +193,7 @@ def test_a_missing_cover_is_shown_nowhere_until_its_file_is_there(make_app, tmp_
         first = build_site()
         (warning,) = first.warnings
         assert warning.endswith(
-            "/nocover.rst:4: WARNING: cover image 'images/missing.png' not found [blogpost.image]"
+            "/nocover.rst:6: WARNING: cover image 'images/missing.png' not found [blogpost.image]"
         )
         head = _head(first, "nocover")
         assert _meta(head, "og:image") == [] and _meta(head, "twitter:card") == ["summary"]

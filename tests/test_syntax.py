@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from pathlib import Path
 
 import pytest
 from docutils import nodes
 from docutils.core import publish_doctree
 from docutils.parsers.rst import Directive, directives
+from markdown_it import MarkdownIt
 from sphinx.util.docutils import docutils_namespace
 
 from sphinx_blogpost.directives import BlogpostDirective, blogpost_node, directive_under_title
 
-from .conftest import posts, soup, warnings_of
+from .conftest import build, copy_root, posts, soup, warnings_of
 
 
 @pytest.fixture
@@ -209,3 +211,42 @@ def test_search_indexes_the_post_not_the_blog_around_it(built):
     # ...and categories and tags are, as the page's keywords (more.rst's body has no "two").
     assert more in terms["two"]
     assert docnames.index("auto") in terms["transform"]
+
+
+# -- postlist: options in rST and MyST, as documented --------------------------------------
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.sphinx("html", testroot="postlist-options")
+def test_postlist_options_read_alike_in_rst_and_myst(app):
+    app.build()
+    rst, myst = (
+        [str(listing) for listing in soup(app, page).select(".bp-listing")]
+        for page in ("lists", "lists_md")
+    )
+    assert rst[:3] == myst[:3]  # the same options (and problems), written in either
+
+
+def _postlist_examples(page: Path) -> list[tuple[str, str]]:
+    """``(suffix, text)`` of each code block of a Markdown page that shows a ``postlist``."""
+    examples = []
+    for token in MarkdownIt().parse(page.read_text("utf8")):
+        if token.type == "fence" and token.info == "rst" and ".. postlist::" in token.content:
+            examples.append(("rst", f"Example\n=======\n\n{token.content}"))
+        elif token.type == "fence" and token.info == "markdown" and "{postlist}" in token.content:
+            examples.append(("md", f"# Example\n\n{token.content}"))
+    return examples
+
+
+@pytest.mark.parametrize("page", ["README.md", "docs/reference/directives.md"])
+def test_documented_postlists_build_without_warnings(make_app, tmp_path, page):
+    examples = _postlist_examples(REPO / page)
+    assert examples
+    srcdir = copy_root("postlist-examples", tmp_path)
+    for number, (suffix, text) in enumerate(examples):
+        (srcdir / f"example{number}.{suffix}").write_text(text, encoding="utf8")
+    result = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
+    assert result.warnings == []
+    for number in range(len(examples)):
+        html = (result.outdir / f"example{number}.html").read_text("utf8")
+        assert 'class="bp-listing' in html, number

@@ -18,27 +18,28 @@ from .conftest import build, copy_root, posts, soup, warnings_of
 if TYPE_CHECKING:
     from pathlib import Path
 
-EXPECTED = {  # (file, line) -> (subtype, part of the message)
-    ("ambiguous.rst", 4): ("date", "'01/02/2021' is ambiguous (2021-01-02 or 2021-02-01)"),
-    ("badauthor.rst", 4): ("author", "author 'zed' is not in blogpost_authors"),
-    ("badcategory.rst", 4): ("category", "category 'Gardening' is not in blogpost_categories"),
-    ("baddate.rst", 4): ("date", "cannot read 'next tuesday' as a date"),
-    ("badreadtime.md", 3): ("option", "readtime 'soon' is not a whole number of minutes"),
+EXPECTED = {  # (file, line) -> (subtype, part of the message); at the option's own line
+    ("ambiguous.rst", 5): ("date", "'01/02/2021' is ambiguous (2021-01-02 or 2021-02-01)"),
+    ("badauthor.rst", 6): ("author", "author 'zed' is not in blogpost_authors"),
+    ("badcategory.rst", 6): ("category", "category 'Gardening' is not in blogpost_categories"),
+    ("baddate.rst", 5): ("date", "cannot read 'next tuesday' as a date"),
+    ("badreadtime.md", 5): ("option", "readtime 'soon' is not a whole number of minutes"),
     ("duplicate.rst", 9): ("duplicate", "a second post declaration is ignored"),
     ("frontmatter_nodate.md", 1): ("date", "the post has no date"),
-    # the listing is still made, of the options it knows
-    ("badlist.rst", 7): ("option", "unknown postlist option 'colour'"),
-    ("frontmatter_nested.md", 1): ("option", "tags: [[1], 'ok'] is not text or a list of text"),
+    # the listing is still made, of the options it knows; the warning is at the option's line
+    ("badlist.rst", 8): ("option", "unknown postlist option 'colour'"),
+    ("frontmatter_nested.md", 4): ("option", "tags: [[1], 'ok'] is not text or a list of text"),
     # the front matter is taken out of the text MyST parses: the body keeps its line numbers
-    ("frontmatter_badlist.md", 10): ("option", "postlist sort 'sideways' is not one of"),
+    ("frontmatter_badlist.md", 11): ("option", "postlist sort 'sideways' is not one of"),
     ("nodate.rst", 4): ("date", "the post has no date"),
     ("notitle.md", 1): ("title", "the post has no title; using 'notitle'"),
-    ("unknownopt.rst", 4): ("option", "unknown post option 'colour'"),
+    ("unknownopt.rst", 6): ("option", "unknown post option 'colour'"),
     ("stray.rst", 7): ("option", "'this line is not an option' is not a post option"),
     ("stray.rst", 8): ("option", "option 'tags' is given twice; the last one is used"),
     # stray.rst's declaration is read with the source; this one (not under the opening title)
     # by docutils: both warn at the line of the problem
     ("stray_labelled.rst", 8): ("option", "'this line is not an option' is not a post option"),
+    ("stray_labelled.rst", 9): ("option", "readtime 'soon' is not a whole number of minutes"),
     # MyST gives a directive's content offset from its opening line, docutils from the file's
     ("stray_myst.md", 8): ("option", "'this line is not an option' is not a post option"),
 }
@@ -233,3 +234,77 @@ def test_every_bad_value_warns_with_its_line_and_the_site_is_built(make_app, tmp
     assert feeds and [f for f in feeds if feedparser.parse(f.read_bytes()).bozo] == []
     for data in result.outdir.rglob("*.json"):
         json.loads(data.read_text("utf8"))
+
+
+# -- postlist: options read from the directive's content, each problem at its own line ------
+POSTLIST_EXPECTED = {  # (file, line) -> part of the message, all [blogpost.option]
+    ("lists.rst", 7): "option 'layout' is given twice; the last one is used",
+    ("lists.rst", 10): "unknown postlist option 'colour'",
+    ("lists.rst", 11): "postlist limit 'abc' is not a whole number",
+    ("lists.rst", 12): "postlist layout 'grid' is not one of cards, list, compact",
+    ("lists.rst", 15): "'2' is not a postlist option (':name: value')",
+    ("lists.rst", 20): "'Not an option.' is not a postlist option (':name: value')",
+    # the file the directive is written in, not the document that includes it
+    ("_included.txt", 3): "option 'limit' is given twice; the last one is used",
+    ("lists_md.md", 6): "option 'layout' is given twice; the last one is used",
+    ("lists_md.md", 10): "unknown postlist option 'colour'",
+    ("lists_md.md", 11): "postlist limit 'abc' is not a whole number",
+    ("lists_md.md", 12): "postlist layout 'grid' is not one of cards, list, compact",
+    ("lists_md.md", 16): "'2' is not a postlist option (':name: value')",
+    # the YAML form: YAML itself keeps the last value of a repeated key without a word
+    ("lists_md.md", 23): "option 'layout' is given twice; the last one is used",
+    ("lists_md.md", 29): "postlist limit: ['1'] is not text; it is ignored",
+    # a post option, in a declaration docutils parses below rst_prolog's lines
+    ("third.rst", 8): "readtime 'soon' is not a whole number of minutes",
+}
+
+
+@pytest.mark.sphinx("html", testroot="postlist-options", freshenv=True)  # each document read
+def test_each_postlist_problem_warns_at_the_line_of_its_option(app):
+    app.build()
+    found = [_parse(line) for line in warnings_of(app)]
+    assert sorted(where for where, *_ in found) == sorted(POSTLIST_EXPECTED)
+    for where, subtype, message in found:
+        assert subtype == "option", where
+        assert POSTLIST_EXPECTED[where] in message, where
+
+
+@pytest.mark.sphinx("html", testroot="postlist-options")
+def test_a_postlist_with_problems_is_still_made_of_the_rest(app):
+    app.build()
+
+    def listings(page: str) -> list[tuple[str, list[str]]]:
+        return [
+            (listing["class"][1], [a.get_text() for a in listing.select(".bp-card-title a")])
+            for listing in soup(app, page).select(".bp-listing")
+        ]
+
+    newest_first = ["Gamma post", "Beta post", "Alpha post"]
+    both = [
+        ("bp-layout-list", ["Gamma post"]),  # an option given twice: the last value
+        ("bp-layout-cards", sorted(newest_first)),  # bad limit and layout: their defaults
+        ("bp-layout-cards", newest_first),  # the argument is not a limit
+    ]
+    rst_only = [
+        ("bp-layout-cards", newest_first[::-1]),  # without the line of text
+        ("bp-layout-cards", newest_first[:2]),  # included: its last limit
+    ]
+    assert listings("lists") == both + rst_only
+    assert listings("lists_md") == [
+        *both,
+        ("bp-layout-list", ["Gamma post"]),  # YAML, with a repeated key
+        ("bp-layout-cards", ["Beta post", "Alpha post"]),  # a YAML list of tags; no limit
+    ]
+
+
+def test_suppress_warnings_silences_postlist_problems(make_app, rootdir, tmp_path):
+    result = build(
+        make_app,
+        "html",
+        srcdir=rootdir / "test-postlist-options",
+        builddir=tmp_path,
+        confoverrides={"suppress_warnings": ["blogpost.option"]},
+    )
+    assert result.warnings == []
+    page = BeautifulSoup((result.outdir / "lists.html").read_text("utf8"), "html.parser")
+    assert len(page.select(".bp-listing")) == 5  # the problems still have their effect
