@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 from docutils import nodes
 from sphinx import addnodes
@@ -30,16 +32,18 @@ from sphinx.environment.adapters.toctree import document_toc
 from sphinx.util.osutil import relative_uri
 
 from .collector import get_blog, posts_of
-from .config import get_config
+from .config import assignment_location, get_config
 from .feeds import FEED_FORMATS, WEB_BUILDERS, feeds_written
 from .links import cover_url, relative_link
 from .pages import plan_pages
 from .theme import THEME_NAME, THEME_PATH, theme_options, uses_dispatches
+from .warnings_ import BlogpostWarning, warn
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Sequence
+    from collections.abc import Callable, Container, Iterable, Sequence
 
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
     from .blog import Blog
 
@@ -88,24 +92,52 @@ def blog_nav(blog: Blog, pagename: str, url_of: Callable[[str], str]) -> list[Na
 def extra_nav(
     entries: Iterable[tuple[str, str]],
     pagename: str,
-    pages: Callable[[], set[str]],
+    pages: Container[str],
     url_of_page: Callable[[str], str],
     url_from_root: Callable[[str], str],
 ) -> list[NavLink]:
-    """The theme's ``nav_links``: a URL is used as is; a document or generated page name
-    (``about``, ``blog/tag/mamba``, with or without ``.html``) is linked from this page;
-    anything else is a path relative to the site root. *pages* gives the known page names."""
+    """The theme's ``nav_links``: a URL is used as is; a page name (see :func:`nav_page`) is
+    linked from this page, and marked current on it; a file is a path from the site root.
+    *pages* are the pages of this build."""
     links = []
     for title, url in entries:
-        if "://" in url or url.startswith(_EXTERNAL):
+        if is_url(url):
             links.append(NavLink(title, url))
             continue
-        name = url.removesuffix(".html").rstrip("/") or "index"
-        if name in pages():
-            links.append(NavLink(title, url_of_page(name), "page" if name == pagename else ""))
-        else:
+        target = nav_page(url, pages)
+        if target is None:
             links.append(NavLink(title, url_from_root(url)))
+            continue
+        name, rest = target
+        current = "page" if name == pagename else ""
+        links.append(NavLink(title, url_of_page(name) + rest, current))
     return links
+
+
+def is_url(url: str) -> bool:
+    """Whether a ``nav_links`` entry is a URL (``https://...``, ``/about``, ``#top``), which
+    every page prints as it is."""
+    return "://" in url or url.startswith(_EXTERNAL)
+
+
+def nav_page(url: str, pages: Container[str]) -> tuple[str, str] | None:
+    """The page a ``nav_links`` entry that is not a URL names, and what follows its path
+    (``#fragment``, ``?query``, or ``""``); None for a file (``files/cv.pdf``: a suffix other
+    than ``.html``, and no page of that name). *pages* are the pages of this build.
+
+    A name gives the same page whether it exists or not, so that pages written before it
+    appears link to it as those written after: ``about`` and ``about.html`` are ``about``.
+    A folder, ``docs/``, is its index page ``docs/index`` when there is one, as a web server
+    would serve it, else the page ``docs``, which dirhtml writes at that very URL."""
+    cut = min((i for i in (url.find("#"), url.find("?")) if i >= 0), default=len(url))
+    path, rest = url[:cut], url[cut:]
+    name = posixpath.normpath(path).removesuffix(".html")
+    if path.endswith("/"):
+        index = posixpath.normpath(f"{name}/index")
+        return (index if index in pages or name == "." else name), rest
+    if posixpath.splitext(name)[1] and name not in pages:  # (a page may be "releases/1.2")
+        return None
+    return name, rest
 
 
 def split_after_post_header(body: str) -> tuple[str, str] | None:
@@ -187,8 +219,8 @@ def add_page_context(
     web = builder.name in WEB_BUILDERS  # generated pages exist only there
     nav = blog_nav(blog, pagename, url_of_page) if web else []
     if options.nav_links:
-        known = _known_pages(app, blog)
-        nav += extra_nav(options.nav_links, pagename, known, url_of_page, url_of_file)
+        pages = _known_pages(app, blog)
+        nav += extra_nav(options.nav_links, pagename, pages, url_of_page, url_of_file)
     post = posts_of(app.env).get(pagename) if doctree is not None else None
     cover_link = cover_url(post, page_uri) if post is not None else None
     cover = Cover(cover_link) if cover_link is not None else None
@@ -207,16 +239,66 @@ def add_page_context(
     )
 
 
-def _known_pages(app: Sphinx, blog: Blog) -> Callable[[], set[str]]:
-    found: set[str] = set()
+_PAGES_ATTR = "_blogpost_pages"  # per build, on the builder: what _known_pages gives
 
-    def pages() -> set[str]:
-        if not found:
-            names = {page.name for page in plan_pages(blog, get_config(app.config))}
-            found.update(app.env.found_docs | names)
-        return found
 
+def _known_pages(app: Sphinx, blog: Blog) -> frozenset[str]:
+    """The pages of this build that ``nav_links`` may name: documents, the blog's generated
+    pages, and the builder's own (index, search, domain indices, ``html_additional_pages``).
+    Named once per build, at ``env-updated`` (:func:`check_nav_links`)."""
+    pages: frozenset[str] | None = getattr(app.builder, _PAGES_ATTR, None)
+    if pages is None:  # a builder that writes without reading
+        pages = _name_pages(app, blog)
     return pages
+
+
+#: Pages the HTML builder writes itself, each with the builder attribute that says it does.
+_BUILDER_PAGES = (("genindex", "use_index"), ("search", "search"))
+
+
+def _name_pages(app: Sphinx, blog: Blog) -> frozenset[str]:
+    """What :func:`_known_pages` gives, computed and kept on the builder for this build."""
+    builder = app.builder
+    generated = {page.name for page in plan_pages(blog, get_config(app.config))}
+    own = {name for name, made in _BUILDER_PAGES if getattr(builder, made, False)}
+    indices = {f"{d.name}-{index.name}" for d in app.env.domains.sorted() for index in d.indices}
+    additional = set(getattr(app.config, "html_additional_pages", None) or ())
+    pages = frozenset(app.env.found_docs | generated | own | indices | additional)
+    setattr(builder, _PAGES_ATTR, pages)
+    return pages
+
+
+def check_nav_links(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-updated``: name the pages of this build, once the blog is known, and give each
+    ``nav_links`` entry that names none of them (nor a file of ``html_extra_path``) one
+    ``blogpost.config`` warning. Its link is made all the same, and right once it exists."""
+    options = theme_options(app)
+    if not options.nav_links:
+        return
+    pages = _name_pages(app, get_blog(app))
+    location = assignment_location(Path(app.confdir, "conf.py"), "html_theme_options")
+    for _, url in options.nav_links:
+        target = None if is_url(url) else nav_page(url, pages)
+        if target is None or target[0] in pages or _in_extra_path(app, target[0]):
+            continue
+        warn(
+            BlogpostWarning.CONFIG,
+            f"html_theme_options['nav_links'] entry {url!r} names no document or blog page; "
+            "its link is broken until there is one",
+            location,
+        )
+
+
+def _in_extra_path(app: Sphinx, name: str) -> bool:
+    """Whether the link to page *name* reaches a file of ``html_extra_path`` (copied to the
+    root of the output), e.g. ``legacy.html`` for ``legacy`` in the html builder."""
+    uri = unquote(app.builder.get_target_uri(name))
+    path = uri + "index.html" if uri.endswith("/") or not uri else uri
+    for extra in getattr(app.config, "html_extra_path", None) or ():
+        source = Path(app.confdir, extra)
+        if (source / path).is_file() or (source.is_file() and source.name == path):
+            return True
+    return False
 
 
 def add_theme_assets(app: Sphinx) -> None:
@@ -231,4 +313,5 @@ def setup_theme(app: Sphinx) -> None:
     """Register the dispatches theme and the page context every theme may use."""
     app.add_html_theme(THEME_NAME, str(THEME_PATH))
     app.connect("builder-inited", add_theme_assets)
+    app.connect("env-updated", check_nav_links, priority=600)  # after build_blog (500)
     app.connect("html-page-context", add_page_context)

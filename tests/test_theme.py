@@ -3,6 +3,7 @@ the page context its templates print, asset budgets, warning-free builds."""
 
 from __future__ import annotations
 
+import re
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,7 +22,7 @@ from sphinx_blogpost.context import (
 )
 from sphinx_blogpost.theme import THEME_PATH, ThemeOptions, parse_options
 
-from .conftest import ROOTS, Build, build, posts, warnings_of
+from .conftest import ROOTS, Build, build, copy_root, posts, warnings_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -241,17 +242,32 @@ def test_blog_nav_marks_pages_and_sections() -> None:
 
 
 def test_extra_nav_links_documents_pages_and_urls() -> None:
-    links = extra_nav(
-        [("About", "about.html"), ("Home", "https://x.org"), ("Raw", "files/cv.pdf")],
-        "about",
-        lambda: {"about", "index"},
-        lambda name: f"page:{name}",
-        lambda path: f"root:{path}",
-    )
+    pages = {"about", "index", "docs/index", "releases/0.1.0"}
+    entries = [
+        ("About", "about.html"),
+        ("Home", "https://x.org"),
+        ("Raw", "files/cv.pdf"),
+        ("Mamba", "blog/tag/mamba"),
+        ("Docs", "docs/"),
+        ("Guide", "guide/"),
+        ("Team", "about#team"),
+        ("Release", "releases/0.1.0"),
+        ("Top", "#top"),
+        ("Root", "/x"),
+    ]
+    links = extra_nav(entries, "about", pages, lambda name: f"page:{name}", "root:{}".format)
     assert links == [
         NavLink("About", "page:about", "page"),
         NavLink("Home", "https://x.org"),
         NavLink("Raw", "root:files/cv.pdf"),
+        # a page that does not exist is linked as it will be once it does
+        NavLink("Mamba", "page:blog/tag/mamba"),
+        NavLink("Docs", "page:docs/index"),  # a folder: its index page, when there is one
+        NavLink("Guide", "page:guide"),  # ...else the page of that name
+        NavLink("Team", "page:about#team", "page"),
+        NavLink("Release", "page:releases/0.1.0"),  # a page, though its name has a suffix
+        NavLink("Top", "#top"),
+        NavLink("Root", "/x"),
     ]
 
 
@@ -275,3 +291,77 @@ def test_components_say_what_they_show() -> None:
     for template in THEME_PATH.rglob("*.html"):
         first = template.read_text("utf8").lstrip()
         assert first.startswith("{#"), template.name
+
+
+# -- nav_links: pages by name, whether they exist yet or not --------------------------------
+NAV_ROOT = ROOTS / "test-nav-links"
+NAV_CONF = "conf.py:6"  # where the root's conf.py sets html_theme_options
+NAV_EXPECTED = {  # builder -> (page, {title: href})
+    "html": ("about.html", {
+        "About": "about.html", "Docs": "docs/index.html",
+        "Attention": "blog/tag/attention.html#posts", "Mamba": "blog/tag/mamba.html",
+        "Typo": "blog/tag/atention.html", "Legacy": "legacy.html", "Index": "genindex.html",
+        "CV": "files/cv.pdf", "Source": "https://example.org/source",
+    }),
+    "dirhtml": ("about/index.html", {
+        "About": "./", "Docs": "../docs/", "Attention": "../blog/tag/attention/#posts",
+        "Mamba": "../blog/tag/mamba/", "Typo": "../blog/tag/atention/", "Legacy": "../legacy/",
+        "Index": "../genindex/", "CV": "../files/cv.pdf", "Source": "https://example.org/source",
+    }),
+}  # fmt: skip
+#: Entries that name no page of the build: in dirhtml, ``legacy`` is ``legacy/``, which
+#: ``extra/legacy.html`` is not.
+NAV_MISSING = {"html": ["blog/tag/atention", "blog/tag/mamba"]}
+NAV_MISSING["dirhtml"] = [*NAV_MISSING["html"], "legacy"]
+_NAMES_NO_PAGE = re.compile(r"entry '([^']+)' names no document or blog page")
+
+
+def nav_hrefs(outdir: Path, page: str) -> dict[str, str]:
+    """The extra entries of a page's site navigation (after Blog, Archive, ...): title -> href."""
+    links = page_soup(outdir, page).select("nav.bp-site-nav a")[4:]
+    return {a.get_text(): attr(a, "href") for a in links}
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+def test_nav_links_name_pages_as_the_builder_links_them(
+    make_app: Any, tmp_path: Path, builder: str
+) -> None:
+    result = build(make_app, builder, srcdir=NAV_ROOT, builddir=tmp_path)
+    page, expected = NAV_EXPECTED[builder]
+    hrefs = nav_hrefs(result.outdir, page)
+    assert hrefs == expected
+    for title, href in hrefs.items():
+        missing = title in ("Mamba", "Typo", "CV") or (builder, title) == ("dirhtml", "Legacy")
+        if not href.startswith("https://"):
+            assert resolves(result.outdir, page, href) is not missing, title
+    # One warning for each entry that names no page, in this build of several pages.
+    named = sorted(m[1] for w in result.warnings if (m := _NAMES_NO_PAGE.search(w)))
+    assert named == NAV_MISSING[builder]
+    assert len(result.warnings) == len(NAV_MISSING[builder])
+    for warning in result.warnings:
+        assert f"{NAV_CONF}: WARNING: " in warning and warning.endswith("[blogpost.config]")
+
+
+def test_nav_link_warnings_can_be_suppressed(make_app: Any, tmp_path: Path) -> None:
+    overrides = {"suppress_warnings": ["blogpost.config"]}
+    result = build(make_app, "html", srcdir=NAV_ROOT, builddir=tmp_path, confoverrides=overrides)
+    assert result.warnings == []
+    assert nav_hrefs(result.outdir, "about.html")["Mamba"] == "blog/tag/mamba.html"
+
+
+def test_a_nav_link_reaches_its_page_once_it_exists_from_pages_not_written_again(
+    make_app: Any, tmp_path: Path
+) -> None:
+    srcdir = copy_root("nav-links", tmp_path)
+    first = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
+    assert any("'blog/tag/mamba' names no" in warning for warning in first.warnings)
+    about = first.outdir / "about.html"
+    written = about.stat().st_mtime_ns
+    (srcdir / "mamba.rst").write_text(
+        "On Mamba\n========\n\n.. blogpost::\n   :date: 2025-05-01\n   :tags: mamba\n\nText.\n"
+    )
+    second = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
+    assert not any("'blog/tag/mamba'" in warning for warning in second.warnings)
+    assert about.stat().st_mtime_ns == written  # the page was not written again...
+    href = nav_hrefs(second.outdir, "about.html")["Mamba"]
+    assert resolves(second.outdir, "about.html", href)  # ...and its link reaches the new page
