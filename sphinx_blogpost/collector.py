@@ -60,6 +60,16 @@ _HIDDEN = (
     addnodes.toctree,
     nodes.meta,
 )
+# The post's running text, whose paragraphs summaries are made of: sections, and lists and
+# block quotes in them, at any depth. A table, admonition, figure, footnote or sidebar is an
+# aside: its paragraphs are counted as words but never summarise the post.
+_BODY_FLOW = (
+    nodes.section,
+    nodes.bullet_list,
+    nodes.enumerated_list,
+    nodes.list_item,
+    nodes.block_quote,
+)
 _MORE_COMMENT = re.compile(r"\s*<!--\s*more\s*-->\s*", re.IGNORECASE)
 
 
@@ -216,7 +226,8 @@ def read_post(app: Sphinx, doctree: nodes.document, declaration: blogpost_node) 
         title=title,
         words=text.words,
         minutes=minutes,
-        summary_is_partial=text.words > summary_words,
+        # " ..." after an empty summary (a post of only code, say) would be all a list shows.
+        summary_is_partial=bool(summary) and text.words > summary_words,
         line=declaration.line,
     )
 
@@ -247,42 +258,74 @@ def _document_title(doctree: nodes.document) -> nodes.title | None:
 
 @dataclass
 class _VisibleText:
-    """Counts the words a reader sees and gathers body paragraphs, in one pass."""
+    """Counts the words a reader sees and gathers body paragraphs, in one pass.
+
+    Words are counted once per block of text (paragraph, heading, code block, caption, term,
+    line...) with its inline markup joined in, as a reader sees it: ``H\\ :sub:`2`\\ O`` is
+    one word, and so is an inline literal with the full stop after it."""
 
     title: nodes.title | None
     words: int = 0
     cjk: int = 0
-    paragraphs: list[str] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)  # body paragraphs, summary material
     paragraphs_before_more: int | None = None
-    _paragraph: list[str] | None = None  # the text of the body paragraph being walked
 
-    def walk(self, node: nodes.Node) -> None:
-        # Tests ordered by how often they match: this runs on every node of every post.
+    def walk(self, node: nodes.Node, body: bool = True) -> None:
+        """Count the text under *node*, which is in the post's running text if *body*."""
+        # This runs on every block of every post. Hidden nodes are tested first, as comments
+        # (`more` markers among them) are text blocks too; then the rest by how often they match.
+        run: list[str] = []  # inline content lying loose in a container, as one block
+        for child in node.children:
+            if isinstance(child, _HIDDEN):
+                self._hidden(child)
+            elif isinstance(child, nodes.TextElement) and not isinstance(child, nodes.Inline):
+                if child is self.title:
+                    continue
+                if run:
+                    self._count("".join(run))
+                    run = []
+                parts: list[str] = []
+                self._inline(child, parts)
+                text = "".join(parts)
+                words, cjk = count_words(text)  # self._count inlined on the busiest path
+                self.words += words
+                self.cjk += cjk
+                if body and isinstance(child, nodes.paragraph):
+                    paragraph = " ".join(text.split())
+                    if paragraph:  # not an image alone: summaries join no empty paragraphs
+                        self.paragraphs.append(paragraph)
+            elif isinstance(child, nodes.Text):
+                run.append(child.astext() if "\x00" in child else child)
+            elif isinstance(child, nodes.Inline):
+                self._inline(child, run)
+            else:
+                if run:
+                    self._count("".join(run))
+                    run = []
+                self.walk(child, body and isinstance(child, _BODY_FLOW))
+        if run:
+            self._count("".join(run))
+
+    def _inline(self, node: nodes.Node, parts: list[str]) -> None:
+        """Add the text of *node*'s descendants to *parts*, to be counted as one block."""
         for child in node.children:
             if isinstance(child, nodes.Text):
                 # A Text is its string, with NUL marks where the source escaped a character:
                 # only then is astext() (three splits and joins) needed.
-                text = child.astext() if "\x00" in child else str(child)
-                words, cjk = count_words(text)
-                self.words += words
-                self.cjk += cjk
-                if self._paragraph is not None:
-                    self._paragraph.append(text)
-            elif isinstance(child, _HIDDEN):  # the `more` markers are hidden nodes too
-                if self.paragraphs_before_more is None and _is_more(child):
-                    self.paragraphs_before_more = len(self.paragraphs)
-            elif child is self.title:
-                continue
-            elif isinstance(child, nodes.paragraph) and isinstance(
-                node, nodes.section | nodes.document
-            ):
-                # Summaries are made of the text of body paragraphs (not image alt texts).
-                self._paragraph = []
-                self.walk(child)
-                self.paragraphs.append(" ".join("".join(self._paragraph).split()))
-                self._paragraph = None
+                parts.append(child.astext() if "\x00" in child else child)
+            elif isinstance(child, _HIDDEN):
+                self._hidden(child)
             else:
-                self.walk(child)
+                self._inline(child, parts)
+
+    def _count(self, text: str) -> None:
+        words, cjk = count_words(text)
+        self.words += words
+        self.cjk += cjk
+
+    def _hidden(self, node: nodes.Node) -> None:
+        if self.paragraphs_before_more is None and _is_more(node):
+            self.paragraphs_before_more = len(self.paragraphs)
 
 
 def _is_more(node: nodes.Node) -> bool:

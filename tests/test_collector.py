@@ -1,19 +1,25 @@
-"""The collector: parallel reads and incremental rebuilds give the same posts and pages."""
+"""The collector: parallel reads and incremental rebuilds give the same posts and pages; words
+are counted per block of text and summaries are made of the running text, lists included."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pytest
 from docutils import nodes
 from docutils.core import publish_doctree
+from sphinx.testing.util import SphinxTestApp
 
 from sphinx_blogpost.collector import _VisibleText
 from sphinx_blogpost.directives import blogpost_node, find_blog_nodes, postlist_node
 
-from .conftest import build, copy_root
+from .conftest import ROOTS, build, copy_root, posts, soup, warnings_of
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from pathlib import Path
+
+    from sphinx_blogpost.posts import Post
 
 
 def _html_pages(outdir: Path) -> dict[str, bytes]:
@@ -92,3 +98,124 @@ def test_the_walk_stops_once_it_has_the_blog_nodes_reading_counted():
     assert find_blog_nodes(doctree, (1, 1)) == ([declaration], [listing])
     # more than it expects: the whole document is walked, nothing is missed
     assert find_blog_nodes(doctree, (0, 1)) == ([declaration, later], [listing])
+
+
+def test_inline_markup_does_not_split_words() -> None:
+    # Each Text node counted apart would make 13 words of the paragraph ("H", "2", "O,",
+    # "three", "." ...) and 4 of the list item: a reader sees 7 and 2.
+    source = (
+        "Water is H\\ :sub:`2`\\ O, ``three``. *Twice*, **loudly**; `on <https://a.b>`_!\n\n"
+        "* ``x``-axis, *ok*?\n"
+    )
+    text = _VisibleText(title=None)
+    text.walk(publish_doctree(source))
+    assert text.words == 9
+    assert text.paragraphs == ["Water is H2O, three. Twice, loudly; on!", "x-axis, ok?"]
+
+
+def test_lists_and_quotes_are_running_text_and_asides_are_not() -> None:
+    source = """Lead.
+
+* One.
+* |dot|
+
+  1. Nested.
+
+     Second paragraph of the nested item.
+
+..
+
+   Quoted.
+
+.. note:: Noted.
+
++--------+
+| Tabled |
++--------+
+
+.. [#] Footnoted.
+
+.. |dot| image:: dot.png
+"""
+    text = _VisibleText(title=None)
+    text.walk(publish_doctree(source))
+    # The item of an image alone adds no empty paragraph to join into a summary.
+    paragraphs = ["Lead.", "One.", "Nested.", "Second paragraph of the nested item.", "Quoted."]
+    assert text.paragraphs == paragraphs
+    assert text.words == 14  # the asides' words (and the footnote's label) count all the same
+
+
+@pytest.fixture(scope="module")
+def summary_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SphinxTestApp]:
+    """One build of the test-summary root (in the list layout), shared by the tests below."""
+    app = SphinxTestApp(
+        "html", srcdir=ROOTS / "test-summary", builddir=tmp_path_factory.mktemp("summary")
+    )
+    app.build()
+    yield app
+    app.cleanup()
+
+
+def _listed_summaries(app: SphinxTestApp) -> dict[str, str]:
+    """The summary each post shows in the blog index's list layout, by post page."""
+    items = soup(app, "blog/index").select(".bp-layout-list .bp-list-item")
+    return {
+        item.select_one(".bp-card-title a")["href"].removeprefix("../"): item.select_one(
+            ".bp-card-summary"
+        ).get_text()
+        for item in items
+    }
+
+
+def _record(app: SphinxTestApp, docname: str) -> Post:
+    post = posts(app)[docname]
+    header = soup(app, docname).select_one(".bp-post-header")
+    assert header.select_one(".bp-words")["data-words"] == str(post.words)
+    return post
+
+
+def test_summary_site_builds_without_warnings(summary_site: SphinxTestApp) -> None:
+    assert warnings_of(summary_site) == []
+    assert len(_listed_summaries(summary_site)) == 6
+
+
+@pytest.mark.parametrize("doc", ["inline", "inline_md"])
+def test_words_run_through_inline_markup_in_rst_and_myst(
+    summary_site: SphinxTestApp, doc: str
+) -> None:
+    post = _record(summary_site, doc)
+    # 14 words of prose, 3 in the subsection's title, 4 of code; the post's title is not counted
+    assert post.words == 21
+    assert post.summary == "Water is H2O; the answer is three. Say it twice, loudly; then read on!"
+    assert post.summary_is_partial
+    listed = _listed_summaries(summary_site)[f"{doc}.html"]
+    assert listed == post.summary + " ..."
+
+
+def test_a_post_of_only_a_list_is_summarised_by_its_list(summary_site: SphinxTestApp) -> None:
+    post = _record(summary_site, "list_only")
+    assert post.summary == "Milk and eggs. Bread, the brown kind. Butter, salted."
+    assert (post.words, post.summary_is_partial) == (9, False)
+    assert _listed_summaries(summary_site)["list_only.html"] == post.summary  # no " ..."
+
+
+def test_a_list_before_more_is_in_the_summary(summary_site: SphinxTestApp) -> None:
+    post = _record(summary_site, "list_before_more")
+    assert post.summary == "Three things to pack: A map of the hills. Water for the day."
+    assert (post.words, post.summary_is_partial) == (19, True)
+    listed = _listed_summaries(summary_site)["list_before_more.html"]
+    assert listed == post.summary + " ..."
+
+
+def test_tables_admonitions_and_sidebars_stay_out_of_summaries(
+    summary_site: SphinxTestApp,
+) -> None:
+    post = _record(summary_site, "asides")
+    assert post.summary == "The body paragraph comes next. Quoted words are running text."
+    assert (post.words, post.summary_is_partial) == (23, True)  # asides count as words
+
+
+def test_an_empty_summary_is_not_followed_by_dots(summary_site: SphinxTestApp) -> None:
+    post = _record(summary_site, "code_only")
+    assert (post.summary, post.words, post.summary_is_partial) == ("", 1, False)
+    assert _listed_summaries(summary_site)["code_only.html"] == ""
