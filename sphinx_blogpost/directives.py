@@ -81,13 +81,28 @@ def content_line(directive: SphinxDirective, index: int) -> tuple[str | None, in
     from myst_parser.mocking import MockStateMachine
 
     if isinstance(directive.state_machine, MockStateMachine):
-        # MyST gives the content's offset below the opening line (``lineno``)
+        # MyST gives the content's offset below the opening line (``lineno``): -1 when the
+        # content starts on that line (text after ```{postlist}), but MyST 4 gives 0 then too.
         source, _ = directive.get_source_info()
-        return source, directive.lineno + directive.content_offset + index + 1
+        offset = directive.content_offset
+        if offset == 0 and source and _text_after_fence(source, directive.lineno):
+            offset = -1
+        return source, directive.lineno + offset + index + 1
     # docutils: each line of the content knows its file and 0-based line, which an offset
     # from the top does not when the text comes from `include` or `rst_prolog`
     source, offset = directive.content.info(index)
     return source, offset + 1 if offset is not None else None
+
+
+_FENCE_WITH_TEXT = re.compile(r"\s*(`{3,}|~{3,}|:{3,})\s*\{[^}]*\}\s*\S")
+
+
+def _text_after_fence(source: str, lineno: int) -> bool:
+    """Whether the MyST directive opening at line *lineno* of *source* has text after its
+    name (MyST 4 does not say so). The file was just read: linecache keeps its lines."""
+    import linecache
+
+    return _FENCE_WITH_TEXT.match(linecache.getline(source, lineno)) is not None
 
 
 def content_location(directive: SphinxDirective, index: int) -> str:
