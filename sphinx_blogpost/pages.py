@@ -117,8 +117,8 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             "body": body,
             "blogpost_page": page.kind,
         }
-        feed = term_feed(app, *page.term) if page.term is not None else None
-        if page.term is not None and feed is not None:  # social.add_page_metadata links it
+        if page.term is not None and (feed := term_feed(app, *page.term)) is not None:
+            # social.add_page_metadata links it in <head>
             context["blogpost_term_feed"] = (term_feed_title(config.title, page.term[1]), feed)
         yield page.name, context, "page.html"
     written.remove_gone(keep=app.env.found_docs)
