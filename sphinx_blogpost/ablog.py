@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cache, partial
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from babel import Locale
 from docutils import nodes
+from docutils.languages import get_language
 from docutils.nodes import fully_normalize_name
 from docutils.parsers.rst import directives
 from docutils.parsers.rst.directives.admonitions import BaseAdmonition
@@ -22,7 +23,15 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.matching import Matcher
 
 from .config import CONFIG_FIELDS, PREFIX, BlogpostConfig, assignment_location, get_config
-from .directives import PostlistDirective, _AnyOption, blogpost_node, more_marker
+from .directives import (
+    YAML_FENCE,
+    PostlistDirective,
+    _AnyOption,
+    blogpost_node,
+    more_marker,
+    option_line_indexes,
+    option_location,
+)
 from .frontmatter import docinfo_fields
 from .posts import LANGUAGE_CODE, OPTIONS, DateError, RawValue, parse_date, split_list
 from .query import POSTLIST_OPTIONS
@@ -248,9 +257,10 @@ class Declaration:
         return {key: value for key, value in attributes.items() if value is not None}
 
 
-def translate(raw: Mapping[str, RawValue], report: Callable[[str], None]) -> Declaration:
+def translate(raw: Mapping[str, RawValue], report: Callable[[str, str], None]) -> Declaration:
     """ABlog's post options as ours; options of neither kind are kept for the collector to
-    report, and a bad ``excerpt`` is reported through *report*."""
+    report, and a bad ``excerpt`` is reported through *report* (message, then the name of the
+    option, so that the warning can point at the line that sets it)."""
     options: dict[str, RawValue] = {}
     title = excerpt = image = None
     exclude = False
@@ -264,7 +274,7 @@ def translate(raw: Mapping[str, RawValue], report: Callable[[str], None]) -> Dec
             if text is not None and text.isdigit():
                 excerpt = int(text) or None
             else:
-                report(f"excerpt {value!r} is not a whole number of paragraphs")
+                report(f"excerpt {value!r} is not a whole number of paragraphs", name)
         elif name == "image" and text is not None and text.isdigit():
             image = int(text) or None  # ABlog's form: the Nth image of the post
         elif name == "exclude":
@@ -340,7 +350,10 @@ class AblogPostDirective(SphinxDirective):
             raw["date"] = self.arguments[0]
         node = blogpost_node(docname=self.env.docname)
         self.set_source_info(node)
-        declaration = translate(raw, lambda message: warn(BlogpostWarning.OPTION, message, node))
+        # docutils parsed the options: their lines are not known, the directive's is
+        declaration = translate(
+            raw, lambda message, _option: warn(BlogpostWarning.OPTION, message, node)
+        )
         node["options"] = declaration.options
         node.attributes.update(declaration.node_attributes())
         node["ablog"] = True
@@ -430,8 +443,10 @@ class AblogTransform(SphinxTransform):
         for node in declarations:
             # Top-level front matter (`blogpost: true` or a pattern) may use ABlog's keys.
             if node.get("top_level_front_matter"):
-                report = partial(warn, BlogpostWarning.OPTION, location=node)
-                declaration = translate(ablog_fields, report)
+                if ablog_fields:
+                    lines = self._front_matter_key_lines()
+                    node["option_lines"] = {k: v for k, v in lines.items() if k in ablog_fields}
+                declaration = translate(ablog_fields, partial(self._report_option, node))
                 node["options"] = declaration.options
                 node.attributes.update(declaration.node_attributes())
             _place_under_title(self.document, node)
@@ -440,6 +455,29 @@ class AblogTransform(SphinxTransform):
             self._label_post()
             # ABlog makes posts orphans (`post_auto_orphan`): they need not be in a toctree.
             self.env.metadata[self.env.docname]["orphan"] = True
+
+    @staticmethod
+    def _report_option(node: blogpost_node, message: str, option: str) -> None:
+        warn(BlogpostWarning.OPTION, message, option_location(node, option))
+
+    def _front_matter_key_lines(self) -> dict[str, int]:
+        """The 1-based line of each key of the document's top-level front matter or docinfo
+        field list, by the name :func:`docinfo_fields` gives it; empty if the source cannot
+        be read. Neither MyST nor docutils' bibliographic fields (``date``, ``author``) keep
+        the line of a key, so it is read from the source."""
+        source = self.document.get("source")
+        if not source:
+            return {}
+        try:
+            text = Path(source).read_text(self.config.source_encoding)
+        except (OSError, UnicodeError):  # not a file: text given to Sphinx another way
+            return {}
+        indexes, _ = option_line_indexes(_front_matter(text.splitlines()))
+        # No reporter: docutils' DocInfo has said already if the language is not supported.
+        language = get_language(self.document.settings.language_code, None)
+        # a dict of name -> English name, though docutils' stubs call it a list
+        bibliographic = cast("Mapping[str, str]", language.bibliographic_fields)
+        return {_field_name(key, bibliographic): index + 1 for key, index in indexes.items()}
 
     def _matches_pattern(self) -> bool:
         patterns: list[str] = self.config.blog_post_pattern
@@ -495,6 +533,29 @@ class AblogTransform(SphinxTransform):
         latest = max(moments, key=lambda d: d.moment, default=None)
         if latest is not None and latest.moment > date.moment:
             node["options"]["updated"] = latest.iso
+
+
+def _front_matter(lines: list[str]) -> list[str]:
+    """The lines of the front matter a document opens with, as :func:`option_line_indexes`
+    reads them: MyST's YAML between ``---`` lines (it stops at the closing one), or the field
+    list docutils makes the docinfo, which ends at the first line that is neither indented
+    (a field's value goes on there), a field nor a comment: the title, most often."""
+    if lines and lines[0].rstrip() == YAML_FENCE:
+        return lines
+    for index, line in enumerate(lines):
+        if line.strip() and not line[0].isspace() and not line.startswith((":", "..")):
+            return lines[:index]
+    return lines
+
+
+def _field_name(written: str, bibliographic: Mapping[str, str]) -> str:
+    """The name :func:`docinfo_fields` gives the key *written*: docutils makes a node of each
+    bibliographic field (its name in the document's language, in any case), named in English,
+    and ``authors`` is read as ``author``; other keys keep their name as written."""
+    canonical = bibliographic.get(fully_normalize_name(written))
+    if canonical is None:
+        return written
+    return "author" if canonical == "authors" else canonical
 
 
 def _place_under_title(document: nodes.document, node: blogpost_node) -> None:

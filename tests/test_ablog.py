@@ -226,7 +226,11 @@ def test_written_dates_parse_to_the_same_day():
 
 
 def test_translate_keeps_ours_maps_ablogs_and_drops_empty_names():
-    problems: list[str] = []
+    problems: list[tuple[str, str]] = []
+
+    def report(message: str, option: str) -> None:
+        problems.append((message, option))
+
     declaration = translate(
         {
             "date": "Jan 25, 2021",
@@ -244,7 +248,7 @@ def test_translate_keeps_ours_maps_ablogs_and_drops_empty_names():
             "series": "Mine",
             "colour": "blue",
         },
-        problems.append,
+        report,
     )
     assert declaration.options == {
         "date": "Jan 25, 2021",
@@ -255,14 +259,13 @@ def test_translate_keeps_ours_maps_ablogs_and_drops_empty_names():
     }
     assert (declaration.title, declaration.excerpt, declaration.image) == ("Listed", 3, 2)
     assert declaration.exclude and problems == []
-    assert translate({"image": "img/cover.png"}, problems.append).options == {
-        "image": "img/cover.png"
-    }
-    assert not translate({"exclude": False}, problems.append).exclude
-    assert not translate({"exclude": "no"}, problems.append).exclude
-    assert translate({"exclude": True}, problems.append).exclude
-    assert translate({"excerpt": "many"}, problems.append).excerpt is None
-    assert problems == ["excerpt 'many' is not a whole number of paragraphs"]
+    assert translate({"image": "img/cover.png"}, report).options == {"image": "img/cover.png"}
+    assert not translate({"exclude": False}, report).exclude
+    assert not translate({"exclude": "no"}, report).exclude
+    assert translate({"exclude": True}, report).exclude
+    assert translate({"excerpt": "many"}, report).excerpt is None
+    # the option is named, so that the warning can point at the line that sets it
+    assert problems == [("excerpt 'many' is not a whole number of paragraphs", "excerpt")]
 
 
 def test_empty_ablog_lists_give_no_empty_names(make_app, tmp_path):
@@ -316,6 +319,44 @@ def test_blog_post_pattern_makes_posts(tmp_path):
     undated = sorted(line for line in site.warnings if "[blogpost.date]" in line)
     assert len(undated) == 2 and len(site.warnings) == 2
     assert "nofront.md:1" in undated[0] and "undated.md:1" in undated[1]
+
+
+LINES_ROOT = ROOTS / "test-ablog-lines"
+_UNREADABLE_DATE = "date: cannot read 'next tuesday' as a date; the post is not listed"
+KEY_LINES = [  # (file, line, subtype, message): each at the line of the key that sets it
+    ("myst_frontmatter.md", 4, "date", _UNREADABLE_DATE),
+    ("myst_frontmatter.md", 5, "author", "author 'zed' is not in blogpost_authors"),
+    ("myst_frontmatter.md", 6, "category", "category 'Gardening' is not in blogpost_categories"),
+    ("myst_frontmatter.md", 7, "option", "excerpt 'many' is not a whole number of paragraphs"),
+    ("pattern/undated.md", 1, "date", "the post has no date; it is not listed"),  # no key to name
+    ("pattern/undated.md", 3, "category", "category 'Gardening' is not in blogpost_categories"),
+    # a docinfo after a comment; `date` and `Authors` become docutils' bibliographic nodes
+    ("rst_fields.rst", 6, "date", _UNREADABLE_DATE),
+    ("rst_fields.rst", 7, "author", "author 'zed' is not in blogpost_authors"),
+    ("rst_fields.rst", 8, "option", "excerpt 'many' is not a whole number of paragraphs"),
+    ("rst_fields.rst", 9, "option", "language 'Elvish' is not a code such as 'en' or 'pt-BR'"),
+]  # fmt: skip
+_WARNING = re.compile(
+    r"(?P<file>.+):(?P<line>\d+): WARNING: (?P<message>.*) \[blogpost\.(?P<subtype>\w+)\]"
+)
+
+
+def test_top_level_front_matter_warns_at_the_line_of_each_key(tmp_path):
+    """ABlog's front matter (MyST's `blogpost: true`, rST's `:blogpost: true` field list, a
+    post by `blog_post_pattern`): a bad value warns at the line of its key, ABlog's own keys
+    (`excerpt`, `language` as a name) and `Authors` (read as `author`) included."""
+    site = run_build(LINES_ROOT, tmp_path)
+    found = []
+    for line in site.warnings:
+        match = _WARNING.fullmatch(line)
+        assert match, line
+        file = Path(match["file"]).relative_to(LINES_ROOT).as_posix()
+        found.append((file, int(match["line"]), match["subtype"], match["message"]))
+    assert sorted(found) == KEY_LINES
+    # the values around the bad ones are read as before
+    assert site.posts["rst_fields"].tags == ("lines", "rst")
+    assert [a.name for a in site.posts["rst_fields"].authors] == ["zed", "Ada Lovelace"]
+    assert site.posts["myst_frontmatter"].tags == ("lines", "myst")
 
 
 def test_a_post_is_labelled_with_its_file_name_as_in_ablog(tmp_path):
