@@ -21,6 +21,7 @@ from .directives import (
     option_location,
     postlist_node,
 )
+from .freshness import WrittenDocuments
 from .posts import (
     Post,
     count_words,
@@ -43,8 +44,6 @@ if TYPE_CHECKING:
 
 ENV_ATTR = "blogpost_posts"
 POSTLISTS_ATTR = "blogpost_postlists"  # docname -> the postlist queries in it
-SHOWN_ATTR = "blogpost_shown"  # docname -> fingerprint of what it last showed of other posts
-INPUTS_ATTR = "blogpost_inputs"  # fingerprint of everything SHOWN_ATTR was computed from
 POST_PAGES_ATTR = "blogpost_post_pages"  # post docname -> fingerprint of Blog.page_state
 NEIGHBOURHOOD_ATTR = "blogpost_neighbourhood"  # fingerprint of what POST_PAGES_ATTR came from
 
@@ -129,13 +128,15 @@ class BlogpostCollector(EnvironmentCollector):
         blog = get_blog(app)
         posts, postlists = posts_of(env), postlists_of(env)
         # What pages show of other posts is a function of every post and postlist and the
-        # options: when none changed (a no-op build), neither did any page.
+        # options: when none changed (a no-op build), neither did any page. Compared with
+        # what this builder last wrote into this output folder, not with the last build.
+        written = WrittenDocuments.of(app)
         config = get_config(app.config)
         fingerprints = sorted((docname, post.fingerprint) for docname, post in posts.items())
         inputs = stable_digest((fingerprints, sorted(postlists.items()), config))
-        if getattr(env, INPUTS_ATTR, None) == inputs:
+        if written.inputs == inputs:
             return []
-        setattr(env, INPUTS_ATTR, inputs)
+        written.inputs = inputs
         # A post page shows of other posts only their titles, dates and terms (neighbours,
         # series, related posts): when none of those changed, as after an edit to the text of
         # a post, no post page shows anything new, and the states of the last build stand.
@@ -155,8 +156,7 @@ class BlogpostCollector(EnvironmentCollector):
         for docname, queries in postlists.items():
             listed = [[p.fingerprint for p in select(blog, query)] for query in queries]
             shown[docname] = stable_digest((shown.get(docname), listed))
-        before = _env_dict(env, SHOWN_ATTR)
-        setattr(env, SHOWN_ATTR, shown)
+        before, written.shown = written.shown, shown
         return sorted(d for d, state in shown.items() if before.get(d) != state)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from .posts import stable_digest
 
@@ -50,12 +50,7 @@ class WrittenPages:
         self.before: dict[str, str] = {}
         self.before_inputs = ""
         self.inputs = ""
-        try:
-            saved = json.loads(self.path.read_text("utf-8"))
-        except (OSError, ValueError):
-            saved = {}
-        if not isinstance(saved, dict):
-            saved = {}
+        saved = _load(self.path)
         if saved.get("site") == self.site:
             self.before = saved.get("pages", {})
             self.before_inputs = saved.get("inputs", "")
@@ -111,6 +106,74 @@ class WrittenPages:
                 folder = folder.parent
 
     def save(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         state = {"site": self.site, "outdir": self.outdir, "inputs": self.inputs, "pages": self.now}
-        self.path.write_text(json.dumps(state, sort_keys=True), "utf-8")
+        _save(self.path, state)
+
+
+def _load(path: Path) -> dict[str, Any]:
+    """The state saved at *path*, or an empty one if there is none that can be read."""
+    try:
+        saved = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return saved if isinstance(saved, dict) else {}
+
+
+def _save(path: Path, state: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(state, sort_keys=True), "utf-8")
+
+
+class WrittenDocuments:
+    """What the documents' pages showed of the blog when this builder last wrote them into
+    this output folder: for each page, the fingerprint of what it showed of other posts
+    (listings, neighbours, series, related posts; see ``BlogpostCollector.get_updated_docs``)
+    and whether pages linked the feeds.
+
+    Kept in a file beside the doctrees, one per builder, and saved only once a build has
+    written its pages, not in the environment: Sphinx saves the environment before writing
+    and shares it between builders, so a build stopped while writing, or another builder
+    on the same doctrees (``make -M``, html then dirhtml), would have it record pages that
+    were never written, which later builds would then take as current."""
+
+    def __init__(self, app: Sphinx) -> None:
+        self.path = Path(app.doctreedir, f"blogpost-documents-{app.builder.name}.json")
+        self.outdir = str(app.outdir)
+        self._saved = saved = _load(self.path)
+        if saved.get("outdir") != self.outdir:  # no page in this output folder shows it
+            saved = {}
+        #: A digest of everything ``shown`` was computed from.
+        self.inputs: str = saved.get("inputs", "")
+        #: docname -> fingerprint of what its page shows of other posts.
+        self.shown: dict[str, str] = saved.get("shown", {})
+        #: Whether the pages link the blog's feeds; None before the first build.
+        self.feeds_linked: bool | None = saved.get("feeds_linked")
+
+    @classmethod
+    def of(cls, app: Sphinx) -> WrittenDocuments:
+        """The state of the current build, read once and kept on the builder."""
+        state: WrittenDocuments | None = getattr(app.builder, _DOCUMENTS_ATTR, None)
+        if state is None:
+            state = cls(app)
+            setattr(app.builder, _DOCUMENTS_ATTR, state)
+        return state
+
+    def save(self) -> None:
+        state = {
+            "outdir": self.outdir,
+            "inputs": self.inputs,
+            "shown": self.shown,
+            "feeds_linked": self.feeds_linked,
+        }
+        if state != self._saved:  # a no-op build writes nothing
+            _save(self.path, state)
+            self._saved = state
+
+
+_DOCUMENTS_ATTR = "_blogpost_written_documents"
+
+
+def save_written_documents(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: record what the pages now show, once they are all written."""
+    if exception is None:
+        WrittenDocuments.of(app).save()

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from .collector import get_blog, posts_of
 from .config import get_config
 from .feeds import FEED_FORMATS, WEB_BUILDERS, feeds_written, image_url, site_url
+from .freshness import WrittenDocuments
 from .posts import cover_path
 
 if TYPE_CHECKING:
@@ -156,20 +157,14 @@ def add_page_metadata(
         context["metatags"] = context.get("metatags", "") + "\n".join(tags) + "\n"
 
 
-_FEEDS_LINKED_ATTR = "blogpost_feeds_linked"  # builder name -> whether pages link the feeds
-
-
 def pages_linking_feeds(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-get-updated``: every page links the blog's feeds (in ``<head>``, and in the
     dispatches footer) once they exist. The blog's first post, or its last one becoming a
     draft, adds or removes them: then every document is written again, as a clean build
     would write it, not only those that show the post."""
-    linked: dict[str, bool] | None = getattr(env, _FEEDS_LINKED_ATTR, None)
-    if linked is None:
-        linked = {}
-        setattr(env, _FEEDS_LINKED_ATTR, linked)
-    now, before = feeds_written(app), linked.get(app.builder.name)
-    linked[app.builder.name] = now
+    written = WrittenDocuments.of(app)
+    now, before = feeds_written(app), written.feeds_linked
+    written.feeds_linked = now
     return sorted(env.found_docs) if before is not None and before != now else []
 
 

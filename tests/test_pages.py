@@ -441,6 +441,56 @@ def test_incremental_edits_match_clean_builds(make_app, tmp_path):
         shutil.rmtree(clean.outdir.parent)
 
 
+def _retitle_post09(srcdir: Path) -> None:
+    """An edit that other pages show: post09's neighbours, related posts and listings."""
+    post = srcdir / "post09.rst"
+    old = "Post 09: Space Input Signal\n==========================="
+    post.write_text(post.read_text().replace(old, "Post 09 renamed\n===============", 1))
+
+
+def _assert_pages_match_a_clean_build(
+    make_app: Any, srcdir: Path, outdir: Path, tmp_path: Path, builder: str = "html"
+) -> None:
+    clean = build(make_app, builder, srcdir=srcdir, builddir=tmp_path / "clean")
+    inc, ref = _bodies(outdir), _bodies(clean.outdir)
+    assert inc.keys() == ref.keys()
+    assert [page for page in ref if inc[page] != ref[page]] == []
+
+
+def test_builders_sharing_doctrees_each_write_the_pages_that_changed(make_app, tmp_path):
+    # As `make -M html` then `make -M dirhtml` do: one doctree folder, one environment.
+    srcdir, shared = copy_root("blog", tmp_path), tmp_path / "shared"
+    build(make_app, "html", srcdir=srcdir, builddir=shared)
+    build(make_app, "dirhtml", srcdir=srcdir, builddir=shared)
+    _retitle_post09(srcdir)
+    build(make_app, "dirhtml", srcdir=srcdir, builddir=shared)  # reads the edit
+    html = build(make_app, "html", srcdir=srcdir, builddir=shared)  # reads nothing
+    assert html.warnings == []
+    assert "Post 09 renamed" in (html.outdir / "lists.html").read_text("utf8")
+    _assert_pages_match_a_clean_build(make_app, srcdir, html.outdir, tmp_path)
+
+
+def test_a_build_stopped_while_writing_leaves_no_stale_page(make_app, tmp_path, monkeypatch):
+    from sphinx.builders.html import StandaloneHTMLBuilder
+
+    srcdir, out = copy_root("blog", tmp_path), tmp_path / "out"
+    build(make_app, "html", srcdir=srcdir, builddir=out)
+    _retitle_post09(srcdir)
+
+    def interrupted(*args: Any, **kwargs: Any) -> None:
+        raise KeyboardInterrupt
+
+    # Sphinx saves the environment, then the first page it writes stops the build.
+    with monkeypatch.context() as patch:
+        patch.setattr(StandaloneHTMLBuilder, "handle_page", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            build(make_app, "html", srcdir=srcdir, builddir=out)
+    resumed = build(make_app, "html", srcdir=srcdir, builddir=out)
+    assert resumed.warnings == []
+    assert "Post 09 renamed" in (resumed.outdir / "lists.html").read_text("utf8")
+    _assert_pages_match_a_clean_build(make_app, srcdir, resumed.outdir, tmp_path)
+
+
 def _files(folder: Path) -> list[str]:
     return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
 
