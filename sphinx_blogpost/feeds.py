@@ -19,7 +19,7 @@ from sphinx.util.osutil import relative_uri
 from .collector import get_blog
 from .config import assignment_location, get_config
 from .directives import blogpost_node
-from .freshness import WrittenPages
+from .freshness import WrittenDocuments, WrittenPages
 from .posts import cover_path, fingerprints, is_url, stable_digest
 from .warnings_ import BlogpostWarning, warn
 
@@ -391,9 +391,12 @@ class _FeedWriter:
         if not shown:  # a category or tag whose posts are all drafts (``blogpost_drafts``)
             return
         # A feed is made from its posts (with full text, their bodies too: the times they were
-        # read), the options and its own titles: when none changed, its file holds it already.
-        full_text = self.config.feed_full_text
-        bodies = [self.app.env.all_docs.get(p.docname) for p in shown] if full_text else []
+        # read, and what their pages show of other posts, as a `postlist` in the body), the
+        # options and its own titles: when none changed, its file holds it already.
+        bodies = []
+        if self.config.feed_full_text:
+            read, pages = self.app.env.all_docs, WrittenDocuments.of(self.app).shown
+            bodies = [(read.get(p.docname), pages.get(p.docname)) for p in shown]
         state = (self.around, title, subtitle, home_page, bodies)
         formats = [
             fmt

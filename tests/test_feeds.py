@@ -465,3 +465,21 @@ def test_an_edit_past_the_summary_makes_only_the_json_feed_again(make_app, tmp_p
     assert words["https://blog.example.org/post09.html"] == edited.posts["post09"].words
     clean = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "clean")
     assert _feed_files(edited.outdir) == _feed_files(clean.outdir)
+
+
+def test_a_full_text_feed_shows_a_listing_in_a_post_as_it_is_now(make_app, tmp_path):
+    srcdir = copy_root("feeds", tmp_path)
+    older = srcdir / "older.rst"  # in the blog's feed, which shows its full text
+    older.write_text(older.read_text() + "\n.. postlist::\n   :layout: list\n")
+    build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "incremental")
+    # Only another post changes (one past the feed's length): the listing in the text of
+    # `older`, which is not read again, shows it anew.
+    oldest = srcdir / "oldest.md"
+    oldest.write_text(oldest.read_text().replace("# Oldest post", "# Oldest, renamed"))
+    incremental = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "incremental")
+    clean = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "clean")
+    assert incremental.warnings == clean.warnings == []
+    entries = _parse(incremental.outdir / "blog" / "atom.xml").entries
+    older_entry = next(e for e in entries if e.title == "Older post")
+    assert "Oldest, renamed" in older_entry.content[0].value
+    assert _feed_files(incremental.outdir) == _feed_files(clean.outdir)
