@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from .collector import get_blog, posts_of
 from .config import get_config
 from .feeds import FEED_FORMATS, WEB_BUILDERS, feeds_written, image_url, site_url
-from .freshness import WrittenDocuments
+from .freshness import WrittenDocuments, WrittenPages
 from .posts import cover_path
 
 if TYPE_CHECKING:
@@ -170,18 +170,28 @@ def pages_linking_feeds(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 def copy_covers(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: put each local cover image at its source path in the output, the
-    URL Open Graph and feeds give (already there when it lives in ``html_static_path``)."""
+    URL Open Graph and feeds give (already there when it lives in ``html_static_path``).
+    A cover this extension copied there that no post uses any more is removed, as a clean
+    build would not have it."""
     if exception is not None or app.builder.name not in WEB_BUILDERS:
         return
+    written = WrittenPages(app, "covers", chrome=False)
     for post in posts_of(app.env).values():
         path = cover_path(post.docname, post.image)
         if path is None:
             continue
         source, target = Path(app.srcdir, path), Path(app.outdir, path)
-        if not source.is_file() or (target.is_file() and filecmp.cmp(source, target, False)):
+        try:
+            stat = source.stat()
+        except OSError:  # gone since the post was read: it is read again next build
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        if written.is_fresh(path, (stat.st_size, stat.st_mtime_ns), output=target):
+            continue
+        if not (target.is_file() and filecmp.cmp(source, target, False)):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+    written.remove_gone(output_of=lambda path: Path(app.outdir, path))
+    written.save()
 
 
 def setup_social(app: Sphinx) -> None:

@@ -265,3 +265,22 @@ def test_publishing_the_first_post_links_the_feeds_on_every_page(make_app, tmp_p
     incremental, clean = builds()
     assert _feed_links(incremental.outdir) == _feed_links(clean.outdir)
     assert all(links == [] for links in _feed_links(incremental.outdir).values())
+
+
+def test_a_cover_is_copied_when_edited_and_removed_once_no_post_uses_it(make_app, tmp_path):
+    srcdir = copy_root("feeds", tmp_path)
+    source = srcdir / "images" / "cover.png"  # the cover of escape.rst alone
+
+    def build_site() -> Path:
+        result = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
+        assert result.warnings == []
+        return result.outdir / "images" / "cover.png"
+
+    copied = build_site()
+    assert copied.read_bytes() == source.read_bytes()
+    source.write_bytes(source.read_bytes() + b"edited")  # same name, new picture
+    assert build_site().read_bytes() == source.read_bytes()
+    post = srcdir / "escape.rst"
+    post.write_text(post.read_text().replace("   :image: images/cover.png\n", ""))
+    assert not build_site().exists()  # as after a clean build
+    assert not copied.parent.exists()  # with the folder it leaves empty
