@@ -560,6 +560,14 @@ def test_user_documents_win_and_slugs_stay_distinct(app):
     assert soup(app, "two").select_one(".bp-tag")["href"] == "blog/tag/c-2.html"
 
 
+def test_a_conflict_is_warned_about_on_every_build(make_app, rootdir, tmp_path):
+    # As Sphinx's warnings about the whole project: `-W` fails a no-op build as a clean one.
+    for run in ("first", "no-op"):
+        again = build(make_app, "html", srcdir=rootdir / "test-conflict", builddir=tmp_path)
+        conflicts = [w for w in again.warnings if "[blogpost.conflict]" in w]
+        assert len(conflicts) == 1, run
+
+
 def test_a_very_long_name_gets_a_page_and_feed_of_a_shorter_slug(make_app, tmp_path):
     # 300 characters: as a file name, more than file systems allow (255 bytes)
     long_tag = "Ü" + "x" * 299
