@@ -51,9 +51,13 @@ class WrittenPages:
         self.before_inputs = ""
         self.inputs = ""
         saved = _load(self.path)
+        #: (name, title) of the pages not made, as a document of the project is at their name.
+        self.conflicts: list[tuple[str, str]] = []
+        self.conflicts_before: list[tuple[str, str]] = []
         if saved.get("site") == self.site:
             self.before = saved.get("pages", {})
             self.before_inputs = saved.get("inputs", "")
+            self.conflicts_before = [(name, title) for name, title in saved.get("conflicts", [])]
         # Whatever else changed, the names last written into this output folder: those this
         # build does not make again are gone from the blog (a tag whose last post lost it).
         self.written_before = (
@@ -106,7 +110,13 @@ class WrittenPages:
                 folder = folder.parent
 
     def save(self) -> None:
-        state = {"site": self.site, "outdir": self.outdir, "inputs": self.inputs, "pages": self.now}
+        state = {
+            "site": self.site,
+            "outdir": self.outdir,
+            "inputs": self.inputs,
+            "pages": self.now,
+            "conflicts": self.conflicts,
+        }
         _save(self.path, state)
 
 

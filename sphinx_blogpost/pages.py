@@ -91,24 +91,20 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     # page). Listings link no term page: a new tag's slug changes only the pages that link
     # to it, whose *shows* say so; a term's feed comes and goes with its listed posts.
     around = stable_digest((config, layout, app.config.language, feeds_written(app)))
-    # Planned on every build (4 ms for 1000 posts), for a conflict warns on every build, as
-    # Sphinx's own warnings about the whole project do: `-W` fails as a clean build would.
-    pages = []
+    if written.unchanged((fingerprints(blog.posts), around)):
+        # Nothing any page is made from changed since they were written. The documents in
+        # the way of a page are those of the last build, and warned about again, as Sphinx's
+        # own warnings about the whole project are: `-W` fails as on a clean build.
+        for name, title in written.conflicts_before:
+            _warn_conflict(name, title)
+        return
+    due = []
     for page in plan_pages(blog, config, layout):
         if page.name in app.env.found_docs:
-            warn(
-                BlogpostWarning.CONFLICT,
-                f"this document is at the name of a generated blog page ({page.title}); "
-                "the document is kept",
-                (page.name, 1),  # the whole document is in the way: its first line
-            )
-        else:
-            pages.append(page)
-    if written.unchanged((fingerprints(blog.posts), around)):
-        return  # nothing any page is made from changed since they were written
-    due = [
-        page for page in pages if not written.is_fresh(page.name, (around, page.title, page.shows))
-    ]
+            _warn_conflict(page.name, page.title)
+            written.conflicts.append((page.name, page.title))
+        elif not written.is_fresh(page.name, (around, page.title, page.shows)):
+            due.append(page)
     if due:
         # One line, not a progress line per page: Sphinx's logging costs more per message
         # than rendering a page's listing (0.25% of a 200-post build for ~100 pages).
@@ -127,6 +123,14 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         yield page.name, context, "page.html"
     written.remove_gone(keep=app.env.found_docs)
     written.save()
+
+
+def _warn_conflict(name: str, title: str) -> None:
+    warn(
+        BlogpostWarning.CONFLICT,
+        f"this document is at the name of a generated blog page ({title}); the document is kept",
+        (name, 1),  # the whole document is in the way: its first line
+    )
 
 
 def plan_pages(blog: Blog, config: BlogpostConfig, layout: str = "cards") -> list[Page]:
