@@ -9,11 +9,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cache, partial
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from babel import Locale
 from docutils import nodes
-from docutils.languages import get_language
 from docutils.nodes import fully_normalize_name
 from docutils.parsers.rst import directives
 from docutils.parsers.rst.directives.admonitions import BaseAdmonition
@@ -24,15 +23,13 @@ from sphinx.util.matching import Matcher
 
 from .config import CONFIG_FIELDS, PREFIX, BlogpostConfig, assignment_location, get_config
 from .directives import (
-    YAML_FENCE,
     PostlistDirective,
     _AnyOption,
     blogpost_node,
     more_marker,
-    option_line_indexes,
     option_location,
 )
-from .frontmatter import docinfo_fields
+from .frontmatter import docinfo_fields, front_matter_key_lines
 from .posts import LANGUAGE_CODE, OPTIONS, DateError, RawValue, parse_date, split_list
 from .query import POSTLIST_OPTIONS
 from .warnings_ import BlogpostWarning, warn
@@ -426,7 +423,8 @@ class AblogTransform(SphinxTransform):
         if not get_config(self.config).ablog_compat:
             return
         docinfo = next(iter(self.document.findall(nodes.docinfo)), None)
-        fields = dict(docinfo_fields(docinfo)) if docinfo is not None else {}
+        language_code = self.document.settings.language_code
+        fields = dict(docinfo_fields(docinfo, language_code)) if docinfo is not None else {}
         ablog_fields: dict[str, Any] = {
             k: v for k, v in fields.items() if k in OPTIONS or k in ABLOG_KEYS
         }
@@ -439,13 +437,15 @@ class AblogTransform(SphinxTransform):
                 node.source, node.line = docinfo.source, docinfo.line
             node.source = node.source or self.document["source"]
             node.line = node.line or 1
+            # A post by its path only: no `blogpost: true` for FrontMatterTransform to give
+            # the lines of its keys.
+            if ablog_fields:
+                encoding = self.config.source_encoding
+                node["option_lines"] = front_matter_key_lines(self.document, encoding)
             declarations.append(node)
         for node in declarations:
             # Top-level front matter (`blogpost: true` or a pattern) may use ABlog's keys.
             if node.get("top_level_front_matter"):
-                if ablog_fields:
-                    lines = self._front_matter_key_lines()
-                    node["option_lines"] = {k: v for k, v in lines.items() if k in ablog_fields}
                 declaration = translate(ablog_fields, partial(self._report_option, node))
                 node["options"] = declaration.options
                 node.attributes.update(declaration.node_attributes())
@@ -459,25 +459,6 @@ class AblogTransform(SphinxTransform):
     @staticmethod
     def _report_option(node: blogpost_node, message: str, option: str) -> None:
         warn(BlogpostWarning.OPTION, message, option_location(node, option))
-
-    def _front_matter_key_lines(self) -> dict[str, int]:
-        """The 1-based line of each key of the document's top-level front matter or docinfo
-        field list, by the name :func:`docinfo_fields` gives it; empty if the source cannot
-        be read. Neither MyST nor docutils' bibliographic fields (``date``, ``author``) keep
-        the line of a key, so it is read from the source."""
-        source = self.document.get("source")
-        if not source:
-            return {}
-        try:
-            text = Path(source).read_text(self.config.source_encoding)
-        except (OSError, UnicodeError):  # not a file: text given to Sphinx another way
-            return {}
-        indexes, _ = option_line_indexes(_front_matter(text.splitlines()))
-        # No reporter: docutils' DocInfo has said already if the language is not supported.
-        language = get_language(self.document.settings.language_code, None)
-        # a dict of name -> English name, though docutils' stubs call it a list
-        bibliographic = cast("Mapping[str, str]", language.bibliographic_fields)
-        return {_field_name(key, bibliographic): index + 1 for key, index in indexes.items()}
 
     def _matches_pattern(self) -> bool:
         patterns: list[str] = self.config.blog_post_pattern
@@ -533,29 +514,6 @@ class AblogTransform(SphinxTransform):
         latest = max(moments, key=lambda d: d.moment, default=None)
         if latest is not None and latest.moment > date.moment:
             node["options"]["updated"] = latest.iso
-
-
-def _front_matter(lines: list[str]) -> list[str]:
-    """The lines of the front matter a document opens with, as :func:`option_line_indexes`
-    reads them: MyST's YAML between ``---`` lines (it stops at the closing one), or the field
-    list docutils makes the docinfo, which ends at the first line that is neither indented
-    (a field's value goes on there), a field nor a comment: the title, most often."""
-    if lines and lines[0].rstrip() == YAML_FENCE:
-        return lines
-    for index, line in enumerate(lines):
-        if line.strip() and not line[0].isspace() and not line.startswith((":", "..")):
-            return lines[:index]
-    return lines
-
-
-def _field_name(written: str, bibliographic: Mapping[str, str]) -> str:
-    """The name :func:`docinfo_fields` gives the key *written*: docutils makes a node of each
-    bibliographic field (its name in the document's language, in any case), named in English,
-    and ``authors`` is read as ``author``; other keys keep their name as written."""
-    canonical = bibliographic.get(fully_normalize_name(written))
-    if canonical is None:
-        return written
-    return "author" if canonical == "authors" else canonical
 
 
 def _place_under_title(document: nodes.document, node: blogpost_node) -> None:

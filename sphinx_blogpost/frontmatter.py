@@ -16,9 +16,12 @@ directive makes its own node.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any, NamedTuple
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from docutils import nodes
+from docutils.languages import get_language
+from docutils.nodes import fully_normalize_name
 from sphinx.errors import FiletypeNotFoundError
 from sphinx.transforms import SphinxTransform
 from sphinx.util import get_filetype
@@ -38,7 +41,7 @@ from .posts import OPTIONS, RawValue
 from .warnings_ import BlogpostWarning, warn
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Mapping, Sequence
 
     from sphinx.application import Sphinx
 
@@ -167,7 +170,7 @@ class FrontMatterTransform(SphinxTransform):
         docinfo = next((n for n in self.document.children if isinstance(n, nodes.docinfo)), None)
         if docinfo is None:
             return
-        fields = dict(docinfo_fields(docinfo))
+        fields = dict(docinfo_fields(docinfo, self.document.settings.language_code))
         if "blogpost" not in fields:
             return
         declared = fields["blogpost"]
@@ -176,7 +179,10 @@ class FrontMatterTransform(SphinxTransform):
             self._declare(declared, source, line)
         elif str(declared).strip().lower() in ("true", "yes", "1", "on"):
             top_level = {k: v for k, v in fields.items() if k in OPTIONS}
-            self._declare(top_level, source, line, top_level=True)
+            # The line of every key, not only of this extension's options: in compatibility
+            # mode, ABlog's keys become options too (ablog.AblogTransform).
+            key_lines = front_matter_key_lines(self.document, self.config.source_encoding)
+            self._declare(top_level, source, line, top_level=True, option_lines=key_lines)
 
     def _declare(
         self,
@@ -200,19 +206,23 @@ class FrontMatterTransform(SphinxTransform):
             self.document.append(node)
 
 
-def docinfo_fields(docinfo: nodes.docinfo) -> Iterator[tuple[str, RawValue | dict[str, Any]]]:
-    """The fields of front matter MyST rendered, and of bibliographic fields, by name."""
+def docinfo_fields(
+    docinfo: nodes.docinfo, language_code: str
+) -> Iterator[tuple[str, RawValue | dict[str, Any]]]:
+    """The fields of front matter MyST rendered, and of bibliographic fields, by name
+    (*language_code*: the document's, in which docutils read the bibliographic fields)."""
     for item in docinfo.children:
         if isinstance(item, nodes.field):
             yield item[0].astext(), _decode(item[1].astext())
         elif isinstance(item, nodes.authors):
-            yield "author", [author.astext() for author in item.children]
+            yield "author", _authors(item, _docutils_language(language_code).author_separators)
         elif isinstance(item, nodes.Element):  # bibliographic: author, date, ...
-            yield item.tagname, item.astext()
+            yield item.tagname, _decode(item.astext())
 
 
 def _decode(value: str) -> RawValue | dict[str, Any]:
-    """Front matter reaches docinfo as text; lists and mappings as JSON (see MyST)."""
+    """Front matter reaches docinfo as text; lists and mappings as JSON (see MyST), in
+    bibliographic fields (``author: [ada, lin]``) as in any other."""
     if value[:1] in ("[", "{"):
         try:
             decoded: RawValue | dict[str, Any] = json.loads(value)
@@ -220,3 +230,65 @@ def _decode(value: str) -> RawValue | dict[str, Any]:
         except ValueError:
             pass
     return value
+
+
+def _authors(authors: nodes.authors, separators: Sequence[str]) -> RawValue | dict[str, Any]:
+    """The names of an ``authors`` node. docutils splits the field's text at the first of the
+    language's author *separators* that it holds, MyST's JSON list (``authors: [ada, lin]``)
+    included: joined again at that separator (tried in docutils' order), the JSON reads as
+    written, but for spaces around a separator inside a name, which docutils strips."""
+    names = [author.astext() for author in authors.children]
+    for separator in separators:
+        decoded = _decode(separator.join(names))
+        if not isinstance(decoded, str):
+            return decoded
+    return names
+
+
+def front_matter_key_lines(document: nodes.document, encoding: str) -> dict[str, int]:
+    """The 1-based line of each key of the document's top-level front matter or docinfo
+    field list, by the name :func:`docinfo_fields` gives it; empty if the source cannot
+    be read. Neither MyST nor docutils' bibliographic fields (``date``, ``author``) keep
+    the line of a key, so it is read from the source (*encoding*: ``source_encoding``)."""
+    source = document.get("source")
+    if not source:
+        return {}
+    try:
+        text = Path(source).read_text(encoding)
+    except (OSError, UnicodeError):  # not a file: text given to Sphinx another way
+        return {}
+    indexes, _ = option_line_indexes(_front_matter_lines(text.splitlines()))
+    language = _docutils_language(document.settings.language_code)
+    # a dict of name -> English name, though docutils' stubs call it a list
+    bibliographic = cast("Mapping[str, str]", language.bibliographic_fields)
+    return {_field_name(key, bibliographic): index + 1 for key, index in indexes.items()}
+
+
+def _docutils_language(language_code: str) -> Any:
+    """docutils' module for a document's language: its bibliographic field names and author
+    separators, as its DocInfo transform read them. No reporter: DocInfo has said already if
+    the language is not supported."""
+    return get_language(language_code, None)
+
+
+def _front_matter_lines(lines: list[str]) -> list[str]:
+    """The lines of the front matter a document opens with, as :func:`option_line_indexes`
+    reads them: MyST's YAML between ``---`` lines (it stops at the closing one), or the field
+    list docutils makes the docinfo, which ends at the first line that is neither indented
+    (a field's value goes on there), a field nor a comment: the title, most often."""
+    if lines and lines[0].rstrip() == YAML_FENCE:
+        return lines
+    for index, line in enumerate(lines):
+        if line.strip() and not line[0].isspace() and not line.startswith((":", "..")):
+            return lines[:index]
+    return lines
+
+
+def _field_name(written: str, bibliographic: Mapping[str, str]) -> str:
+    """The name :func:`docinfo_fields` gives the key *written*: docutils makes a node of each
+    bibliographic field (its name in the document's language, in any case), named in English,
+    and ``authors`` is read as ``author``; other keys keep their name as written."""
+    canonical = bibliographic.get(fully_normalize_name(written))
+    if canonical is None:
+        return written
+    return "author" if canonical == "authors" else canonical

@@ -359,6 +359,25 @@ def test_top_level_front_matter_warns_at_the_line_of_each_key(tmp_path):
     assert site.posts["myst_frontmatter"].tags == ("lines", "myst")
 
 
+def test_an_author_list_in_top_level_front_matter_names_each_author(tmp_path):
+    """docutils reads `author` and `authors` as its own fields, which MyST fills with JSON
+    for a YAML list: each listed author is named, with `blogpost: true` or by the pattern."""
+    front = "---\nblogpost: true\ndate: 2021-01-25\n{}\n---\n# Post\n\nText.\n"
+    files = {
+        "list.md": front.format("author: [ada, lin]"),
+        "plural.md": front.format("authors: [ada, lin]"),
+        "one.md": front.format("author: [lin]"),
+        "pattern/post.md": "---\ndate: 2021-01-25\nauthor: [ada, lin]\n---\n# P\n\nT.\n",
+    }
+    authors = {"ada": {"name": "Ada Lovelace"}, "lin": {"name": "Lin Wei"}}
+    conf = COMPAT + f'blogpost_authors = {authors!r}\nblog_post_pattern = "pattern/*"\n'
+    site = run_build(make_site(tmp_path / "src", files, conf), tmp_path / "out")
+    assert site.warnings == []
+    names = {doc: [a.name for a in post.authors] for doc, post in site.posts.items()}
+    both = ["Ada Lovelace", "Lin Wei"]
+    assert names == {"list": both, "plural": both, "one": ["Lin Wei"], "pattern/post": both}
+
+
 def test_a_post_is_labelled_with_its_file_name_as_in_ablog(tmp_path):
     files = {
         "blog/axolotl-atlas.md": "---\nblogpost: true\ndate: 2024-01-08\n---\n# Axolotl\n\nT.\n",

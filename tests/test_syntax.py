@@ -77,6 +77,28 @@ def test_both_front_matter_forms(built):
     assert not toplevel.is_listed(drafts=False) and toplevel.is_listed(drafts=True)
 
 
+def test_top_level_front_matter_names_each_author_of_a_list(make_app, rootdir, tmp_path):
+    """docutils reads `author` and `authors` as its own bibliographic fields, which MyST
+    fills with JSON for a YAML list (`authors` then split at its commas by docutils): each
+    form names the authors it lists, as text or in rST's field list."""
+    result = build(make_app, "html", srcdir=rootdir / "test-top-level-authors", builddir=tmp_path)
+    assert result.warnings == []
+    ada, lin = ("ada", "Ada Lovelace"), ("lin", "Lin Wei")
+    authors = {doc: [(a.key, a.name) for a in post.authors] for doc, post in result.posts.items()}
+    assert authors == {
+        "myst_list": [ada, lin],
+        "myst_plural": [ada, lin],
+        "myst_one": [ada],
+        "myst_plural_one": [lin],
+        "myst_text": [ada, lin],
+        "rst_author": [ada, lin],
+        "rst_authors": [ada, lin],
+    }
+    # `date`, a bibliographic field too, is read as before
+    assert result.posts["myst_one"].date.iso == "2025-01-03T09:30:00+00:00"
+    assert result.posts["rst_authors"].date.iso == "2025-01-07"
+
+
 def test_a_blogpost_mapping_in_front_matter_is_read_with_the_source(built):
     # MyST renders front matter into fields, which Sphinx keeps as the page's metadata. The
     # documented form is read when the source is, and MyST never parses it (it would read

@@ -63,6 +63,30 @@ def test_each_bad_input_gives_exactly_its_warning(app):
         assert expected_text in message, where
 
 
+_BAD_DATE = "date: cannot read '2025-01-0x' as a date; the post is not listed"
+TOP_LEVEL_LINES = [  # ((file, line), subtype, message): each at the line of the key that sets it
+    (("myst_frontmatter.md", 4), "date", _BAD_DATE),
+    (("myst_frontmatter.md", 5), "author", "author 'zed' is not in blogpost_authors"),
+    (("myst_frontmatter.md", 6), "category", "category 'Gardening' is not in blogpost_categories"),
+    (("myst_frontmatter.md", 7), "option", "readtime 'soon' is not a whole number of minutes"),
+    # a docinfo after a comment; `date` and `Authors` become docutils' bibliographic nodes
+    (("rst_fields.rst", 6), "date", _BAD_DATE),
+    (("rst_fields.rst", 7), "author", "author 'zed' is not in blogpost_authors"),
+    (("rst_fields.rst", 8), "category", "category 'Gardening' is not in blogpost_categories"),
+    (("rst_fields.rst", 9), "option", "readtime 'soon' is not a whole number of minutes"),
+]
+
+
+def test_top_level_front_matter_warns_at_the_line_of_each_key(make_app, rootdir, tmp_path):
+    """`blogpost: true` beside the options, without ABlog compatibility (test_ablog.py has
+    that mode's test): neither MyST's front matter nor rST's docinfo keeps a key's line."""
+    result = build(make_app, "html", srcdir=rootdir / "test-top-level-lines", builddir=tmp_path)
+    assert sorted(_parse(line) for line in result.warnings) == TOP_LEVEL_LINES
+    # the values around the bad ones are read as before
+    assert result.posts["myst_frontmatter"].tags == ("lines", "myst")
+    assert result.posts["rst_fields"].tags == ("lines", "rst")
+
+
 @pytest.mark.sphinx("html", testroot="bad-input")
 def test_the_rest_of_the_site_is_built(app):
     app.build()
