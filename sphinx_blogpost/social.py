@@ -161,11 +161,13 @@ def pages_linking_feeds(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-get-updated``: every page links the blog's feeds (in ``<head>``, and in the
     dispatches footer) once they exist. The blog's first post, or its last one becoming a
     draft, adds or removes them: then every document is written again, as a clean build
-    would write it, not only those that show the post."""
+    would write it, not only those that show the post. So too when no build is known to
+    have written into this output folder (another one was built last from these doctrees):
+    its pages may link the feeds or not."""
     written = WrittenDocuments.of(app)
     now, before = feeds_written(app), written.feeds_linked
     written.feeds_linked = now
-    return sorted(env.found_docs) if before is not None and before != now else []
+    return [] if before == now else sorted(env.found_docs)
 
 
 def copy_covers(app: Sphinx, exception: Exception | None) -> None:

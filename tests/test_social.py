@@ -18,6 +18,7 @@ from .conftest import Build, build, copy_root
 if TYPE_CHECKING:
     from pathlib import Path
 
+
 BASE = "https://example.org/site/"
 FEED_TYPES = {
     "application/atom+xml": "blog/atom.xml",
@@ -265,6 +266,26 @@ def test_publishing_the_first_post_links_the_feeds_on_every_page(make_app, tmp_p
     incremental, clean = builds()
     assert _feed_links(incremental.outdir) == _feed_links(clean.outdir)
     assert all(links == [] for links in _feed_links(incremental.outdir).values())
+
+
+def test_output_folders_sharing_doctrees_link_the_feeds_once_there_are_some(make_app, tmp_path):
+    # One environment, two output folders: each has its pages as its own builds wrote them.
+    srcdir, first, second = copy_root("feed-links", tmp_path), tmp_path / "1", tmp_path / "2"
+    (first / "doctrees").mkdir(parents=True)
+    second.mkdir()
+    (second / "doctrees").symlink_to(first / "doctrees")
+
+    def build_into(builddir: Path) -> Path:
+        return build(make_app, "html", srcdir=srcdir, builddir=builddir).outdir
+
+    build_into(first)
+    build_into(second)
+    post = srcdir / "post.rst"
+    post.write_text(post.read_text().replace("   :draft:\n", ""))  # the blog gets its feeds
+    build_into(first)
+    links = _feed_links(build_into(second))  # reads nothing: its pages did not link feeds yet
+    assert links == _feed_links(build_into(tmp_path / "clean"))
+    assert links["about.html"] != []
 
 
 def test_a_cover_is_copied_when_edited_and_removed_once_no_post_uses_it(make_app, tmp_path):
