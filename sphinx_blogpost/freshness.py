@@ -27,6 +27,28 @@ def _package_version() -> str:
     return __version__
 
 
+class _StateFile:
+    """A JSON file of state beside the doctrees, written only when its content changed: a
+    no-op build writes none."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self._text = path.read_text("utf-8")
+            saved = json.loads(self._text)
+        except (OSError, ValueError):
+            self._text, saved = "", {}
+        #: The state last saved, or an empty one if there is none that can be read.
+        self.saved: dict[str, Any] = saved if isinstance(saved, dict) else {}
+
+    def write(self, state: dict[str, Any]) -> None:
+        text = json.dumps(state, sort_keys=True)
+        if text != self._text:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.write_text(text, "utf-8")
+            self._text = text
+
+
 class WrittenPages:
     """The fingerprints of the generated pages a builder wrote, kept beside the doctrees."""
 
@@ -34,7 +56,7 @@ class WrittenPages:
         """*what* names the state file; *chrome* says the output shows the theme's page
         chrome (navigation with every document's title), which feeds do not."""
         self.app = app
-        self.path = Path(app.doctreedir, f"blogpost-{what}-{app.builder.name}.json")
+        self._file = _StateFile(Path(app.doctreedir, f"blogpost-{what}-{app.builder.name}.json"))
         self.outdir = str(app.outdir)
         env = app.env
         build_info = getattr(app.builder, "build_info", None)
@@ -50,7 +72,7 @@ class WrittenPages:
         self.before: dict[str, str] = {}
         self.before_inputs = ""
         self.inputs = ""
-        saved = _load(self.path)
+        saved = self._file.saved
         #: (name, title) of the pages not made, as a document of the project is at their name.
         self.conflicts: list[tuple[str, str]] = []
         self.conflicts_before: list[tuple[str, str]] = []
@@ -117,21 +139,7 @@ class WrittenPages:
             "pages": self.now,
             "conflicts": self.conflicts,
         }
-        _save(self.path, state)
-
-
-def _load(path: Path) -> dict[str, Any]:
-    """The state saved at *path*, or an empty one if there is none that can be read."""
-    try:
-        saved = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return saved if isinstance(saved, dict) else {}
-
-
-def _save(path: Path, state: dict[str, Any]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(state, sort_keys=True), "utf-8")
+        self._file.write(state)
 
 
 class WrittenDocuments:
@@ -147,16 +155,16 @@ class WrittenDocuments:
     were never written, which later builds would then take as current."""
 
     def __init__(self, app: Sphinx) -> None:
-        self.path = Path(app.doctreedir, f"blogpost-documents-{app.builder.name}.json")
+        self._file = _StateFile(Path(app.doctreedir, f"blogpost-documents-{app.builder.name}.json"))
         self.outdir = str(app.outdir)
-        self._saved = saved = _load(self.path)
+        saved = self._file.saved
         if saved.get("outdir") != self.outdir:  # no page in this output folder shows it
             saved = {}
         #: A digest of everything ``shown`` was computed from.
         self.inputs: str = saved.get("inputs", "")
         #: docname -> fingerprint of what its page shows of other posts.
         self.shown: dict[str, str] = saved.get("shown", {})
-        #: Whether the pages link the blog's feeds; None before the first build.
+        #: Whether the pages link the blog's feeds; None if no build into this folder is known.
         self.feeds_linked: bool | None = saved.get("feeds_linked")
 
     @classmethod
@@ -175,9 +183,7 @@ class WrittenDocuments:
             "shown": self.shown,
             "feeds_linked": self.feeds_linked,
         }
-        if state != self._saved:  # a no-op build writes nothing
-            _save(self.path, state)
-            self._saved = state
+        self._file.write(state)
 
 
 _DOCUMENTS_ATTR = "_blogpost_written_documents"

@@ -503,8 +503,11 @@ def test_only_generated_pages_that_changed_are_written_again(make_app, tmp_path)
     srcdir = copy_root("blog", tmp_path)
     first = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
     before = _mtimes(first.outdir)
+    states = {p: p.stat().st_mtime_ns for p in (tmp_path / "out" / "doctrees").glob("blogpost-*")}
+    assert len(states) == 4  # pages, feeds, covers, documents
     noop = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
     assert _mtimes(noop.outdir) == before  # a no-op build writes no generated page
+    assert {p: p.stat().st_mtime_ns for p in states} == states  # nor any state file
 
     post = srcdir / "post00.rst"  # tagged mamba and s4
     post.write_text(post.read_text() + "\n" + "more words " * 300 + "\n")
