@@ -29,7 +29,7 @@ from .directives import (
     more_marker,
     option_location,
 )
-from .frontmatter import docinfo_fields, front_matter_key_lines
+from .frontmatter import docinfo_fields, front_matter_key_lines, top_level_fields
 from .posts import LANGUAGE_CODE, OPTIONS, DateError, RawValue, parse_date, split_list
 from .query import POSTLIST_OPTIONS
 from .warnings_ import BlogpostWarning, warn
@@ -423,8 +423,13 @@ class AblogTransform(SphinxTransform):
         if not get_config(self.config).ablog_compat:
             return
         docinfo = next(iter(self.document.findall(nodes.docinfo)), None)
-        language_code = self.document.settings.language_code
-        fields = dict(docinfo_fields(docinfo, language_code)) if docinfo is not None else {}
+        # Markdown front matter as YAML reads it (as written); else rST's docinfo
+        top_level = top_level_fields(self.env)
+        fields: Mapping[str, Any] = {}
+        if top_level is not None:
+            fields = top_level.values
+        elif docinfo is not None:
+            fields = dict(docinfo_fields(docinfo, self.document.settings.language_code))
         ablog_fields: dict[str, Any] = {
             k: v for k, v in fields.items() if k in OPTIONS or k in ABLOG_KEYS
         }
@@ -439,7 +444,9 @@ class AblogTransform(SphinxTransform):
             node.line = node.line or 1
             # A post by its path only: no `blogpost: true` for FrontMatterTransform to give
             # the lines of its keys.
-            if ablog_fields:
+            if top_level is not None:
+                node["option_lines"] = top_level.lines
+            elif ablog_fields:
                 encoding = self.config.source_encoding
                 node["option_lines"] = front_matter_key_lines(self.document, encoding)
             declarations.append(node)

@@ -7,10 +7,16 @@ twice (once for its own settings, once to render it) with PyYAML's pure-Python l
 settings and render every key into a field list, only for this extension to decode the fields
 again. In reStructuredText, it is a ``blogpost`` directive right under the title that opens
 the document: docutils follows every directive with a fresh nested state machine, which cost
-more than the rest of the declaration (docs/explanation/performance.md). Any other form
-(ABlog's ``blogpost: true`` form, YAML this reader refuses, a directive anywhere else) is left
-to MyST or docutils: :class:`FrontMatterTransform` reads the field list MyST renders, the
-directive makes its own node.
+more than the rest of the declaration (docs/explanation/performance.md).
+
+ABlog's form in Markdown, ``blogpost: true`` beside top-level keys, is read from the same YAML
+but left in the text: MyST still makes the page's metadata of it. Its values are taken as
+written, not from the field list MyST renders them into as Markdown (smart quotes, emphasis,
+autolinks, a list as JSON that docutils may split as a list of authors).
+
+Any other form (rST's ``:blogpost: true`` field list, YAML this reader refuses, a directive
+anywhere else) is left to MyST or docutils: :class:`FrontMatterTransform` reads the docinfo
+they make, the directive makes its own node.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from sphinx.errors import FiletypeNotFoundError
 from sphinx.transforms import SphinxTransform
 from sphinx.util import get_filetype
 
+from .config import get_config
 from .directives import (
     DIRECTIVE_LINE,
     YAML_FENCE,
@@ -44,10 +51,16 @@ if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping, Sequence
 
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
 #: Where :func:`read_declaration` leaves a document's declaration for the transform
 #: (``env.current_document``: data of the document being read, gone with it).
 _READ_DECLARATION = "blogpost_read_declaration"
+#: Where :func:`read_declaration` leaves a Markdown document's top-level front matter for the
+#: transforms (:class:`FrontMatterTransform`, ``ablog.AblogTransform``), which both read it.
+_READ_TOP_LEVEL = "blogpost_read_top_level"
+#: The values of ``blogpost`` (in any case) that declare a post with top-level keys (ABlog's).
+_DECLARES_POST = ("true", "yes", "on", "1")
 
 
 class _Declaration(NamedTuple):
@@ -56,9 +69,19 @@ class _Declaration(NamedTuple):
     option_lines: dict[str, int]  # option -> the 1-based line that sets it
 
 
+class TopLevelFields(NamedTuple):
+    """The top-level keys of a Markdown front matter, each by the name :func:`docinfo_fields`
+    gives the field MyST makes of it (``authors`` and a translated ``Datum`` are ``author``
+    and ``date``)."""
+
+    values: dict[str, RawValue]  #: as YAML reads them (:func:`.directives.yaml_options`)
+    lines: dict[str, int]  #: the 1-based line of each key
+
+
 def read_declaration(app: Sphinx, docname: str, source: list[str]) -> None:
     """``source-read``: take a post's declaration in one of the documented forms out of the
-    text, leaving blank lines in its place (so every other line keeps its number)."""
+    text, leaving blank lines in its place (so every other line keeps its number); keep
+    ABlog's form (``blogpost: true`` beside top-level keys) as YAML reads it."""
     text = source[0]
     if not text.startswith(YAML_FENCE) and "\n" + DIRECTIVE_LINE not in text:
         return
@@ -68,7 +91,19 @@ def read_declaration(app: Sphinx, docname: str, source: list[str]) -> None:
         return
     lines = text.splitlines(keepends=True)
     if parser == "markdown":
-        read = _front_matter(lines)
+        front_matter = _front_matter(lines)
+        if front_matter is None:
+            return
+        data, end = front_matter
+        if not isinstance(data.get("blogpost"), dict):
+            # ABlog's form, or (in compatibility mode) a post by `blog_post_pattern`: MyST
+            # keeps reading these keys for the page's metadata, so no line moves.
+            if _declares_post(data.get("blogpost")) or get_config(app.config).ablog_compat:
+                # the language docutils reads the fields in (the document's settings)
+                fields = _top_level_fields(data, lines, app.config.language)
+                app.env.current_document[_READ_TOP_LEVEL] = fields
+            return
+        read = _blogpost_mapping(lines, data, end)
     elif parser == "restructuredtext":
         read = _directive(docname, lines)
     else:
@@ -80,12 +115,10 @@ def read_declaration(app: Sphinx, docname: str, source: list[str]) -> None:
         source[0] = "".join(lines[:start]) + kept + padding + "".join(lines[end:])
 
 
-def _front_matter(lines: list[str]) -> tuple[_Declaration, int, int, str] | None:
-    """A front matter with a ``blogpost`` mapping, its lines, and the front matter MyST is
-    to read instead: none, or the other keys (on one line, so no line moves).
-
-    Taking the mapping out also spares MyST 4 a crash: it writes a mapping in front matter
-    as JSON, which has no dates (``blogpost: {date: 2025-01-01}`` beside another key)."""
+def _front_matter(lines: list[str]) -> tuple[dict[Any, Any], int] | None:
+    """The YAML mapping of the front matter *lines* open with, and the index of its closing
+    line; None for none, or YAML that is not a mapping or not valid: MyST reports it, as for
+    any document."""
     if lines[0].rstrip() != YAML_FENCE:
         return None
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() == YAML_FENCE), None)
@@ -96,9 +129,48 @@ def _front_matter(lines: list[str]) -> tuple[_Declaration, int, int, str] | None
     try:
         data = load_yaml("".join(lines[1:end]))
     except yaml.YAMLError:
-        return None  # MyST reports it, as for any document
-    if not isinstance(data, dict) or not isinstance(data.get("blogpost"), dict):
-        return None  # ABlog's `blogpost: true` form is MyST's to read (see FrontMatterTransform)
+        return None
+    return (data, end) if isinstance(data, dict) else None
+
+
+def _top_level_fields(
+    data: dict[Any, Any], lines: Sequence[str], language_code: str
+) -> TopLevelFields:
+    """The keys of the front matter *data* (read from *lines*) as YAML reads them, each by
+    the name docutils gives its field in the document's language (*language_code*)."""
+    bibliographic = _bibliographic_fields(language_code)
+    values = {_field_name(key, bibliographic): value for key, value in yaml_options(data).items()}
+    key_lines = _top_level_key_lines(lines)
+    return TopLevelFields(
+        values, {_field_name(key, bibliographic): line for key, line in key_lines.items()}
+    )
+
+
+def top_level_fields(env: BuildEnvironment) -> TopLevelFields | None:
+    """The top-level front matter of the Markdown document being read, as YAML reads it: kept
+    by :func:`read_declaration` when it declares a post (``blogpost: true``), or for every
+    document in ABlog compatibility mode. None for any other document."""
+    fields: TopLevelFields | None = env.current_document.get(_READ_TOP_LEVEL)
+    return fields
+
+
+def _declares_post(value: object) -> bool:
+    """Whether *value*, of a top-level ``blogpost`` key, declares a post (YAML reads ``true``,
+    ``yes`` and ``on`` as True; MyST writes True as ``true``)."""
+    return value is not None and str(value).strip().lower() in _DECLARES_POST
+
+
+def _blogpost_mapping(
+    lines: list[str], data: dict[Any, Any], end: int
+) -> tuple[_Declaration, int, int, str] | None:
+    """The declaration of a front matter's ``blogpost`` mapping (in *data*, which ends at
+    line index *end*), its lines, and the front matter MyST is to read instead: none, or the
+    other keys (on one line, so no line moves).
+
+    Taking the mapping out also spares MyST 4 a crash: it writes a mapping in front matter
+    as JSON, which has no dates (``blogpost: {date: 2025-01-01}`` beside another key)."""
+    import yaml
+
     declaration = _Declaration(yaml_options(data.pop("blogpost")), 1, _key_lines(lines, end))
     if not data:
         return declaration, 0, end + 1, ""
@@ -150,9 +222,10 @@ def _key_lines(lines: list[str], end: int) -> dict[str, int]:
 
 
 class FrontMatterTransform(SphinxTransform):
-    """Turn a declaration read with the source, or front matter MyST rendered (``blogpost:
-    {...}``, or ``blogpost: true`` beside top-level keys), into the same
-    :class:`blogpost_node` the directive makes, placed under the title."""
+    """Turn a declaration read with the source, ABlog's form (``blogpost: true`` beside
+    top-level keys: Markdown front matter as YAML reads it, or rST's docinfo), or a
+    ``blogpost`` mapping MyST rendered into the same :class:`blogpost_node` the directive
+    makes, placed under the title."""
 
     default_priority = 500  # after docutils' DocInfo (340), before Sphinx reads metadata (880)
 
@@ -166,23 +239,32 @@ class FrontMatterTransform(SphinxTransform):
                 option_lines=declaration.option_lines,
             )
             return
-        # Front matter MyST rendered (and bibliographic fields) is a docinfo of the document.
-        docinfo = next((n for n in self.document.children if isinstance(n, nodes.docinfo)), None)
-        if docinfo is None:
-            return
-        fields = dict(docinfo_fields(docinfo, self.document.settings.language_code))
+        top_level = top_level_fields(self.env)
+        if top_level is not None:  # the values as written, not as MyST renders them
+            fields, source, line = top_level.values, self.document["source"], 1
+        else:
+            # A docinfo: rST's field list, or front matter this module leaves to MyST.
+            docinfo = next(
+                (n for n in self.document.children if isinstance(n, nodes.docinfo)), None
+            )
+            if docinfo is None:
+                return
+            fields = dict(docinfo_fields(docinfo, self.document.settings.language_code))
+            source, line = docinfo.source or self.document["source"], docinfo.line or 1
         if "blogpost" not in fields:
             return
         declared = fields["blogpost"]
-        source, line = docinfo.source or self.document["source"], docinfo.line or 1
         if isinstance(declared, dict):
             self._declare(declared, source, line)
-        elif str(declared).strip().lower() in ("true", "yes", "1", "on"):
-            top_level = {k: v for k, v in fields.items() if k in OPTIONS}
+        elif _declares_post(declared):
+            options = {k: v for k, v in fields.items() if k in OPTIONS}
             # The line of every key, not only of this extension's options: in compatibility
             # mode, ABlog's keys become options too (ablog.AblogTransform).
-            key_lines = front_matter_key_lines(self.document, self.config.source_encoding)
-            self._declare(top_level, source, line, top_level=True, option_lines=key_lines)
+            if top_level is not None:
+                key_lines = top_level.lines
+            else:
+                key_lines = front_matter_key_lines(self.document, self.config.source_encoding)
+            self._declare(options, source, line, top_level=True, option_lines=key_lines)
 
     def _declare(
         self,
@@ -209,7 +291,8 @@ class FrontMatterTransform(SphinxTransform):
 def docinfo_fields(
     docinfo: nodes.docinfo, language_code: str
 ) -> Iterator[tuple[str, RawValue | dict[str, Any]]]:
-    """The fields of front matter MyST rendered, and of bibliographic fields, by name
+    """The fields of a docinfo by name: rST's field list that opens a document, or front
+    matter MyST rendered from YAML this module did not read (:func:`top_level_fields`)
     (*language_code*: the document's, in which docutils read the bibliographic fields)."""
     for item in docinfo.children:
         if isinstance(item, nodes.field):
@@ -257,11 +340,22 @@ def front_matter_key_lines(document: nodes.document, encoding: str) -> dict[str,
         text = Path(source).read_text(encoding)
     except (OSError, UnicodeError):  # not a file: text given to Sphinx another way
         return {}
-    indexes, _ = option_line_indexes(_front_matter_lines(text.splitlines()))
-    language = _docutils_language(document.settings.language_code)
+    bibliographic = _bibliographic_fields(document.settings.language_code)
+    key_lines = _top_level_key_lines(text.splitlines())
+    return {_field_name(key, bibliographic): line for key, line in key_lines.items()}
+
+
+def _top_level_key_lines(lines: Sequence[str]) -> dict[str, int]:
+    """The 1-based line of each key of the front matter or field list *lines* open with
+    (:func:`_front_matter_lines`), by the key as written."""
+    indexes, _ = option_line_indexes(_front_matter_lines(lines))
+    return {key: index + 1 for key, index in indexes.items()}
+
+
+def _bibliographic_fields(language_code: str) -> Mapping[str, str]:
+    """docutils' bibliographic field names in a language, each to its English name."""
     # a dict of name -> English name, though docutils' stubs call it a list
-    bibliographic = cast("Mapping[str, str]", language.bibliographic_fields)
-    return {_field_name(key, bibliographic): index + 1 for key, index in indexes.items()}
+    return cast("Mapping[str, str]", _docutils_language(language_code).bibliographic_fields)
 
 
 def _docutils_language(language_code: str) -> Any:
@@ -271,7 +365,7 @@ def _docutils_language(language_code: str) -> Any:
     return get_language(language_code, None)
 
 
-def _front_matter_lines(lines: list[str]) -> list[str]:
+def _front_matter_lines(lines: Sequence[str]) -> Sequence[str]:
     """The lines of the front matter a document opens with, as :func:`option_line_indexes`
     reads them: MyST's YAML between ``---`` lines (it stops at the closing one), or the field
     list docutils makes the docinfo, which ends at the first line that is neither indented

@@ -378,6 +378,35 @@ def test_an_author_list_in_top_level_front_matter_names_each_author(tmp_path):
     assert names == {"list": both, "plural": both, "one": ["Lin Wei"], "pattern/post": both}
 
 
+def test_top_level_front_matter_is_read_as_written_in_myst(tmp_path):
+    """MyST renders `author` as Markdown (here with smart quotes) and a list as JSON: ABlog's
+    keys and ours are read from the YAML as written, with `blogpost: true` or by the pattern."""
+    files = {
+        "post.md": (
+            "---\nblogpost: true\ndate: 2021-01-25\nauthor: [ada, lin]\nexcerpt: 2\n"
+            "title: '\"Quoted\" *stars* and __init__'\nlanguage: English\nlocation: <x@y>\n"
+            "---\n# Post\n\nFirst paragraph.\n\nSecond paragraph.\n\nThird paragraph.\n"
+        ),
+        "pattern/post.md": (
+            '---\ndate: 2021-01-26\nauthor: [ada, lin]\ntags: snake_case, "c d"\n---\n'
+            "# Pattern\n\nText.\n"
+        ),
+    }
+    authors = {"ada": {"name": "Ada Lovelace"}, "lin": {"name": "Lin Wei"}}
+    conf = (
+        COMPAT + 'myst_enable_extensions = ["smartquotes"]\n'
+        f'blogpost_authors = {authors!r}\nblog_post_pattern = "pattern/*"\n'
+    )
+    site = run_build(make_site(tmp_path / "src", files, conf), tmp_path / "out")
+    assert site.warnings == []
+    post, by_pattern = site.posts["post"], site.posts["pattern/post"]
+    both = ["Ada Lovelace", "Lin Wei"]
+    assert [a.name for a in post.authors] == [a.name for a in by_pattern.authors] == both
+    assert post.title == '"Quoted" *stars* and __init__'
+    assert (post.summary, post.language) == ("First paragraph. Second paragraph.", "en")
+    assert by_pattern.tags == ("snake_case", "c d")  # ABlog unquotes a tag
+
+
 def test_a_post_is_labelled_with_its_file_name_as_in_ablog(tmp_path):
     files = {
         "blog/axolotl-atlas.md": "---\nblogpost: true\ndate: 2024-01-08\n---\n# Axolotl\n\nT.\n",

@@ -99,6 +99,40 @@ def test_top_level_front_matter_names_each_author_of_a_list(make_app, rootdir, t
     assert result.posts["rst_authors"].date.iso == "2025-01-07"
 
 
+def test_top_level_front_matter_values_are_read_as_written(make_app, rootdir, tmp_path):
+    """MyST renders `author`, `authors` and `date` as Markdown (here with smart quotes), a
+    list as JSON, and docutils splits `authors`: ABlog's form (`blogpost: true` beside the
+    options) is read from the YAML as written, as the `blogpost:` mapping is."""
+    app = make_app("html", srcdir=rootdir / "test-top-level-as-written", builddir=tmp_path)
+    try:
+        app.build()
+        assert warnings_of(app) == []
+        markup, moments = posts(app)["markup"], posts(app)["moments"]
+        summary = 'Use *args and __init__ here -- mail <x@y>, a back\\slash and "quotes".'
+        assert markup.summary == summary
+        assert markup.series == 'A "quoted" *series* of __init__'
+        assert markup.tags == ("snake_case", "*starred*")
+        ada, lin = ("ada", "Ada Lovelace"), ("lin", "Lin Wei")
+        for post in (markup, moments):  # `author: [...]`, `authors: [...]`
+            assert [(a.key, a.name) for a in post.authors] == [ada, lin]
+        odd = 'The "quoted" *name* of __init__ <x@y> back\\\\slash'  # two backslashes
+        assert [(a.key, a.name) for a in posts(app)["named"].authors] == [("odd", odd)]
+        # YAML's dates and date-times, and `yes` for true
+        assert markup.date.iso == "2025-01-02"
+        assert moments.date.iso == "2025-01-03T09:30:00+02:00"
+        assert moments.updated.iso == "2025-01-04T10:15:00+00:00"
+        cards = soup(app, "blog/index").select(".bp-card-summary")
+        assert summary in [card.get_text() for card in cards]
+        assert soup(app, "markup").select_one(".bp-series").get_text().startswith(markup.series)
+        # The keys stay in the text MyST reads: the page's metadata keeps them (as MyST
+        # renders them), and no line moves.
+        metadata = app.env.metadata["markup"]
+        assert {"blogpost", "date", "author", "tags", "series", "summary"} <= set(metadata)
+        assert app.env.get_doctree("markup").next_node(nodes.title).line == 9
+    finally:
+        app.cleanup()
+
+
 def test_a_blogpost_mapping_in_front_matter_is_read_with_the_source(built):
     # MyST renders front matter into fields, which Sphinx keeps as the page's metadata. The
     # documented form is read when the source is, and MyST never parses it (it would read
