@@ -17,7 +17,7 @@ from .directives import (
     postlist_node,
 )
 from .feeds import setup_feeds
-from .freshness import save_written_documents
+from .freshness import note_written_document, save_written_documents
 from .frontmatter import FrontMatterTransform, read_declaration
 from .pages import add_search_script, add_static_files, collect_pages, resolve_page_reference
 from .postpage import blog_html, resolve_blog_nodes, visit_blog_html
@@ -50,6 +50,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("source-read", read_declaration)
     app.add_transform(FrontMatterTransform)
     app.add_env_collector(BlogpostCollector)
+    app.connect("doctree-resolved", note_written_document)
     app.connect("build-finished", save_written_documents)  # once every page is written
     app.connect("env-updated", build_blog)
     app.add_node(blog_html, html=(visit_blog_html, None))

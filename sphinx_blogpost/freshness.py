@@ -13,6 +13,7 @@ from .posts import stable_digest
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Container
+    from collections.abc import Set as AbstractSet
 
     from sphinx.application import Sphinx
     from sphinx.builders.html import StandaloneHTMLBuilder
@@ -28,13 +29,15 @@ def _package_version() -> str:
 
 
 class _StateFile:
-    """A JSON file of state beside the doctrees, written only when its content changed: a
-    no-op build writes none."""
+    """A JSON file of state beside the doctrees, one per builder and output folder (builds
+    into other folders from the same doctrees keep their own), written only when its
+    content changed: a no-op build writes none."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
+    def __init__(self, app: Sphinx, what: str) -> None:
+        folder = stable_digest(str(app.outdir))[:12]
+        self.path = Path(app.doctreedir, f"blogpost-{what}-{app.builder.name}-{folder}.json")
         try:
-            self._text = path.read_text("utf-8")
+            self._text = self.path.read_text("utf-8")
             saved = json.loads(self._text)
         except (OSError, ValueError):
             self._text, saved = "", {}
@@ -56,7 +59,7 @@ class WrittenPages:
         """*what* names the state file; *chrome* says the output shows the theme's page
         chrome (navigation with every document's title), which feeds do not."""
         self.app = app
-        self._file = _StateFile(Path(app.doctreedir, f"blogpost-{what}-{app.builder.name}.json"))
+        self._file = _StateFile(app, what)
         self.outdir = str(app.outdir)
         env = app.env
         build_info = getattr(app.builder, "build_info", None)
@@ -105,6 +108,11 @@ class WrittenPages:
             return False
         return (output or self.page_file(name)).is_file()
 
+    def disown(self, name: str) -> None:
+        """*name* is in the output, but something else put it there: leave it when the blog
+        no longer has it."""
+        self.now.pop(name, None)
+
     def page_file(self, name: str) -> Path:
         """The file the builder writes the page *name* to."""
         builder = cast("StandaloneHTMLBuilder", self.app.builder)
@@ -148,24 +156,30 @@ class WrittenDocuments:
     (listings, neighbours, series, related posts; see ``BlogpostCollector.get_updated_docs``)
     and whether pages linked the feeds.
 
-    Kept in a file beside the doctrees, one per builder, and saved only once a build has
-    written its pages, not in the environment: Sphinx saves the environment before writing
-    and shares it between builders, so a build stopped while writing, or another builder
-    on the same doctrees (``make -M``, html then dirhtml), would have it record pages that
-    were never written, which later builds would then take as current."""
+    Kept in a file beside the doctrees, not in the environment, and saved once a build has
+    written its pages, for the pages it wrote: Sphinx saves the environment before writing
+    and shares it between builders and output folders, so a build stopped while writing,
+    one that wrote only the documents named on its command line, or another builder on the
+    same doctrees (``make -M``, html then dirhtml) would have it record pages that were
+    never written, which later builds would then take as current."""
 
     def __init__(self, app: Sphinx) -> None:
-        self._file = _StateFile(Path(app.doctreedir, f"blogpost-documents-{app.builder.name}.json"))
+        self._file = _StateFile(app, "documents")
         self.outdir = str(app.outdir)
         saved = self._file.saved
         if saved.get("outdir") != self.outdir:  # no page in this output folder shows it
             saved = {}
+        self._inputs_before: str = saved.get("inputs", "")
+        self._shown_before: dict[str, str] = saved.get("shown", {})
+        self._feeds_linked_before: bool | None = saved.get("feeds_linked")
         #: A digest of everything ``shown`` was computed from.
-        self.inputs: str = saved.get("inputs", "")
+        self.inputs = self._inputs_before
         #: docname -> fingerprint of what its page shows of other posts.
-        self.shown: dict[str, str] = saved.get("shown", {})
+        self.shown = self._shown_before
         #: Whether the pages link the blog's feeds; None if no build into this folder is known.
-        self.feeds_linked: bool | None = saved.get("feeds_linked")
+        self.feeds_linked = self._feeds_linked_before
+        #: The documents this build wrote (resolved for writing).
+        self.written: set[str] = set()
 
     @classmethod
     def of(cls, app: Sphinx) -> WrittenDocuments:
@@ -176,12 +190,25 @@ class WrittenDocuments:
             setattr(app.builder, _DOCUMENTS_ATTR, state)
         return state
 
-    def save(self) -> None:
+    def save(self, found_docs: AbstractSet[str]) -> None:
+        """Record the states of the pages as they are now in the output folder: this build's
+        for those it wrote or that show no change, the last ones for the others. Only when
+        every page shows this build's blog do the inputs stand for all of them."""
+        before = self._shown_before
+        shown: dict[str, str] = {}
+        for docname, state in self.shown.items():
+            if docname in self.written or before.get(docname) == state:
+                shown[docname] = state
+            elif docname in before:
+                shown[docname] = before[docname]
+        feeds_linked = self.feeds_linked
+        if feeds_linked != self._feeds_linked_before and not found_docs <= self.written:
+            feeds_linked = self._feeds_linked_before
         state = {
             "outdir": self.outdir,
-            "inputs": self.inputs,
-            "shown": self.shown,
-            "feeds_linked": self.feeds_linked,
+            "inputs": self.inputs if shown == self.shown else "",
+            "shown": shown,
+            "feeds_linked": feeds_linked,
         }
         self._file.write(state)
 
@@ -189,7 +216,13 @@ class WrittenDocuments:
 _DOCUMENTS_ATTR = "_blogpost_written_documents"
 
 
+def note_written_document(app: Sphinx, doctree: object, docname: str) -> None:
+    """``doctree-resolved``: the page of *docname* is being written (in the main process,
+    with ``-j N`` too), so it shows this build's blog."""
+    WrittenDocuments.of(app).written.add(docname)
+
+
 def save_written_documents(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: record what the pages now show, once they are all written."""
+    """``build-finished``: record what the pages now show, once they are written."""
     if exception is None:
-        WrittenDocuments.of(app).save()
+        WrittenDocuments.of(app).save(app.env.found_docs)

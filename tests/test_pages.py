@@ -491,6 +491,41 @@ def test_a_build_stopped_while_writing_leaves_no_stale_page(make_app, tmp_path, 
     _assert_pages_match_a_clean_build(make_app, srcdir, resumed.outdir, tmp_path)
 
 
+def test_a_build_of_named_files_leaves_the_other_pages_for_the_next_build(make_app, tmp_path):
+    srcdir, out = copy_root("blog", tmp_path), tmp_path / "out"
+    build(make_app, "html", srcdir=srcdir, builddir=out)
+    _retitle_post09(srcdir)
+    app = make_app("html", srcdir=srcdir, builddir=out)
+    try:  # `sphinx-build src out post09.rst`: Sphinx writes that page alone
+        app.build(filenames=[str(srcdir / "post09.rst")])
+    finally:
+        app.cleanup()
+    assert "Post 09 renamed" not in (out / "html" / "lists.html").read_text("utf8")
+    after = build(make_app, "html", srcdir=srcdir, builddir=out)
+    assert after.warnings == []
+    assert "Post 09 renamed" in (after.outdir / "lists.html").read_text("utf8")
+    _assert_pages_match_a_clean_build(make_app, srcdir, after.outdir, tmp_path)
+
+
+def test_output_folders_sharing_doctrees_each_lose_the_pages_the_blog_no_longer_has(
+    make_app, tmp_path
+):
+    srcdir, first, second = copy_root("blog", tmp_path), tmp_path / "1", tmp_path / "2"
+    (first / "doctrees").mkdir(parents=True)
+    second.mkdir()
+    (second / "doctrees").symlink_to(first / "doctrees")  # one environment, two folders
+    build(make_app, "html", srcdir=srcdir, builddir=first)
+    build(make_app, "html", srcdir=srcdir, builddir=second)
+    assert (first / "html" / "blog" / "tag" / "scaling.html").is_file()
+    for post in srcdir.glob("post*"):  # the tag "scaling" goes from every post
+        post.write_text(post.read_text().replace("scaling, ", "").replace(", scaling", ""))
+    outdir = build(make_app, "html", srcdir=srcdir, builddir=first).outdir
+    assert not (outdir / "blog" / "tag" / "scaling.html").exists()
+    assert not (outdir / "blog" / "tag" / "scaling").exists()  # its feed neither
+    clean = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "clean").outdir
+    assert _files(outdir / "blog") == _files(clean / "blog")
+
+
 def _files(folder: Path) -> list[str]:
     return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
 
