@@ -192,6 +192,10 @@ def copy_covers(app: Sphinx, exception: Exception | None) -> None:
         if not (target.is_file() and filecmp.cmp(source, target, False)):
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
+        elif path not in written.written_before:
+            # Put there by Sphinx (a cover in `html_static_path` or `html_extra_path`), not
+            # by this extension: not its file to remove once no post uses it.
+            written.disown(path)
     written.remove_gone(output_of=lambda path: Path(app.outdir, path))
     written.save()
 

@@ -305,3 +305,19 @@ def test_a_cover_is_copied_when_edited_and_removed_once_no_post_uses_it(make_app
     post.write_text(post.read_text().replace("   :image: images/cover.png\n", ""))
     assert not build_site().exists()  # as after a clean build
     assert not copied.parent.exists()  # with the folder it leaves empty
+
+
+def test_a_cover_sphinx_copies_itself_stays_once_no_post_uses_it(make_app, tmp_path):
+    srcdir = copy_root("feeds", tmp_path)
+    (srcdir / "_static").mkdir()
+    (srcdir / "_static" / "cover.png").write_bytes((srcdir / "images" / "cover.png").read_bytes())
+    with (srcdir / "conf.py").open("a") as conf:
+        conf.write('html_static_path = ["_static"]\n')
+    post = srcdir / "escape.rst"
+    post.write_text(post.read_text().replace("images/cover.png", "/_static/cover.png"))
+    first = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
+    assert first.warnings == []
+    assert (first.outdir / "_static" / "cover.png").is_file()
+    post.write_text(post.read_text().replace("   :image: /_static/cover.png\n", ""))
+    again = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
+    assert (again.outdir / "_static" / "cover.png").is_file()  # a static file, as it was
