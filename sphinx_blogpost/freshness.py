@@ -1,7 +1,11 @@
 """Which generated pages and files must be made again: one is skipped when what it is made
 from and the site around it (configuration, theme, the set of documents and their titles) are
 unchanged since the last build into the same output folder, and its file is still there.
-Which ones the last build made and this one does not: their files are removed."""
+Which ones the last build made and this one does not: their files are removed. And what each
+document's page showed of the blog when it was last written (:class:`WrittenDocuments`), for
+the collector to name the pages to write again.
+
+All of it is kept in files beside the doctrees, one per builder and output folder."""
 
 from __future__ import annotations
 
