@@ -112,11 +112,6 @@ class WrittenPages:
             return False
         return (output or self.page_file(name)).is_file()
 
-    def disown(self, name: str) -> None:
-        """*name* is in the output, but something else put it there: leave it when the blog
-        no longer has it."""
-        self.now.pop(name, None)
-
     def page_file(self, name: str) -> Path:
         """The file the builder writes the page *name* to."""
         builder = cast("StandaloneHTMLBuilder", self.app.builder)

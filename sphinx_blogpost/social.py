@@ -172,15 +172,15 @@ def pages_linking_feeds(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 def copy_covers(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: put each local cover image at its source path in the output, the
-    URL Open Graph and feeds give (already there when it lives in ``html_static_path``).
-    A cover this extension copied there that no post uses any more is removed, as a clean
-    build would not have it."""
+    URL Open Graph and feeds give, unless Sphinx puts it there itself (``html_static_path``,
+    ``html_extra_path``). A cover this extension copied there that no post uses any more is
+    removed, as a clean build would not have it."""
     if exception is not None or app.builder.name not in WEB_BUILDERS:
         return
     written = WrittenPages(app, "covers", chrome=False)
     for post in posts_of(app.env).values():
         path = cover_path(post.docname, post.image)
-        if path is None:
+        if path is None or _put_by_sphinx(app, path):
             continue
         source, target = Path(app.srcdir, path), Path(app.outdir, path)
         try:
@@ -192,12 +192,27 @@ def copy_covers(app: Sphinx, exception: Exception | None) -> None:
         if not (target.is_file() and filecmp.cmp(source, target, False)):
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
-        elif path not in written.written_before:
-            # Put there by Sphinx (a cover in `html_static_path` or `html_extra_path`), not
-            # by this extension: not its file to remove once no post uses it.
-            written.disown(path)
-    written.remove_gone(output_of=lambda path: Path(app.outdir, path))
+    # A cover this extension copied that Sphinx now puts there itself is Sphinx's to keep.
+    keep = {path for path in written.written_before if _put_by_sphinx(app, path)}
+    written.remove_gone(keep=keep, output_of=lambda path: Path(app.outdir, path))
     written.save()
+
+
+def _put_by_sphinx(app: Sphinx, path: str) -> bool:
+    """Whether Sphinx itself puts a file at *path* (under the output folder): from a folder
+    of ``html_extra_path`` (copied to the root), or of ``html_static_path`` (to ``_static``),
+    or a file of ``html_static_path`` (into ``_static``)."""
+    confdir = Path(app.confdir)
+    if any(Path(confdir, folder, path).is_file() for folder in app.config.html_extra_path):
+        return True
+    first, _, rest = path.partition("/")
+    if first != "_static" or not rest:
+        return False
+    for entry in app.config.html_static_path:
+        source = Path(confdir, entry)
+        if Path(source, rest).is_file() or (source.is_file() and source.name == rest):
+            return True
+    return False
 
 
 def setup_social(app: Sphinx) -> None:

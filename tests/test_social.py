@@ -290,7 +290,10 @@ def test_output_folders_sharing_doctrees_link_the_feeds_once_there_are_some(make
 
 def test_a_cover_is_copied_when_edited_and_removed_once_no_post_uses_it(make_app, tmp_path):
     srcdir = copy_root("feeds", tmp_path)
-    source = srcdir / "images" / "cover.png"  # the cover of escape.rst alone
+    source = srcdir / "images" / "cover.png"  # the cover of escape.rst, and now of older.rst
+    older = srcdir / "older.rst"
+    older.write_text(older.read_text().replace("   :author: ada\n", "   :author: ada\n"
+                                               "   :image: images/cover.png\n"))  # fmt: skip
 
     def build_site() -> Path:
         result = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
@@ -301,23 +304,31 @@ def test_a_cover_is_copied_when_edited_and_removed_once_no_post_uses_it(make_app
     assert copied.read_bytes() == source.read_bytes()
     source.write_bytes(source.read_bytes() + b"edited")  # same name, new picture
     assert build_site().read_bytes() == source.read_bytes()
-    post = srcdir / "escape.rst"
-    post.write_text(post.read_text().replace("   :image: images/cover.png\n", ""))
+    for post in (srcdir / "escape.rst", older):
+        post.write_text(post.read_text().replace("   :image: images/cover.png\n", ""))
     assert not build_site().exists()  # as after a clean build
     assert not copied.parent.exists()  # with the folder it leaves empty
 
 
-def test_a_cover_sphinx_copies_itself_stays_once_no_post_uses_it(make_app, tmp_path):
+@pytest.mark.parametrize("static_from_the_start", [True, False])
+def test_a_cover_sphinx_copies_itself_stays_once_no_post_uses_it(
+    make_app, tmp_path, static_from_the_start
+):
     srcdir = copy_root("feeds", tmp_path)
     (srcdir / "_static").mkdir()
     (srcdir / "_static" / "cover.png").write_bytes((srcdir / "images" / "cover.png").read_bytes())
-    with (srcdir / "conf.py").open("a") as conf:
-        conf.write('html_static_path = ["_static"]\n')
     post = srcdir / "escape.rst"
     post.write_text(post.read_text().replace("images/cover.png", "/_static/cover.png"))
-    first = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
-    assert first.warnings == []
-    assert (first.outdir / "_static" / "cover.png").is_file()
+
+    def build_site() -> Path:
+        result = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
+        assert result.warnings == []
+        return result.outdir / "_static" / "cover.png"
+
+    if not static_from_the_start:  # the extension copies the cover, until Sphinx does
+        assert build_site().is_file()
+    with (srcdir / "conf.py").open("a") as conf:
+        conf.write('html_static_path = ["_static"]\n')
+    assert build_site().is_file()
     post.write_text(post.read_text().replace("   :image: /_static/cover.png\n", ""))
-    again = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
-    assert (again.outdir / "_static" / "cover.png").is_file()  # a static file, as it was
+    assert build_site().is_file()  # a static file, as in a clean build
