@@ -152,7 +152,9 @@ class BlogpostCollector(EnvironmentCollector):
             post_pages = {d: stable_digest(blog.page_state(post)) for d, post in posts.items()}
             setattr(env, POST_PAGES_ATTR, post_pages)
             setattr(env, NEIGHBOURHOOD_ATTR, neighbourhood)
-        shown: dict[str, str] = dict(post_pages)
+        # A post's page shows the post too: when it was read again for another output folder
+        # on the same doctrees (its cover file came back, say), this folder's page is old.
+        shown = {d: stable_digest((state, posts[d].fingerprint)) for d, state in post_pages.items()}
         for docname, queries in postlists.items():
             listed = [[p.fingerprint for p in select(blog, query)] for query in queries]
             shown[docname] = stable_digest((shown.get(docname), listed))

@@ -332,3 +332,22 @@ def test_a_cover_sphinx_copies_itself_stays_once_no_post_uses_it(
     assert build_site().is_file()
     post.write_text(post.read_text().replace("   :image: /_static/cover.png\n", ""))
     assert build_site().is_file()  # a static file, as in a clean build
+
+
+def test_a_post_read_again_for_another_output_folder_is_written_in_this_one(make_app, tmp_path):
+    srcdir, first, second = copy_root("feeds", tmp_path), tmp_path / "1", tmp_path / "2"
+    (first / "doctrees").mkdir(parents=True)
+    second.mkdir()
+    (second / "doctrees").symlink_to(first / "doctrees")  # one environment, two folders
+    cover = srcdir / "images" / "cover.png"
+    picture = cover.read_bytes()
+    cover.unlink()  # escape.rst's cover is missing: the post is read on every build
+
+    def build_into(builddir: Path) -> Build:
+        return build(make_app, "html", srcdir=srcdir, builddir=builddir)
+
+    build_into(first)
+    build_into(second)
+    cover.write_bytes(picture)
+    assert _meta(_head(build_into(first), "escape"), "og:image") != []  # read again here
+    assert _meta(_head(build_into(second), "escape"), "og:image") != []  # not read again
