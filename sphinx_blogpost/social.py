@@ -199,19 +199,18 @@ def copy_covers(app: Sphinx, exception: Exception | None) -> None:
 
 
 def _put_by_sphinx(app: Sphinx, path: str) -> bool:
-    """Whether Sphinx itself puts a file at *path* (under the output folder): from a folder
-    of ``html_extra_path`` (copied to the root), or of ``html_static_path`` (to ``_static``),
-    or a file of ``html_static_path`` (into ``_static``)."""
-    confdir = Path(app.confdir)
-    if any(Path(confdir, folder, path).is_file() for folder in app.config.html_extra_path):
-        return True
+    """Whether Sphinx itself puts a file at *path* (under the output folder): an entry of
+    ``html_extra_path`` (a folder's files go to the root, a file there too), or of
+    ``html_static_path`` (likewise into ``_static``)."""
     first, _, rest = path.partition("/")
-    if first != "_static" or not rest:
-        return False
-    for entry in app.config.html_static_path:
-        source = Path(confdir, entry)
-        if Path(source, rest).is_file() or (source.is_file() and source.name == rest):
-            return True
+    places = [(app.config.html_extra_path, path)]
+    if first == "_static" and rest:
+        places.append((app.config.html_static_path, rest))
+    for entries, name in places:
+        for entry in entries:
+            source = Path(app.confdir, entry)
+            if Path(source, name).is_file() or (source.is_file() and source.name == name):
+                return True
     return False
 
 

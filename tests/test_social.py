@@ -310,28 +310,43 @@ def test_a_cover_is_copied_when_edited_and_removed_once_no_post_uses_it(make_app
     assert not copied.parent.exists()  # with the folder it leaves empty
 
 
-@pytest.mark.parametrize("static_from_the_start", [True, False])
+@pytest.mark.parametrize(
+    ("setting", "cover"),
+    [
+        ('html_static_path = ["_static"]', "_static/cover.png"),  # a folder's file
+        ('html_static_path = ["cover.png"]', "_static/cover.png"),  # a file
+        ('html_extra_path = ["extra"]', "cover.png"),
+        ('html_extra_path = ["cover.png"]', "cover.png"),
+    ],
+)
+@pytest.mark.parametrize("from_the_start", [True, False])
 def test_a_cover_sphinx_copies_itself_stays_once_no_post_uses_it(
-    make_app, tmp_path, static_from_the_start
+    make_app, tmp_path, setting, cover, from_the_start
 ):
     srcdir = copy_root("feeds", tmp_path)
-    (srcdir / "_static").mkdir()
-    (srcdir / "_static" / "cover.png").write_bytes((srcdir / "images" / "cover.png").read_bytes())
+    picture = (srcdir / "images" / "cover.png").read_bytes()
+    for place in (
+        "_static/cover.png",
+        "extra/cover.png",
+        "cover.png",
+    ):  # where each setting takes it
+        (srcdir / place).parent.mkdir(exist_ok=True)
+        (srcdir / place).write_bytes(picture)
     post = srcdir / "escape.rst"
-    post.write_text(post.read_text().replace("images/cover.png", "/_static/cover.png"))
+    post.write_text(post.read_text().replace("images/cover.png", f"/{cover}"))
 
     def build_site() -> Path:
         result = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
         assert result.warnings == []
-        return result.outdir / "_static" / "cover.png"
+        return result.outdir / cover
 
-    if not static_from_the_start:  # the extension copies the cover, until Sphinx does
+    if not from_the_start:  # the extension copies the cover, until Sphinx does
         assert build_site().is_file()
     with (srcdir / "conf.py").open("a") as conf:
-        conf.write('html_static_path = ["_static"]\n')
+        conf.write(setting + "\n")
     assert build_site().is_file()
-    post.write_text(post.read_text().replace("   :image: /_static/cover.png\n", ""))
-    assert build_site().is_file()  # a static file, as in a clean build
+    post.write_text(post.read_text().replace(f"   :image: /{cover}\n", ""))
+    assert build_site().is_file()  # Sphinx's file, as in a clean build
 
 
 def test_a_post_read_again_for_another_output_folder_is_written_in_this_one(make_app, tmp_path):
