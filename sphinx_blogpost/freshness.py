@@ -38,18 +38,21 @@ class _StateFile:
     content changed: a no-op build writes none."""
 
     def __init__(self, app: Sphinx, what: str) -> None:
-        folder = stable_digest(str(app.outdir))[:12]
+        self.outdir = str(app.outdir)
+        folder = stable_digest(self.outdir)[:12]
         self.path = Path(app.doctreedir, f"blogpost-{what}-{app.builder.name}-{folder}.json")
         try:
             self._text = self.path.read_text("utf-8")
             saved = json.loads(self._text)
         except (OSError, ValueError):
             self._text, saved = "", {}
-        #: The state last saved, or an empty one if there is none that can be read.
-        self.saved: dict[str, Any] = saved if isinstance(saved, dict) else {}
+        if not isinstance(saved, dict) or saved.get("outdir") != self.outdir:
+            saved = {}  # none that can be read, or (names alike) another folder's
+        #: The state last saved for this output folder, or an empty one.
+        self.saved: dict[str, Any] = saved
 
     def write(self, state: dict[str, Any]) -> None:
-        text = json.dumps(state, sort_keys=True)
+        text = json.dumps({**state, "outdir": self.outdir}, sort_keys=True)
         if text != self._text:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.path.write_text(text, "utf-8")
@@ -64,12 +67,10 @@ class WrittenPages:
         chrome (navigation with every document's title), which feeds do not."""
         self.app = app
         self._file = _StateFile(app, what)
-        self.outdir = str(app.outdir)
         env = app.env
         build_info = getattr(app.builder, "build_info", None)
         self.site = stable_digest((
             _package_version(),
-            str(app.outdir),
             str(getattr(build_info, "config_hash", "")),
             str(getattr(build_info, "tags_hash", "")),
             # Theme chrome may show any document's title (navigation sidebars).
@@ -89,9 +90,7 @@ class WrittenPages:
             self.conflicts_before = [(name, title) for name, title in saved.get("conflicts", [])]
         # Whatever else changed, the names last written into this output folder: those this
         # build does not make again are gone from the blog (a tag whose last post lost it).
-        self.written_before = (
-            set(saved.get("pages", {})) if saved.get("outdir") == self.outdir else set()
-        )
+        self.written_before = set(saved.get("pages", {}))
         self.now: dict[str, str] = {}
 
     def unchanged(self, inputs: object) -> bool:
@@ -124,7 +123,7 @@ class WrittenPages:
         folder wrote and this one did not make, so that an incremental build leaves what a
         clean one does; names in *keep* (now documents of the project's own) are left alone;
         *output_of* gives a name's file when it is not a page. Folders left empty go too."""
-        outdir = Path(self.outdir)
+        outdir = Path(self._file.outdir)
         for name in sorted(self.written_before - self.now.keys()):
             if name in keep:
                 continue
@@ -141,7 +140,6 @@ class WrittenPages:
     def save(self) -> None:
         state = {
             "site": self.site,
-            "outdir": self.outdir,
             "inputs": self.inputs,
             "pages": self.now,
             "conflicts": self.conflicts,
@@ -164,15 +162,11 @@ class WrittenDocuments:
 
     def __init__(self, app: Sphinx) -> None:
         self._file = _StateFile(app, "documents")
-        self.outdir = str(app.outdir)
         saved = self._file.saved
-        if saved.get("outdir") != self.outdir:  # no page in this output folder shows it
-            saved = {}
-        self._inputs_before: str = saved.get("inputs", "")
         self._shown_before: dict[str, str] = saved.get("shown", {})
         self._feeds_linked_before: bool | None = saved.get("feeds_linked")
         #: A digest of everything ``shown`` was computed from.
-        self.inputs = self._inputs_before
+        self.inputs: str = saved.get("inputs", "")
         #: docname -> fingerprint of what its page shows of other posts.
         self.shown = self._shown_before
         #: Whether the pages link the blog's feeds; None if no build into this folder is known.
@@ -204,7 +198,6 @@ class WrittenDocuments:
         if feeds_linked != self._feeds_linked_before and not found_docs <= self.written:
             feeds_linked = self._feeds_linked_before
         state = {
-            "outdir": self.outdir,
             "inputs": self.inputs if shown == self.shown else "",
             "shown": shown,
             "feeds_linked": feeds_linked,
