@@ -43,6 +43,16 @@ def test_index_shows_hero_and_one_card_per_post(site: Site, visit: Callable[...,
         assert card.locator("a").count() == 1  # one link: the whole card is clickable
 
 
+def test_page_numbers_are_pills_on_one_row(site: Site, visit: Callable[..., Visit]) -> None:
+    # A page-number link once took the theme's full-width page-frame rules (same class name).
+    page = visit(site.page(INDEX), width=1280).page
+    links = page.locator("nav.bp-pagination").locator("a, .bp-page-current")
+    assert links.count() >= 3  # a page number, the current one, and "Older"
+    boxes = [box for link in links.all() if (box := link.bounding_box())]
+    assert len(boxes) == links.count()
+    assert max(box["y"] for box in boxes) - min(box["y"] for box in boxes) < 2  # one row
+    assert all(box["width"] < 160 for box in boxes), [box["width"] for box in boxes]
+
 def _first_row_columns(page: Page) -> int:
     return int(
         page.evaluate(
