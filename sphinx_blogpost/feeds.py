@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import mimetypes
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -150,6 +151,8 @@ def _feed_generator(
     fg.updated(max(_moment(item.post) for item in items))
     if any(not item.post.authors for item in items):  # Atom: an entry without author inherits
         fg.author({"name": _xml(info.title)})
+    if any(item.image for item in items):  # the covers, as Media RSS (Jekyll, Ghost...)
+        fg.load_extension("media")
     for item in items:
         if entries is not None and fmt == "atom":
             if item.url not in entries:
@@ -178,7 +181,21 @@ def _fill_entry(entry: Any, item: FeedItem, schemes: Mapping[str, str], *, dc: b
     entry.summary(_xml(post.summary))
     if item.content_html is not None:
         entry.content(_xml(item.content_html), type="html")
+    if item.image:
+        _add_cover(entry, item.image)
     return entry
+
+
+def _add_cover(entry: Any, url: str) -> None:
+    """The cover as ``<media:content medium="image">``: what feed readers show as an item's
+    picture. Not an enclosure, which is for a download (a podcast's audio) and needs a size."""
+    if not hasattr(entry, "media"):  # an Atom entry made apart, shared by several feeds
+        entry.load_extension("media")
+    media_type = mimetypes.guess_type(url)[0]
+    cover = {"url": url, "medium": "image"}
+    if media_type and media_type.startswith("image/"):
+        cover["type"] = media_type
+    entry.media.content(cover, group=None)
 
 
 def atom_feed(

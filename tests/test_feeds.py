@@ -274,6 +274,23 @@ def test_escaped_metadata_reads_back_as_written(feeds):
     assert indexed["updated"] == "2025-03-04T08:00:00+02:00"
 
 
+@pytest.mark.parametrize(
+    "filename", ["atom.xml", "rss.xml", "category/r-d-b/atom.xml", "tag/a-b/atom.xml"]
+)
+def test_atom_and_rss_items_carry_the_cover(feeds, filename):
+    # escape.rst has a cover; linked.md has an image in its text, not a cover.
+    entries = {e.link: e for e in _parse(feeds.outdir / "blog" / filename).entries}
+    with_cover = entries.pop(FEEDS_BASE + "escape.html", None)
+    if with_cover is not None:
+        assert with_cover.media_content == [
+            {"url": FEEDS_BASE + "images/cover.png", "medium": "image", "type": "image/png"}
+        ]
+    else:
+        assert "tag/" in filename  # the tag feed of a post without a cover
+    assert entries or with_cover is not None
+    for entry in entries.values():
+        assert "media_content" not in entry, entry.link
+
 def test_category_feed_of_a_hostile_name(feeds):
     feed = _parse(feeds.outdir / "blog" / "category" / "r-d-b" / "atom.xml")
     assert feed.feed.title == 'Notes & "Dispatches" <b>: R&D <b>'
