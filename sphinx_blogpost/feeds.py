@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from feedgen.entry import FeedEntry
     from sphinx.application import Sphinx
     from sphinx.builders.html import StandaloneHTMLBuilder
+    from sphinx.writers.html5 import HTML5Translator
 
     from .blog import Blog
     from .config import BlogpostConfig
@@ -351,9 +352,12 @@ def render_body(app: Sphinx, docname: str) -> str:
             builder.imgpath = relative_uri(target, builder.imagedir)
             builder.dlpath = relative_uri(target, "_downloads")
             builder.post_process_images(doctree)
-            return "".join(
-                builder.render_partial(child)["fragment"] for child in list(doctree.children)
-            )
+            # As Sphinx writes a page: render_partial() would run docutils' writer transforms,
+            # made for lone titles, which fail on Sphinx's admonitions (seealso, versionadded).
+            doctree.settings = builder.docsettings
+            translator = cast("HTML5Translator", builder.create_translator(doctree, builder))
+            doctree.walkabout(translator)
+            return "".join(translator.fragment)
         finally:
             for name, value in saved.items():
                 setattr(builder, name, value)

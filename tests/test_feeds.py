@@ -291,6 +291,7 @@ def test_atom_and_rss_items_carry_the_cover(feeds, filename):
     for entry in entries.values():
         assert "media_content" not in entry, entry.link
 
+
 def test_category_feed_of_a_hostile_name(feeds):
     feed = _parse(feeds.outdir / "blog" / "category" / "r-d-b" / "atom.xml")
     assert feed.feed.title == 'Notes & "Dispatches" <b>: R&D <b>'
@@ -409,6 +410,25 @@ def test_full_text_does_not_repeat_warnings(make_app, tmp_path):
     assert len(result.warnings) == 1  # from writing the page, not again from the feed
     assert "unknown document: 'missing'" in result.warnings[0]
     assert "See " in (result.outdir / "blog" / "atom.xml").read_text("utf8")
+
+
+def test_full_text_renders_sphinx_admonitions(make_app, tmp_path):
+    # Each once made the feeds fail the build (docutils has no label for Sphinx's nodes).
+    srcdir = copy_root("feeds", tmp_path)
+    post = srcdir / "older.rst"
+    post.write_text(
+        post.read_text()
+        + "\n.. seealso:: The other post.\n\n.. versionadded:: 1.0\n\n.. deprecated:: 2.0\n"
+    )
+    result = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "build")
+    assert result.warnings == []
+    entry = next(
+        e for e in _parse(result.outdir / "blog" / "atom.xml").entries if "older" in e.link
+    )
+    body = entry.content[0].value
+    assert "The other post." in body and 'class="admonition seealso"' in body
+    assert 'class="versionmodified added"' in body and "version 1.0" in body
+    assert 'class="versionmodified deprecated"' in body
 
 
 def test_incremental_build_feeds_match_a_clean_build(make_app, tmp_path):
