@@ -53,6 +53,7 @@ def test_page_numbers_are_pills_on_one_row(site: Site, visit: Callable[..., Visi
     assert max(box["y"] for box in boxes) - min(box["y"] for box in boxes) < 2  # one row
     assert all(box["width"] < 160 for box in boxes), [box["width"] for box in boxes]
 
+
 def _first_row_columns(page: Page) -> int:
     return int(
         page.evaluate(
