@@ -35,7 +35,8 @@ ENV_VERSION = 7
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register sphinx-blogpost: the one readable list of what it adds to Sphinx."""
     setup_ablog(app)  # first: refuses to run beside ABlog; ABlog's forms if blogpost_ablog_compat
-    app.setup_extension("myst_parser")  # posts in Markdown with `extensions = [...]` alone
+    if ".md" not in app.registry.source_suffix:  # else owned by myst-nb, say, listed first
+        app.setup_extension("myst_parser")  # posts in Markdown with `extensions = [...]` alone
     app.setup_extension("sphinx_design")  # listing cards in any theme
 
     add_config_values(app)

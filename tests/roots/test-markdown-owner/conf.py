@@ -1,0 +1,9 @@
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+# An extension that owns ".md" before sphinx_blogpost is set up, as myst-nb does when it is
+# listed first: the blog must not register MyST's parser for ".md" over it.
+extensions = ["own_markdown", "sphinx_blogpost"]
+html_baseurl = "https://example.org/"
