@@ -99,10 +99,13 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             _warn_conflict(name, title)
         return
     due = []
+    # By URI, not name: in dirhtml the document `blog` is written where `blog/index` is.
+    target_uri = app.builder.get_target_uri
+    documents_at = {target_uri(docname): docname for docname in app.env.found_docs}
     for page in plan_pages(blog, config, layout):
-        if page.name in app.env.found_docs:
-            _warn_conflict(page.name, page.title)
-            written.conflicts.append((page.name, page.title))
+        if (document := documents_at.get(target_uri(page.name))) is not None:
+            _warn_conflict(document, page.title)
+            written.conflicts.append((document, page.title))
         elif not written.is_fresh(page.name, (around, page.title, page.shows)):
             due.append(page)
     if due:
@@ -125,11 +128,13 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     written.save()
 
 
-def _warn_conflict(name: str, title: str) -> None:
+def _warn_conflict(docname: str, title: str) -> None:
     warn(
         BlogpostWarning.CONFLICT,
-        f"this document is at the name of a generated blog page ({title}); the document is kept",
-        (name, 1),  # the whole document is in the way: its first line
+        f"this document is where the generated blog page {title!r} would be written: the "
+        "document is kept and that page is not written (rename the document, or move the "
+        "blog's pages with blogpost_root)",
+        (docname, 1),  # the whole document is in the way: its first line
     )
 
 

@@ -589,13 +589,31 @@ def test_user_documents_win_and_slugs_stay_distinct(app):
     warnings = warnings_of(app)
     assert len(warnings) == 2
     conflict = next(w for w in warnings if "[blogpost.conflict]" in w)
-    assert "blog/archive.rst:1: WARNING: this document is at the name of a generated" in conflict
+    assert "blog/archive.rst:1: WARNING: this document is where the generated blog page" in conflict
+    assert "that page is not written" in conflict
     slug = next(w for w in warnings if "[blogpost.slug]" in w)
     assert "tag 'c' and 'C++' give the same slug" in slug and "two.rst:4:" in slug
     assert soup(app, "blog/archive").select_one("h1").get_text().startswith("My own archive")
     assert soup(app, "blog/tag/c-2").select_one("h1").get_text() == "Tag: c"
     assert soup(app, "blog/tag/c").select_one("h1").get_text() == "Tag: C++"
     assert soup(app, "two").select_one(".bp-tag")["href"] == "blog/tag/c-2.html"
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+def test_a_document_written_where_a_generated_page_goes_wins(make_app, tmp_path, builder):
+    # In dirhtml the document `blog` is written to blog/index.html, the blog index's file:
+    # it was overwritten, without a word.
+    srcdir = copy_root("conflict", tmp_path)
+    (srcdir / "blog.rst").write_text(":orphan:\n\nMy blog page\n============\n")
+    result = build(make_app, builder, srcdir=srcdir, builddir=tmp_path / "out")
+    conflicts = [w for w in result.warnings if "[blogpost.conflict]" in w]
+    index = BeautifulSoup((result.outdir / "blog" / "index.html").read_text(), "html.parser")
+    if builder == "dirhtml":
+        assert len(conflicts) == 2 and any("blog.rst:1:" in w for w in conflicts)
+        assert index.select_one("h1").get_text().startswith("My blog page")
+    else:  # blog.html, beside the blog
+        assert len(conflicts) == 1
+        assert index.select_one("h1").get_text() != "My blog page"
 
 
 def test_a_conflict_is_warned_about_on_every_build(make_app, rootdir, tmp_path):
