@@ -858,16 +858,16 @@ def markdown_report(
 INSTRUCTIONS = re.compile(r"I\s+refs:\s+([\d,]+)")
 
 
-def count_instructions(variant: Variant, src: Path, out: Path, log: Path) -> int | None:
-    """Instructions executed by a full build of *variant*, counted by valgrind's cachegrind:
-    the same for the same sources and code however busy the machine is (about 25 times
-    slower than the build itself)."""
-    html, doctrees = out / "html", out / "doctrees"
-    shutil.rmtree(out, ignore_errors=True)
+#: The scenarios counted: a ``-j 2`` build is about time, which a count does not measure.
+COUNTED_SCENARIOS = ("full", "no-op", "edit body", "retag")
+
+
+def _count(variant: Variant, src: Path, out: Path, log: Path) -> int | None:
+    """Instructions of one build of *variant* from *src* into *out*, or None if it failed."""
     command = [
         "valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
-        variant.env.python, "-m", "sphinx", "-b", "html", "-d", str(doctrees), str(src),
-        str(html), "-D", f"html_theme={variant.theme}",
+        variant.env.python, "-m", "sphinx", "-b", "html", "-d", str(out / "doctrees"),
+        str(src), str(out / "html"), "-D", f"html_theme={variant.theme}",
     ]  # fmt: skip
     # A fixed hash seed: set and dict orders, hence some work, depend on it.
     env = {**os.environ, "PYTHONHASHSEED": "0"}
@@ -875,54 +875,80 @@ def count_instructions(variant: Variant, src: Path, out: Path, log: Path) -> int
     with log.open("a", encoding="utf-8") as handle:
         handle.write(f"\n$ {' '.join(command)}\n{result.stdout}{result.stderr}")
     found = INSTRUCTIONS.search(result.stderr)
-    shutil.rmtree(out, ignore_errors=True)
     if result.returncode != 0 or found is None:
         return None
     return int(found.group(1).replace(",", ""))
 
 
+def count_instructions(variant: Variant, site: Site, out: Path, log: Path) -> dict[str, int | None]:
+    """Instructions executed by each of ``COUNTED_SCENARIOS`` of *variant*, in order (a full
+    build, then the incremental ones on its output), counted by valgrind's cachegrind: the same
+    for the same sources and code however busy the machine is (about 25 times slower than the
+    build itself). *site* is the variant's own copy, as it is edited."""
+    shutil.rmtree(out, ignore_errors=True)
+    counts: dict[str, int | None] = {}
+    try:
+        for scenario in COUNTED_SCENARIOS:
+            if scenario == "edit body":
+                site.edit_body(0)
+            elif scenario == "retag":
+                site.retag()
+            counts[scenario] = _count(variant, site.src, out, log)
+    finally:
+        site.restore()
+        shutil.rmtree(out, ignore_errors=True)
+    return counts
+
+
 def instructions_report(args: argparse.Namespace, variants: list[Variant], envs: list[Env]) -> str:
-    """Count every variant's full build at every size (variants side by side, one per core)
+    """Count every variant's scenarios at every size (variants side by side, one per core)
     and return the Markdown report."""
     lines = [
-        "| posts | variant | instructions (G) | × plain | × ABlog |",
-        "| ---: | :--- | ---: | ---: | ---: |",
+        "| posts | variant | scenario | instructions (G) | × plain | × ABlog |",
+        "| ---: | :--- | :--- | ---: | ---: | ---: |",
     ]
     for size in args.sizes:
         posts = [make_post(i, SEED, args.words) for i in range(size)]
-        root = args.out / "sites" / f"n{size}"
-        sites = {
-            f: write_site(root, f, posts, args.nav_sidebar) for f in {v.flavour for v in variants}
-        }
         scratch = args.out / "instructions" / f"n{size}"
         (args.out / "logs").mkdir(parents=True, exist_ok=True)
-        print(f"== {size} posts: counting instructions of {len(variants)} full builds", flush=True)
+        print(f"== {size} posts: counting instructions of {len(variants)} variants", flush=True)
         log = args.out / "logs" / f"n{size}-instructions.log"
-        jobs = [
-            (v, sites[v.flavour].src, scratch / v.name.replace("/", "-"), log) for v in variants
-        ]
+        jobs = []
+        for variant in variants:
+            folder = scratch / variant.name.replace("/", "-")
+            # Each variant edits its own copy: variants of one flavour are counted side by side.
+            site = write_site(folder / "src", variant.flavour, posts, args.nav_sidebar)
+            jobs.append((variant, site, folder / "build", log))
         with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
             found = pool.map(lambda job: count_instructions(*job), jobs)
             counts = dict(zip([v.name for v in variants], found, strict=True))
         for variant in variants:
-            count, base = counts[variant.name], counts.get(variant.baseline)
-            ablog = counts.get("ablog") if variant.compare_ablog else None
-            cells = [
-                str(size), variant.name, _fmt(count / 1e9 if count else None, ".2f"),
-                _fmt(count / base if count and base else None, ".3f"),
-                _fmt(count / ablog if count and ablog else None, ".3f"),
-            ]  # fmt: skip
-            lines.append("| " + " | ".join(cells) + " |")
-            print(f"    {variant.name:<20} {cells[2]:>8} G  × plain {cells[3]}", flush=True)
+            for scenario in COUNTED_SCENARIOS:
+                count = counts[variant.name][scenario]
+                base = counts.get(variant.baseline, {}).get(scenario)
+                ablog = counts.get("ablog", {}).get(scenario) if variant.compare_ablog else None
+                cells = [
+                    str(size), variant.name, scenario, _fmt(count / 1e9 if count else None, ".2f"),
+                    _fmt(count / base if count and base else None, ".3f"),
+                    _fmt(count / ablog if count and ablog else None, ".3f"),
+                ]  # fmt: skip
+                lines.append("| " + " | ".join(cells) + " |")
+                print(
+                    f"    {variant.name:<20} {scenario:<10} {cells[3]:>8} G  × plain {cells[4]}"
+                    f"  × ABlog {cells[5]}",
+                    flush=True,
+                )
     return "\n".join(
         [
             "# sphinx-blogpost benchmark: instructions",
             "",
             f"Written by `benchmarks/run.py` ({' '.join(sys.argv[1:])}): the instructions that "
-            f"one full build executes, counted by valgrind (cachegrind), for {args.words}-word "
-            "posts. Unlike times, counts do not depend on what else the machine is doing: they "
-            "are the steady measure of what the extension adds. They weigh every instruction "
-            "alike, so a ratio of counts and a ratio of times differ a little.",
+            f"each build executes, counted by valgrind (cachegrind), for {args.words}-word "
+            "posts: a full build, then on its output a no-op build, a build after an edit to "
+            "one post's text and one after a change of its tags, as in the timed run. Unlike "
+            "times, counts do not depend on what else the machine is doing: they are the "
+            "steady measure of what the extension adds. They weigh every instruction alike, "
+            "so a ratio of counts and a ratio of times differ a little.",
             "",
             *describe_envs(envs),
             "",
@@ -1055,8 +1081,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )  # fmt: skip
     parser.add_argument(
         "--instructions", action="store_true",
-        help="instead of timing, count the instructions of each variant's full build with "
-        "valgrind (steady on a busy machine; ~25x slower than building)",
+        help="instead of timing, count with valgrind the instructions of each variant's full, "
+        "no-op, edit and retag builds (steady on a busy machine; ~25x slower than building)",
     )  # fmt: skip
     parser.add_argument(
         "--instructions-table", type=Path, default=HERE / "instructions.md",
@@ -1124,6 +1150,9 @@ def compile_package(name: str) -> None:
         compileall.compile_dir(Path(spec.origin).parent, quiet=1)
 
 
+SOURCES_CHANGED = "sphinx_blogpost's sources changed during the run: results mix versions."
+
+
 def package_digest() -> str | None:
     """A digest of sphinx_blogpost's sources, to tell if they changed while the run went on."""
     spec = importlib.util.find_spec("sphinx_blogpost")
@@ -1161,6 +1190,9 @@ def main(argv: list[str] | None = None) -> None:
         if shutil.which("valgrind") is None:
             sys.exit("--instructions needs valgrind (apt-get install valgrind)")
         report = instructions_report(args, variants, envs)
+        if package_digest() != digest_at_start:
+            print(f"Note: {SOURCES_CHANGED}", flush=True)
+            report += f"\n{SOURCES_CHANGED}\n"
         report = keep_other_sizes(report, args.instructions_table, args.sizes)
         args.instructions_table.write_text(report, encoding="utf-8")
         print(f"Report written to {args.instructions_table}; {time.perf_counter() - started:.0f} s")
@@ -1199,7 +1231,7 @@ def main(argv: list[str] | None = None) -> None:
         f"({os.cpu_count()} cores): a load above 1 means other work shared the machine."
     )
     if package_digest() != digest_at_start:
-        notes.append("sphinx_blogpost's sources changed during the run: results mix versions.")
+        notes.append(SOURCES_CHANGED)
     rows = summarize(results, variants)
     print("\n" + text_table(rows))
     for note in notes:
