@@ -11,6 +11,7 @@ from functools import cache
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
+from urllib.parse import quote
 
 from docutils import nodes
 from sphinx import addnodes
@@ -83,12 +84,18 @@ def site_url(base: str, target_uri: str) -> str:
     return posixpath.join(base, target_uri)
 
 
+def file_url(base: str, path: str) -> str:
+    """The absolute URL of the output file at *path* (a feed, a cover), percent-encoded as
+    Sphinx encodes page URIs: a tag Café's feed is at the same ``caf%C3%A9`` as its page."""
+    return site_url(base, quote(path))
+
+
 def image_url(base: str, post: Post) -> str | None:
     """The cover as an absolute URL (Open Graph, feeds), or None without ``html_baseurl``."""
     if post.image and is_url(post.image):
         return post.image
     path = cover_path(post.docname, post.image)
-    return site_url(base, path) if path and base else None
+    return file_url(base, path) if path and base else None
 
 
 @dataclass(frozen=True)
@@ -438,7 +445,7 @@ class _FeedWriter:
                 title=title,
                 subtitle=subtitle,
                 home_url=self.url(home_page),
-                feed_url=site_url(self.base, path),
+                feed_url=file_url(self.base, path),
                 language=language.replace("_", "-") if language else None,  # en_GB -> en-GB
                 schemes=schemes,
             )

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from .collector import get_blog, posts_of
 from .config import get_config
-from .feeds import FEED_FORMATS, WEB_BUILDERS, feeds_written, image_url, site_url
+from .feeds import FEED_FORMATS, WEB_BUILDERS, feeds_written, file_url, image_url, site_url
 from .freshness import WrittenDocuments, WrittenPages
 from .posts import cover_path
 
@@ -132,13 +132,13 @@ def add_page_metadata(
     if feeds_written(app):
         root = get_blog(app).root
         urls = [
-            (fmt, site_url(base, f"{root}/{FEED_FORMATS[fmt].filename}")) for fmt in config.feeds
+            (fmt, file_url(base, f"{root}/{FEED_FORMATS[fmt].filename}")) for fmt in config.feeds
         ]
         tags.append(feed_links(config.title, urls))
     term_feed = context.get("blogpost_term_feed")  # a category or tag page: its own feed
     if term_feed is not None:
         title, path = term_feed
-        tags.append(feed_links(title, [("atom", site_url(base, path))]))
+        tags.append(feed_links(title, [("atom", file_url(base, path))]))
     post = posts_of(app.env).get(pagename)
     if post is not None and doctree is not None:
         url = site_url(base, app.builder.get_target_uri(pagename)) if base else None

@@ -13,6 +13,7 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser
 import pytest
+from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_blogpost import feeds as feeds_module
@@ -429,6 +430,21 @@ def test_full_text_renders_sphinx_admonitions(make_app, tmp_path):
     assert "The other post." in body and 'class="admonition seealso"' in body
     assert 'class="versionmodified added"' in body and "version 1.0" in body
     assert 'class="versionmodified deprecated"' in body
+
+
+def test_feed_urls_are_percent_encoded_as_page_urls(make_app, tmp_path):
+    # A tag Café: its page's canonical link was .../caf%C3%A9.html, its feed's .../café/...
+    srcdir = copy_root("feeds", tmp_path)
+    post = srcdir / "older.rst"
+    post.write_text(post.read_text().replace(":tags: ", ":tags: Café, ", 1))
+    result = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "build")
+    assert result.warnings == []
+    page = BeautifulSoup((result.outdir / "blog/tag/café.html").read_text(), "html.parser")
+    assert page.select_one("link[rel=canonical]")["href"] == FEEDS_BASE + "blog/tag/caf%C3%A9.html"
+    feed_url = FEEDS_BASE + "blog/tag/caf%C3%A9/atom.xml"
+    assert page.select_one("link[rel=alternate][title$='Café (Atom)']")["href"] == feed_url
+    feed = _parse(result.outdir / "blog/tag/café/atom.xml")
+    assert [link.href for link in feed.feed.links if link.rel == "self"] == [feed_url]
 
 
 def test_incremental_build_feeds_match_a_clean_build(make_app, tmp_path):
