@@ -329,7 +329,9 @@ class PostlistDirective(SphinxDirective):
         for index, message in sorted(problems):
             if in_fields and _FIELD.match(lines[index]) is None:
                 # parse_option_lines calls what such a line is not a *post* option
-                message = f"{lines[index].strip()!r} is not a postlist option (':name: value')"
+                text = lines[index].strip()
+                hint = f"; a number of posts is ':limit: {text}'" if text.isdigit() else ""
+                message = f"{text!r} is not a postlist option (':name: value'{hint})"
             warn(BlogpostWarning.OPTION, message, content_location(self, index))
         return options, line_of
 

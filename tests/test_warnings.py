@@ -266,7 +266,8 @@ POSTLIST_EXPECTED = {  # (file, line) -> part of the message, all [blogpost.opti
     ("lists.rst", 10): "unknown postlist option 'colour'",
     ("lists.rst", 11): "postlist limit 'abc' is not a whole number",
     ("lists.rst", 12): "postlist layout 'grid' is not one of cards, list, compact",
-    ("lists.rst", 15): "'2' is not a postlist option (':name: value')",
+    ("lists.rst", 15): "'2' is not a postlist option (':name: value'; a number of posts is "
+    "':limit: 2')",
     ("lists.rst", 20): "'Not an option.' is not a postlist option (':name: value')",
     # the file the directive is written in, not the document that includes it
     ("_included.txt", 3): "option 'limit' is given twice; the last one is used",
@@ -274,7 +275,8 @@ POSTLIST_EXPECTED = {  # (file, line) -> part of the message, all [blogpost.opti
     ("lists_md.md", 10): "unknown postlist option 'colour'",
     ("lists_md.md", 11): "postlist limit 'abc' is not a whole number",
     ("lists_md.md", 12): "postlist layout 'grid' is not one of cards, list, compact",
-    ("lists_md.md", 16): "'2' is not a postlist option (':name: value')",
+    ("lists_md.md", 16): "'2' is not a postlist option (':name: value'; a number of posts is "
+    "':limit: 2')",
     # the YAML form: YAML itself keeps the last value of a repeated key without a word
     ("lists_md.md", 23): "option 'layout' is given twice; the last one is used",
     ("lists_md.md", 29): "postlist limit: ['1'] is not text; it is ignored",
