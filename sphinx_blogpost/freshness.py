@@ -81,13 +81,16 @@ class WrittenPages:
         self.before_inputs = ""
         self.inputs = ""
         saved = self._file.saved
-        #: (name, title) of the pages not made, as a document of the project is at their name.
+        #: (document, warning) of the pages not made, as a document of the project is where
+        #: they would be written.
         self.conflicts: list[tuple[str, str]] = []
         self.conflicts_before: list[tuple[str, str]] = []
         if saved.get("site") == self.site:
             self.before = saved.get("pages", {})
             self.before_inputs = saved.get("inputs", "")
-            self.conflicts_before = [(name, title) for name, title in saved.get("conflicts", [])]
+            self.conflicts_before = [
+                (doc, warning) for doc, warning in saved.get("conflict_warnings", [])
+            ]
         # Whatever else changed, the names last written into this output folder: those this
         # build does not make again are gone from the blog (a tag whose last post lost it).
         self.written_before = set(saved.get("pages", {}))
@@ -142,7 +145,7 @@ class WrittenPages:
             "site": self.site,
             "inputs": self.inputs,
             "pages": self.now,
-            "conflicts": self.conflicts,
+            "conflict_warnings": self.conflicts,
         }
         self._file.write(state)
 

@@ -95,8 +95,8 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         # Nothing any page is made from changed since they were written. The documents in
         # the way of a page are those of the last build, and warned about again, as Sphinx's
         # own warnings about the whole project are: `-W` fails as on a clean build.
-        for name, title in written.conflicts_before:
-            _warn_conflict(name, title)
+        for docname, message in written.conflicts_before:
+            warn(BlogpostWarning.CONFLICT, message, (docname, 1))
         return
     due = []
     # By URI, not name: in dirhtml the document `blog` is written where `blog/index` is.
@@ -104,8 +104,9 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     documents_at = {target_uri(docname): docname for docname in app.env.found_docs}
     for page in plan_pages(blog, config, layout):
         if (document := documents_at.get(target_uri(page.name))) is not None:
-            _warn_conflict(document, page.title)
-            written.conflicts.append((document, page.title))
+            message = _conflict_message(page)
+            warn(BlogpostWarning.CONFLICT, message, (document, 1))  # the whole document
+            written.conflicts.append((document, message))
         elif not written.is_fresh(page.name, (around, page.title, page.shows)):
             due.append(page)
     if due:
@@ -128,13 +129,11 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     written.save()
 
 
-def _warn_conflict(docname: str, title: str) -> None:
-    warn(
-        BlogpostWarning.CONFLICT,
-        f"this document is where the generated blog page {title!r} would be written: the "
-        "document is kept and that page is not written (rename the document, or move the "
-        "blog's pages with blogpost_root)",
-        (docname, 1),  # the whole document is in the way: its first line
+def _conflict_message(page: Page) -> str:
+    return (
+        f"this document is where the generated blog page {page.name!r} ({page.title}) would "
+        "be written: the document is kept and that page is not written (rename the document, "
+        "or move the blog's pages with blogpost_root)"
     )
 
 
