@@ -589,10 +589,8 @@ def test_user_documents_win_and_slugs_stay_distinct(app):
     warnings = warnings_of(app)
     assert len(warnings) == 2
     conflict = next(w for w in warnings if "[blogpost.conflict]" in w)
-    assert (
-        "blog/archive.rst:1: WARNING: this document is where the generated blog page 'blog/archive' (Archive)"
-        in conflict
-    )
+    page = "the generated blog page 'blog/archive' (Archive)"
+    assert f"blog/archive.rst:1: WARNING: this document is where {page}" in conflict
     assert "that page is not written" in conflict
     slug = next(w for w in warnings if "[blogpost.slug]" in w)
     assert "tag 'c' and 'C++' give the same slug" in slug and "two.rst:4:" in slug
