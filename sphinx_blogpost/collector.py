@@ -353,7 +353,8 @@ def build_blog(app: Sphinx, env: BuildEnvironment) -> None:
         first_user = blog.with_name(kind, name)[-1]
         warn(
             BlogpostWarning.SLUG,
-            f"{kind} {name!r} and {other!r} give the same slug; {name!r} gets {slug!r}",
+            f"{kind} {name!r} and {other!r} give the same slug; {name!r} gets {slug!r} (the "
+            "name that sorts first keeps it; to make them one, spell them alike)",
             (first_user.docname, first_user.line),
         )
 

@@ -594,6 +594,7 @@ def test_user_documents_win_and_slugs_stay_distinct(app):
     assert "that page is not written" in conflict
     slug = next(w for w in warnings if "[blogpost.slug]" in w)
     assert "tag 'c' and 'C++' give the same slug" in slug and "two.rst:4:" in slug
+    assert "the name that sorts first keeps it" in slug
     assert soup(app, "blog/archive").select_one("h1").get_text().startswith("My own archive")
     assert soup(app, "blog/tag/c-2").select_one("h1").get_text() == "Tag: c"
     assert soup(app, "blog/tag/c").select_one("h1").get_text() == "Tag: C++"
