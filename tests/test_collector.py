@@ -72,6 +72,20 @@ def test_incremental_rebuilds_match_clean_builds(make_app, tmp_path):
             assert "post04" not in incremental.posts
 
 
+def test_markdown_owned_by_an_extension_listed_first(make_app, rootdir, tmp_path):
+    # myst-nb listed before sphinx_blogpost: setting up MyST's own parser again for ".md"
+    # stopped Sphinx at start ("source_suffix '.md' is already registered").
+    result = build(make_app, "html", srcdir=rootdir / "test-markdown-owner", builddir=tmp_path)
+    assert result.warnings == []
+    post = result.posts["post"]
+    assert (post.title, post.tags) == (
+        "A post parsed by another Markdown extension",
+        ("notebooks",),
+    )
+    index = BeautifulSoup((result.outdir / "blog" / "index.html").read_text("utf8"), "html.parser")
+    assert [a.get_text() for a in index.select(".bp-card-title a")] == [post.title]
+
+
 def test_escaped_characters_are_counted_as_readers_see_them():
     # "a\\ b" is one word ("ab"): docutils keeps the escape as a NUL mark in the text.
     doctree = publish_doctree(r"Sea\ son \*starred\* words here.")
@@ -220,17 +234,3 @@ def test_an_empty_summary_is_not_followed_by_dots(summary_site: SphinxTestApp) -
     post = _record(summary_site, "code_only")
     assert (post.summary, post.words, post.summary_is_partial) == ("", 1, False)
     assert _listed_summaries(summary_site)["code_only.html"] == ""
-
-
-def test_markdown_owned_by_an_extension_listed_first(make_app, rootdir, tmp_path):
-    # myst-nb listed before sphinx_blogpost: setting up MyST's own parser again for ".md"
-    # stopped Sphinx at start ("source_suffix '.md' is already registered").
-    result = build(make_app, "html", srcdir=rootdir / "test-markdown-owner", builddir=tmp_path)
-    assert result.warnings == []
-    post = result.posts["post"]
-    assert (post.title, post.tags) == (
-        "A post parsed by another Markdown extension",
-        ("notebooks",),
-    )
-    index = BeautifulSoup((result.outdir / "blog" / "index.html").read_text("utf8"), "html.parser")
-    assert [a.get_text() for a in index.select(".bp-card-title a")] == [post.title]
