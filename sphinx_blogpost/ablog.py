@@ -482,10 +482,13 @@ class AblogTransform(SphinxTransform):
             label = folder.rpartition("/")[2]
         name = fully_normalize_name(label)
         section = next(iter(self.document.findall(nodes.section)), None)
-        if not name or section is None or not section["ids"] or name in self.document.nameids:
+        if not name or section is None or name in self.document.nameids:
+            return
+        target = _registered_id(self.document, section)
+        if target is None:
             return
         section["names"].append(name)
-        self.document.nameids[name] = section["ids"][0]
+        self.document.nameids[name] = target
         self.document.nametypes[name] = True  # explicit: the std domain makes it a label
 
     def _finish(self, node: blogpost_node) -> None:
@@ -521,6 +524,22 @@ class AblogTransform(SphinxTransform):
         latest = max(moments, key=lambda d: d.moment, default=None)
         if latest is not None and latest.moment > date.moment:
             node["options"]["updated"] = latest.iso
+
+
+def _registered_id(document: nodes.document, node: nodes.Element) -> str | None:
+    """The first id of *node* that *document* knows as the node's. A transform may give a
+    node new ids without telling the document (nbsphinx gives a notebook's sections Jupyter's
+    anchors), and Sphinx looks a label's id up in the document: an id that nothing holds is
+    registered, one that another node holds is not used (None if no id is left)."""
+    ids: list[str] = node["ids"]
+    for id_ in ids:
+        if document.ids.get(id_) is node:
+            return id_
+    for id_ in ids:
+        if id_ not in document.ids:
+            document.ids[id_] = node
+            return id_
+    return None
 
 
 def _place_under_title(document: nodes.document, node: blogpost_node) -> None:

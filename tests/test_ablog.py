@@ -14,10 +14,13 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from bs4 import BeautifulSoup
 from dateutil import parser as dateutil_parser
+from docutils import nodes
+from docutils.utils import new_document
 from sphinx.errors import ConfigError
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_blogpost.ablog import (
+    _registered_id,
     ablog_date,
     ablog_postlist_options,
     language_code,
@@ -420,6 +423,29 @@ def test_a_post_is_labelled_with_its_file_name_as_in_ablog(tmp_path):
         ("blog/axolotl-atlas.html#axolotl", "Axolotl"),
         ("posts/2021/index.html#folder-post", "the folder post"),
     ]
+
+
+def test_a_post_whose_section_ids_were_rewritten_is_labelled_by_its_anchor(tmp_path):
+    """nbsphinx gives a notebook's sections Jupyter's anchors without telling the document:
+    the post's label names the anchor the page has, and the build does not stop."""
+    site = run_build(ROOTS / "test-ablog-notebook-ids", tmp_path)
+    assert site.warnings == []
+    anchor = "Transition-from-datetime-to-astropy.time"
+    assert site.page("notebooks/time").select_one(f"section[id='{anchor}']")
+    links = [(a["href"], a.get_text()) for a in site.page("index").select("a.reference")]
+    assert links == [(f"notebooks/time.html#{anchor}", "Transition from datetime to astropy.time")]
+    assert site.posts["notebooks/time"].tags == ("sunpy", "time")
+
+
+def test_a_label_never_names_an_id_that_another_node_holds():
+    document = new_document("post.rst")
+    section, other = nodes.section(ids=["Title"]), nodes.target(ids=["Title"])
+    document += [other, section]
+    document.ids["Title"] = other
+    assert _registered_id(document, section) is None
+    section["ids"].append("title-1")  # not known to the document yet: it is registered
+    assert _registered_id(document, section) == "title-1"
+    assert document.ids["title-1"] is section
 
 
 def test_posts_need_no_toctree_and_ablog_sidebars_are_left_out(tmp_path):
