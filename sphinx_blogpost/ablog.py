@@ -51,6 +51,15 @@ ABLOG_KEYS = ("title", "excerpt", "exclude", "image", "language", *WITHOUT_EFFEC
 #: ABlog's ``postlist`` options that have no counterpart here: accepted without effect.
 POSTLIST_WITHOUT_EFFECT = ("location", "language", "date", "format", "list-style", "expand")
 
+#: ABlog's sidebar templates, which older ABlog configurations name without ``ablog/``.
+ABLOG_SIDEBARS = frozenset(
+    f"{name}.html"
+    for name in (
+        "archives", "authors", "categories", "languages", "locations", "postcard", "postcard2",
+        "postnavy", "recentposts", "tagcloud",
+    )
+)  # fmt: skip
+
 _TRUE_WORDS = ("", "true", "yes", "on", "1")
 _TIME_DIRECTIVES = re.compile(r"%[HIMSXcpfz]")
 
@@ -213,17 +222,24 @@ def _patterns(value: Any, conf_py: Path) -> list[str]:
 
 
 def _drop_ablog_sidebars(config: Config, conf_py: Path) -> None:
-    """ABlog's sidebar templates (``ablog/postcard.html``...) are gone with ABlog: leave
-    them out of ``html_sidebars`` rather than fail to render every page."""
+    """ABlog's sidebar templates (``ablog/postcard.html``..., or ``postcard.html``... in
+    older ABlog) are gone with ABlog: leave them out of ``html_sidebars`` rather than fail to
+    render every page. A template of the project's own by such a name is kept."""
     sidebars = config.html_sidebars
     if not isinstance(sidebars, dict):
         return
+    own = _own_templates(config.templates_path, conf_py.parent)
+
+    def is_ablogs(name: Any) -> bool:
+        name = str(name)
+        return name.startswith("ablog/") or (name in ABLOG_SIDEBARS and name not in own)
+
     dropped: dict[str, None] = {}
     kept = {}
     for pattern, names in sidebars.items():
         if isinstance(names, list | tuple):
-            dropped.update(dict.fromkeys(n for n in names if str(n).startswith("ablog/")))
-            names = [n for n in names if not str(n).startswith("ablog/")]
+            dropped.update(dict.fromkeys(n for n in names if is_ablogs(n)))
+            names = [n for n in names if not is_ablogs(n)]
         kept[pattern] = names
     if dropped:
         config.html_sidebars = kept
@@ -232,6 +248,21 @@ def _drop_ablog_sidebars(config: Config, conf_py: Path) -> None:
             "out: remove them"
         )
         warn(BlogpostWarning.CONFIG, message, assignment_location(conf_py, "html_sidebars"))
+
+
+def _own_templates(templates_path: Any, confdir: Path) -> set[str]:
+    """Which of ABlog's sidebar names the project's ``templates_path`` holds. ABlog's own
+    templates folder (older configurations add ``ablog.get_html_templates_path()``) is not the
+    project's: its templates need ABlog's page context."""
+    if not isinstance(templates_path, list | tuple):
+        return set()
+    own: set[str] = set()
+    for folder in templates_path:
+        path = confdir / str(folder)
+        if path.parts[-2:] == ("ablog", "templates"):
+            continue
+        own.update(name for name in ABLOG_SIDEBARS if (path / name).is_file())
+    return own
 
 
 # -- post options --------------------------------------------------------------------------------

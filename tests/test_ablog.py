@@ -472,6 +472,23 @@ def test_posts_need_no_toctree_and_ablog_sidebars_are_left_out(tmp_path):
     assert site.page("posts/a").select_one(".bp-post-header")
 
 
+def test_ablog_sidebars_named_without_their_folder_are_left_out_but_the_projects_own(tmp_path):
+    """Older ABlog configurations name ABlog's sidebars without `ablog/` (and may put ABlog's
+    templates folder in `templates_path`): left out with one hint, unless the project has a
+    template of its own by that name."""
+    site = run_build(ROOTS / "test-ablog-sidebars", tmp_path)
+    assert site.config.html_sidebars == {"**": ["postcard.html", "localtoc.html"]}
+    assert [_hint(line) for line in site.warnings] == [
+        (
+            8,
+            "html_sidebars names ABlog's templates (recentposts.html, tagcloud.html, "
+            "categories.html, archives.html, authors.html, ablog/archives.html); they are "
+            "left out: remove them",
+        )
+    ]
+    assert site.page("posts/first").select_one(".my-postcard").get_text() == "posts/first"
+
+
 def test_a_post_titled_only_by_the_title_option_has_that_title_everywhere(tmp_path):
     files = {"post.rst": ".. post:: 2021-01-25\n   :title: Named <b>here</b>\n\nText.\n"}
     site = run_build(make_site(tmp_path / "src", files, COMPAT), tmp_path / "out")
