@@ -10,6 +10,7 @@ from datetime import datetime
 from functools import cache, partial
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
+from urllib.parse import urljoin, urlsplit
 
 from babel import Locale
 from docutils import nodes
@@ -62,6 +63,7 @@ ABLOG_SIDEBARS = frozenset(
 
 _TRUE_WORDS = ("", "true", "yes", "on", "1")
 _TIME_DIRECTIVES = re.compile(r"%[HIMSXcpfz]")
+_PAGE_NAME = re.compile(r".+\.x?html?", re.IGNORECASE)
 
 
 # -- setup ---------------------------------------------------------------------------------------
@@ -127,6 +129,29 @@ def _is_text(value: Any) -> str:
     return value
 
 
+def _page_name(url: str) -> str:
+    """The page name that ends *url* ("blog.html" in "https://sunpy.org/blog.html"), or ""."""
+    last = urlsplit(url).path.rpartition("/")[2]
+    return last if _PAGE_NAME.fullmatch(last) else ""
+
+
+def _ablog_baseurl(value: Any) -> str:
+    """ABlog joins addresses to ``blog_baseurl`` with ``urljoin``, which leaves out a page
+    name at its end; ``html_baseurl`` is a folder, joined to as a path. A base without a page
+    name is kept as it is (``https://user.github.io/project`` is the folder ``project``)."""
+    url = _is_text(value)
+    return urljoin(url, "./") if _page_name(url) else url
+
+
+def _baseurl_note(value: Any) -> str:
+    page = _page_name(value)
+    return f" (without the page name {page!r}: links are joined to a folder)" if page else ""
+
+
+def _no_note(value: Any) -> str:
+    return ""
+
+
 @dataclass(frozen=True)
 class Setting:
     """An ABlog setting: the value it becomes here (or None), or what to do instead."""
@@ -135,6 +160,8 @@ class Setting:
     target: str | None
     convert: Callable[[Any], Any] = _same
     advice: str = ""
+    #: What the hint adds about the conversion of a value (from the value as written).
+    note: Callable[[Any], str] = _no_note
 
     @property
     def help(self) -> str:
@@ -160,13 +187,14 @@ class Setting:
             warn(BlogpostWarning.CONFIG, message, where)
             return
         setattr(config, self.target, new)
-        warn(BlogpostWarning.CONFIG, f"{self.name} is ABlog's; use {self.target} = {new!r}", where)
+        message = f"{self.name} is ABlog's; use {self.target} = {new!r}{self.note(value)}"
+        warn(BlogpostWarning.CONFIG, message, where)
 
 
 SETTINGS = (
     Setting("blog_title", "blogpost_title"),
     Setting("blog_path", "blogpost_root"),
-    Setting("blog_baseurl", "html_baseurl"),
+    Setting("blog_baseurl", "html_baseurl", _ablog_baseurl, note=_baseurl_note),
     Setting("blog_authors", "blogpost_authors", _ablog_authors),
     Setting("blog_default_author", "blogpost_default_author", _ablog_default_author),
     Setting("blog_feed_subtitle", "blogpost_tagline"),

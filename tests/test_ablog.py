@@ -510,6 +510,35 @@ def test_without_compat_ablog_forms_are_not_posts(tmp_path):
     assert site.warnings[1:] == [".. post:: 2021-01-25 [docutils]"]  # and no hint
 
 
+@pytest.mark.parametrize(
+    ("blog_baseurl", "html_baseurl", "note"),
+    [
+        (
+            "https://sunpy.org/blog.html",  # sunpy.org's: it ends in a page name
+            "https://sunpy.org/",
+            " (without the page name 'blog.html': links are joined to a folder)",
+        ),
+        ("https://example.org/blog/", "https://example.org/blog/", ""),
+        ("https://user.github.io/project", "https://user.github.io/project", ""),  # a folder
+    ],
+)
+def test_blog_baseurl_is_the_sites_folder(tmp_path, blog_baseurl, html_baseurl, note):
+    files = {"posts/a.rst": "A\n=\n\n.. post:: 2021-01-25\n\nText.\n"}
+    conf = COMPAT.replace(
+        'html_baseurl = "https://example.org/"', f"blog_baseurl = {blog_baseurl!r}"
+    )
+    site = run_build(make_site(tmp_path / "src", files, conf), tmp_path / "out")
+    assert site.config.html_baseurl == html_baseurl
+    assert [_hint(line) for line in site.warnings] == [
+        (3, f"blog_baseurl is ABlog's; use html_baseurl = {html_baseurl!r}{note}")
+    ]
+    folder = html_baseurl.rstrip("/")
+    feed = site.page("posts/a").select_one("link[rel=alternate][type='application/atom+xml']")
+    assert feed["href"] == f"{folder}/blog/atom.xml"
+    entry = BeautifulSoup((site.outdir / "blog" / "atom.xml").read_text("utf8"), "xml")
+    assert entry.select_one("entry link")["href"] == f"{folder}/posts/a.html"
+
+
 def test_a_set_blogpost_value_wins_over_ablogs(tmp_path):
     conf = COMPAT + 'blogpost_title = "Mine"\nblog_title = "Theirs"\nblog_feed_length = "ten"\n'
     files = {"post.rst": "Post\n====\n\n.. post:: 2021-01-25\n\nText.\n"}
