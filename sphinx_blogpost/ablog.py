@@ -29,6 +29,7 @@ from .directives import (
     blogpost_node,
     more_marker,
     option_location,
+    postlist_node,
 )
 from .frontmatter import docinfo_fields, front_matter_key_lines, top_level_fields
 from .posts import LANGUAGE_CODE, OPTIONS, DateError, RawValue, parse_date, split_list
@@ -423,16 +424,22 @@ class AblogPostDirective(SphinxDirective):
         return [node] if declaration.exclude else [node, *excerpt.children]
 
 
+def ablog_sort(options: Mapping[str, str | None]) -> bool:
+    """Whether ``:sort:`` is ABlog's flag: list the newest posts, oldest first."""
+    return "sort" in options and not (options["sort"] or "").strip()
+
+
 def ablog_postlist_options(
     options: Mapping[str, str | None], arguments: Sequence[str]
 ) -> dict[str, str | None]:
-    """ABlog's ``postlist`` options as ours: the argument is the limit, ``:sort:`` alone is
-    oldest first, and the layout is ABlog's look (compact, or list with ``:excerpts:``)."""
+    """ABlog's ``postlist`` options as ours: the argument is the limit, and the layout is
+    ABlog's look (compact, or list with ``:excerpts:``). ABlog's ``:sort:`` flag takes the
+    newest posts (``-date``); the directive shows them reversed."""
     mapped = {k: v for k, v in options.items() if k in POSTLIST_OPTIONS}
     if arguments and "limit" not in mapped:
         mapped["limit"] = arguments[0]
-    if "sort" in options and not (options["sort"] or "").strip():
-        mapped["sort"] = "date"
+    if ablog_sort(options):
+        mapped["sort"] = "-date"
     mapped.setdefault("layout", "list" if "excerpts" in options else "compact")
     return mapped
 
@@ -448,6 +455,14 @@ class AblogPostlistDirective(PostlistDirective):
             **dict.fromkeys(("excerpts", *POSTLIST_WITHOUT_EFFECT), directives.unchanged),
         }
     )
+
+    def run(self) -> list[nodes.Node]:
+        result = super().run()
+        if ablog_sort(self.options):
+            for node in result:
+                if isinstance(node, postlist_node):
+                    node["query"]["reverse"] = True
+        return result
 
     def query_options(self) -> Mapping[str, str | None]:
         return ablog_postlist_options(self.options, self.arguments)

@@ -88,4 +88,7 @@ def select(blog: Blog, query: Mapping[str, Any]) -> list[Post]:
         posts.sort(key=lambda p: (p.title.casefold(), p.docname))
     if sort in ("date", "-title"):
         posts.reverse()
-    return posts[: query["limit"]] if query["limit"] else posts
+    posts = posts[: query["limit"]] if query["limit"] else posts
+    if query.get("reverse"):  # ABlog's `:sort:`: the newest posts, shown oldest first
+        posts.reverse()
+    return posts

@@ -294,12 +294,30 @@ def test_language_names_become_codes(name, code):
 def test_postlist_options_map_onto_the_query():
     assert ablog_postlist_options(
         {"tags": "a", "sort": "", "excerpts": "", "format": "{title}", "expand": "More"}, ["3"]
-    ) == {"tags": "a", "sort": "date", "limit": "3", "layout": "list"}
+    ) == {"tags": "a", "sort": "-date", "limit": "3", "layout": "list"}
     assert ablog_postlist_options({"sort": "-title", "layout": "cards"}, []) == {
         "sort": "-title",
         "layout": "cards",
     }
     assert ablog_postlist_options({}, []) == {"layout": "compact"}
+
+
+def test_ablogs_sort_flag_lists_the_newest_posts_oldest_first(tmp_path):
+    """ABlog's `.. postlist:: N` with `:sort:` takes the N newest posts and shows them oldest
+    first; sphinx-blogpost's `:sort: date` keeps its meaning (the N oldest)."""
+    files = {
+        f"posts/{month}.rst": f"{month}\n===\n\n.. post:: 2021-{month}-01\n\nText.\n"
+        for month in ("01", "02", "03", "04")
+    }
+    files["lists.rst"] = (
+        "Lists\n=====\n\n.. postlist:: 2\n   :sort:\n\n.. postlist:: 2\n   :sort: date\n\n"
+        ".. postlist::\n   :sort:\n\n.. postlist:: 2\n"
+    )
+    site = run_build(make_site(tmp_path / "src", files, COMPAT), tmp_path / "out")
+    assert site.warnings == []
+    listings = site.page("lists").select(".bp-listing")
+    titles = [[a.get_text() for a in listing.select("a")] for listing in listings]
+    assert titles == [["03", "04"], ["01", "02"], ["01", "02", "03", "04"], ["04", "03"]]
 
 
 # -- blog_post_pattern, and what compat mode leaves alone --------------------------------------
