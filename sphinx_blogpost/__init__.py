@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 
-#: Bumped whenever the shape of the environment data (the ``Post`` record) changes.
+#: Bumped whenever the environment data (the ``Post`` record) or what doctrees hold of the
+#: blog (a ``postlist``'s query) changes shape or meaning: Sphinx then reads every document.
 ENV_VERSION = 8
 
 

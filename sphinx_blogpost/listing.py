@@ -51,6 +51,11 @@ def _category(post: Post) -> str:
     return f'<p class="bp-card-category">{escape(post.categories[0])}</p>'
 
 
+def _lang(post: Post) -> str:
+    """``lang`` on what a post writes in its own language (title, summary), for screen readers."""
+    return f' lang="{escape(post.language)}"' if post.language else ""
+
+
 def _draft(post: Post) -> str:
     return ' <span class="bp-draft-label">Draft</span>' if post.draft else ""
 
@@ -75,9 +80,9 @@ def _card(post: Post, links: LinkContext, h: str) -> str:
         f"{_cover(post, links)}"
         '<div class="sd-card-body">'
         f"{_category(post)}"
-        f'<{h} class="sd-card-title bp-card-title"><a class="sd-stretched-link" href="{url}">'
-        f"{escape(post.title)}</a>{_draft(post)}</{h}>"
-        f'<p class="sd-card-text bp-card-summary">{escape(post.summary)}</p>'
+        f'<{h} class="sd-card-title bp-card-title"{_lang(post)}>'
+        f'<a class="sd-stretched-link" href="{url}">{escape(post.title)}</a>{_draft(post)}</{h}>'
+        f'<p class="sd-card-text bp-card-summary"{_lang(post)}>{escape(post.summary)}</p>'
         f'<p class="bp-card-meta">{_date(post, links, _SEP)}'
         f'<span class="bp-readtime" data-minutes="{post.minutes}">{post.minutes} min read</span>'
         "</p></div></article></div>"
@@ -90,9 +95,10 @@ def _list_item(post: Post, links: LinkContext, h: str) -> str:
     return (
         '<li class="bp-card bp-list-item">'
         f"{_category(post)}"
-        f'<{h} class="bp-card-title"><a href="{url}">{escape(post.title)}</a>{_draft(post)}</{h}>'
+        f'<{h} class="bp-card-title"{_lang(post)}><a href="{url}">{escape(post.title)}</a>'
+        f"{_draft(post)}</{h}>"
         f'<p class="bp-card-date">{_date(post, links)}</p>'
-        f'<p class="bp-card-summary">{escape(post.summary)}{more}</p>'
+        f'<p class="bp-card-summary"{_lang(post)}>{escape(post.summary)}{more}</p>'
         '<p class="bp-card-meta">'
         f'<span class="bp-readtime" data-minutes="{post.minutes}">{post.minutes} min</span>'
         f"{_SEP}"
@@ -105,7 +111,7 @@ def _compact_item(post: Post, links: LinkContext, h: str) -> str:  # a line, not
     url = escape(links.post_url(post.docname))
     return (
         f'<li class="bp-card bp-compact-item">{_date(post, links)} '
-        f'<span class="bp-card-title"><a href="{url}">{escape(post.title)}</a></span>'
+        f'<span class="bp-card-title"{_lang(post)}><a href="{url}">{escape(post.title)}</a></span>'
         f"{_draft(post)}</li>"
     )
 
@@ -114,7 +120,7 @@ def listing_state(posts: Sequence[Post], layout: str) -> Sequence[object]:
     """What :func:`render_listing` shows of *posts*, to compare between builds: a compact
     line shows only the date and title; cards and list items show most of a post."""
     if layout == "compact":
-        return [(p.docname, p.title, p.date, p.draft) for p in posts]
+        return [(p.docname, p.title, p.date, p.draft, p.language) for p in posts]
     return fingerprints(posts)
 
 

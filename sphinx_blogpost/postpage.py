@@ -175,13 +175,17 @@ def resolve_blog_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> No
             header = nodes.paragraph("", header_text(post, date), classes=["bp-post-header"])
             node.replace_self(header)
             continue
+        section = node.parent if isinstance(node.parent, nodes.section) else doctree
+        if post.language and section is not doctree:
+            # docutils writes a language-* class as the element's lang: screen readers then
+            # read the post in its language, not in the site's.
+            section["classes"].append(f"language-{post.language}")
         node.replace_self(blog_html(header_html(post, linker)))
         keywords = _keywords(post) if post.docname == docname else None
         if keywords is not None:
             doctree.insert(0, keywords)
         footer = footer_html(post, linker.blog, linker)
         if footer:
-            section = node.parent if isinstance(node.parent, nodes.section) else doctree
             section.append(blog_html(footer))
     for placeholder in postlists:
         chosen = select(linker.blog, placeholder["query"])

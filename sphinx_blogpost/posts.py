@@ -303,6 +303,8 @@ def parse_options(
         message = f"language {language!r} is not a code such as 'en' or 'pt-BR'"
         report(BlogpostWarning.OPTION, message, "language")
         language = None
+    elif language is not None:
+        language = language.replace("_", "-")  # BCP 47, as HTML's lang and JSON-LD take it
 
     return PostMeta(
         categories=cats,

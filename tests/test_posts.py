@@ -213,3 +213,16 @@ def test_no_name_takes_the_slug_of_its_kinds_index_page():
     slugs, collisions = unique_slugs(["Index", "other"])
     assert slugs == {"Index": "index-2", "other": "other"}
     assert collisions == [("Index", "the index page", "index-2")]
+
+
+@pytest.mark.parametrize(("written", "kept"), [("pt_BR", "pt-BR"), ("zh-Hant", "zh-Hant")])
+def test_a_language_is_kept_as_a_bcp_47_tag(written, kept):
+    # HTML's lang and JSON-LD's inLanguage take "pt-BR", not Python's locale name "pt_BR".
+    meta = parse_options(
+        {"date": "2025-01-01", "language": written},
+        authors={},
+        default_author=None,
+        categories=None,
+        report=lambda kind, message, option: pytest.fail(message),
+    )
+    assert meta.language == kept

@@ -48,3 +48,18 @@ def test_header_sits_under_the_title(app):
     assert page.select_one("time.bp-date")["datetime"] == "2025-11-02"
     assert page.select_one(".bp-category").get_text() == "Transformer"
     assert [a.get_text() for a in page.select(".bp-tags .bp-tag")] == ["attention"]
+
+
+@pytest.mark.sphinx("html", testroot="readtime")
+def test_a_post_in_another_language_is_marked_so(app):
+    # Screen readers read text in the language its element says: a Chinese post on an
+    # English site was read out with English rules.
+    app.build()
+    page = soup(app, "chinese")
+    assert page.select_one("section[lang=zh] > h1").get_text().startswith("Chinese post")
+    assert soup(app, "words737").select("body [lang]") == []
+    index = soup(app, "blog/index")
+    for card in index.select(".bp-card"):
+        title, summary = card.select_one(".bp-card-title"), card.select_one(".bp-card-summary")
+        language = "zh" if title.get_text().startswith("Chinese post") else None
+        assert title.get("lang") == summary.get("lang") == language
