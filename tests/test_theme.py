@@ -146,7 +146,7 @@ def test_nav_marks_the_current_section(themed_blog: Build) -> None:
 def test_header_footer_and_search(themed_blog: Build) -> None:
     page = page_soup(themed_blog.outdir, "post03.html")
     assert attr(one(page, "a.bp-skip-link"), "href") == "#bp-main"
-    assert page.select_one("main#bp-main div.body") is not None
+    assert page.select_one("main#bp-main[role=main] div.body") is not None
     assert one(page, ".bp-brand").get_text(strip=True) == "Test blog"
     assert attr(one(page, "form.bp-search"), "action") == "search.html"
     toggle = one(page, "button.bp-scheme-toggle")
