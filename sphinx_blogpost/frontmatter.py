@@ -78,6 +78,17 @@ class TopLevelFields(NamedTuple):
     lines: dict[str, int]  #: the 1-based line of each key
 
 
+def _reads_myst(app: Sphinx, filetype: str) -> bool:
+    """Whether *filetype* is parsed by MyST's parser or one built on it (MyST-NB's, when it
+    has ``.md``): its front matter is read the same way."""
+    from myst_parser.parsers.sphinx_ import MystParser
+
+    if filetype == "markdown":
+        return True
+    parser = app.registry.source_parsers.get(filetype)
+    return isinstance(parser, type) and issubclass(parser, MystParser)
+
+
 def read_declaration(app: Sphinx, docname: str, source: list[str]) -> None:
     """``source-read``: take a post's declaration in one of the documented forms out of the
     text, leaving blank lines in its place (so every other line keeps its number); keep
@@ -90,7 +101,7 @@ def read_declaration(app: Sphinx, docname: str, source: list[str]) -> None:
     except FiletypeNotFoundError:
         return
     lines = text.splitlines(keepends=True)
-    if parser == "markdown":
+    if _reads_myst(app, parser):
         front_matter = _front_matter(lines)
         if front_matter is None:
             return
