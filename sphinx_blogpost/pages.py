@@ -125,7 +125,8 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             # social.add_page_metadata links it in <head>
             context["blogpost_term_feed"] = (term_feed_title(config.title, page.term[1]), feed)
         yield page.name, context, "page.html"
-    written.remove_gone(keep=app.env.found_docs)
+    # A page once generated where a document is now written is that document's page now.
+    written.remove_gone(keep={n for n in written.written_before if target_uri(n) in documents_at})
     written.save()
 
 

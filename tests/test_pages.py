@@ -602,10 +602,13 @@ def test_user_documents_win_and_slugs_stay_distinct(app):
 
 
 @pytest.mark.parametrize("builder", ["html", "dirhtml"])
-def test_a_document_written_where_a_generated_page_goes_wins(make_app, tmp_path, builder):
+@pytest.mark.parametrize("first", ["clean", "built without it"])
+def test_a_document_written_where_a_generated_page_goes_wins(make_app, tmp_path, builder, first):
     # In dirhtml the document `blog` is written to blog/index.html, the blog index's file:
-    # it was overwritten, without a word.
+    # it was overwritten, without a word; added after a build, it was deleted as the index.
     srcdir = copy_root("conflict", tmp_path)
+    if first != "clean":
+        build(make_app, builder, srcdir=srcdir, builddir=tmp_path / "out")
     (srcdir / "blog.rst").write_text(":orphan:\n\nMy blog page\n============\n")
     result = build(make_app, builder, srcdir=srcdir, builddir=tmp_path / "out")
     conflicts = [w for w in result.warnings if "[blogpost.conflict]" in w]
