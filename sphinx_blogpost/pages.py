@@ -52,6 +52,7 @@ class Page:
     render: Callable[[Linker], str]
     shows: object
     term: tuple[str, str] | None = None  # (kind, name) of a category or tag page
+    first: str = ""  # the first page of the listing this page goes on (page 2, 3...)
 
 
 STATIC = Path(__file__).parent / "static"
@@ -102,11 +103,15 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     # By URI, not name: in dirhtml the document `blog` is written where `blog/index` is.
     target_uri = app.builder.get_target_uri
     documents_at = {target_uri(docname): docname for docname in app.env.found_docs}
+    taken: set[str] = set()
     for page in plan_pages(blog, config, layout):
+        if page.first in taken:
+            continue  # the document in the way of its first page replaces the whole listing
         if (document := documents_at.get(target_uri(page.name))) is not None:
             message = _conflict_message(page)
             warn(BlogpostWarning.CONFLICT, message, (document, 1))  # the whole document
             written.conflicts.append((document, message))
+            taken.add(page.name)
         elif not written.is_fresh(page.name, (around, page.title, page.shows)):
             due.append(page)
     if due:
@@ -203,7 +208,8 @@ def _paginated(
 
         page_title = title if number == 1 else f"{title} — page {number}"
         shows = (heading, total, listing_state(chunk, layout))
-        yield Page(page_name(number), page_title, kind, render, shows, term)
+        first = page_name(1) if number > 1 else ""
+        yield Page(page_name(number), page_title, kind, render, shows, term, first)
 
 
 def _kind_index(blog: Blog, kind: str) -> Page:

@@ -621,6 +621,23 @@ def test_a_document_written_where_a_generated_page_goes_wins(make_app, tmp_path,
         assert index.select_one("h1").get_text() != "My blog page"
 
 
+def test_a_document_at_a_listings_first_page_replaces_the_whole_listing(make_app, tmp_path):
+    # A blog's own blog/index.md (a real ABlog blog has one): the generated page 2 of the
+    # index was still written, and nothing linked to it.
+    srcdir = copy_root("conflict", tmp_path)
+    one_per_page = {"blogpost_posts_per_page": 1}
+    first = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out",
+                  confoverrides=one_per_page)  # fmt: skip
+    assert (first.outdir / "blog" / "page" / "2.html").is_file()
+    (srcdir / "blog" / "index.rst").write_text(":orphan:\n\nOur blog\n========\n")
+    again = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out",
+                  confoverrides=one_per_page)  # fmt: skip
+    assert not (again.outdir / "blog" / "page").exists()
+    index = BeautifulSoup((again.outdir / "blog" / "index.html").read_text(), "html.parser")
+    assert index.select_one("h1").get_text().startswith("Our blog")
+    assert (again.outdir / "blog" / "tag" / "c.html").is_file()  # other listings stay
+
+
 def test_a_conflict_is_warned_about_on_every_build(make_app, rootdir, tmp_path):
     # As Sphinx's warnings about the whole project: `-W` fails a no-op build as a clean one.
     for run in ("first", "no-op"):
