@@ -57,7 +57,11 @@ def _label(linker: Linker | None, kind: str, name: str, css: str, text: str = ""
 
 def header_html(post: Post, linker: Linker) -> str:
     """The ``.bp-post-header`` block of SPEC section 6; every user text is escaped."""
-    parts = ['<div class="bp-post-header">']
+    # In a post of its own language (its section's lang), the header's dates and labels are
+    # still the site's.
+    site = (linker.language or "en").replace("_", "-")
+    lang = f' lang="{escape(site)}"' if post.language and post.language != site else ""
+    parts = [f'<div class="bp-post-header"{lang}>']
     if post.categories:
         labels = "".join(_label(linker, "category", c, "bp-category") for c in post.categories)
         parts.append(f'<p class="bp-categories">{labels}</p>')

@@ -57,6 +57,7 @@ def test_a_post_in_another_language_is_marked_so(app):
     app.build()
     page = soup(app, "chinese")
     assert page.select_one("section[lang=zh] > h1").get_text().startswith("Chinese post")
+    assert page.select_one("section[lang=zh] > .bp-post-header")["lang"] == "en"  # the site's
     assert soup(app, "words737").select("body [lang]") == []
     index = soup(app, "blog/index")
     for card in index.select(".bp-card"):
