@@ -32,7 +32,15 @@ from .directives import (
     postlist_node,
 )
 from .frontmatter import docinfo_fields, front_matter_key_lines, top_level_fields
-from .posts import LANGUAGE_CODE, OPTIONS, DateError, RawValue, parse_date, split_list
+from .posts import (
+    LANGUAGE_CODE,
+    OPTIONS,
+    DateError,
+    RawValue,
+    language_tag,
+    parse_date,
+    split_list,
+)
 from .query import POSTLIST_OPTIONS
 from .warnings_ import BlogpostWarning, warn
 
@@ -365,7 +373,7 @@ def language_code(value: RawValue) -> str | None:
 def _language_codes() -> dict[str, str]:
     """Language names in English ("English", "Brazilian Portuguese") to codes."""
     names = Locale("en").languages
-    return {name.casefold(): code.replace("_", "-") for code, name in names.items()}
+    return {name.casefold(): language_tag(code) for code, name in names.items()}
 
 
 def ablog_date(text: str, date_format: str | None) -> str:

@@ -22,7 +22,7 @@ from .collector import get_blog
 from .config import assignment_location, get_config
 from .directives import blogpost_node
 from .freshness import WrittenDocuments, WrittenPages
-from .posts import cover_path, fingerprints, is_url, stable_digest
+from .posts import cover_path, fingerprints, is_url, language_tag, stable_digest
 from .warnings_ import BlogpostWarning, warn
 
 if TYPE_CHECKING:
@@ -446,7 +446,7 @@ class _FeedWriter:
                 subtitle=subtitle,
                 home_url=self.url(home_page),
                 feed_url=file_url(self.base, path),
-                language=language.replace("_", "-") if language else None,  # en_GB -> en-GB
+                language=language_tag(language) if language else None,
                 schemes=schemes,
             )
             data = (

@@ -13,6 +13,7 @@ from .directives import find_blog_nodes
 from .feeds import WEB_BUILDERS
 from .links import Linker
 from .listing import counted, render_listing
+from .posts import language_tag
 from .query import select
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ def header_html(post: Post, linker: Linker) -> str:
     """The ``.bp-post-header`` block of SPEC section 6; every user text is escaped."""
     # In a post of its own language (its section's lang), the header's dates and labels are
     # still the site's.
-    site = (linker.language or "en").replace("_", "-")
+    site = language_tag(linker.language or "en")
     lang = f' lang="{escape(site)}"' if post.language and post.language != site else ""
     parts = [f'<div class="bp-post-header"{lang}>']
     if post.categories:

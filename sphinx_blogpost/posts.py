@@ -39,6 +39,14 @@ def _cjk() -> re.Pattern[str]:
 
 #: A language tag as BCP 47 starts: "en", "pt-BR", "zh-Hant" (an underscore is taken too).
 LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*")
+
+
+def language_tag(code: str) -> str:
+    """*code* as a BCP 47 tag, as HTML's ``lang``, JSON-LD and feeds take it: Sphinx's and
+    Babel's ``pt_BR`` is ``pt-BR``."""
+    return code.replace("_", "-")
+
+
 _ISO_DATE_ONLY = re.compile(r"\d{4}-?\d{2}-?\d{2}")
 _YEAR_FIRST = re.compile(r"\d{4}\D")
 
@@ -304,7 +312,7 @@ def parse_options(
         report(BlogpostWarning.OPTION, message, "language")
         language = None
     elif language is not None:
-        language = language.replace("_", "-")  # BCP 47, as HTML's lang and JSON-LD take it
+        language = language_tag(language)
 
     return PostMeta(
         categories=cats,
