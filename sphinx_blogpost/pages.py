@@ -164,8 +164,13 @@ def plan_pages(blog: Blog, config: BlogpostConfig, layout: str = "cards") -> lis
                 blog.with_name(kind, name), per_page, _term_page_name(blog, kind, name),
                 title, kind, heading, layout, term=(kind, name),
             )  # fmt: skip
+    # Every blog has categories and tags pages; only blogs with authors or series get those.
+    if blog.slugs["author"]:
+        pages.append(_kind_index(blog, "author"))
     for key in blog.slugs["author"]:
         pages.append(_author_page(blog, key))
+    if blog.slugs["series"]:
+        pages.append(_kind_index(blog, "series"))
     for name in blog.slugs["series"]:
         pages.append(_series_page(blog, name))
     return pages
@@ -213,21 +218,26 @@ def _paginated(
 
 
 def _kind_index(blog: Blog, kind: str) -> Page:
+    """The page of every name of *kind* with its count of posts, in alphabetical order."""
+    counts = blog.counts(kind)
+    # Authors are keyed by registry key or name and shown by name; the rest by their name.
+    labels = {
+        name: blog.authors[name].name if kind == "author" else name for name in blog.slugs[kind]
+    }
+    names = sorted(labels, key=lambda name: (labels[name].casefold(), name))
+
     def render(linker: Linker) -> str:
-        counts = blog.counts(kind)
         items = "".join(
             f'<li><a class="bp-{kind}" href="{escape(linker.page(kind, name) or "")}">'
-            f'{escape(name)}</a> <span class="bp-count">{counts[name]}</span></li>'
-            for name in sorted(blog.slugs[kind], key=str.casefold)
+            f'{escape(labels[name])}</a> <span class="bp-count">{counts[name]}</span></li>'
+            for name in names
         )
-        title = KIND_TITLES[kind]
         return (
-            f'<h1 class="bp-page-title">{title}</h1>\n'
+            f'<h1 class="bp-page-title">{KIND_TITLES[kind]}</h1>\n'
             f'<ul class="bp-term-index bp-{kind}-index">{items}</ul>\n'
         )
 
-    counts = blog.counts(kind)
-    shows = sorted((name, slug, counts[name]) for name, slug in blog.slugs[kind].items())
+    shows = [(labels[name], blog.slugs[kind][name], counts[name]) for name in names]
     return Page(blog.kind_index(kind), KIND_TITLES[kind], f"{kind}-index", render, shows)
 
 

@@ -137,6 +137,32 @@ def test_term_indexes_count_posts(blog):
     ) == len(records)
 
 
+def test_author_and_series_indexes_list_every_one_by_name(blog):
+    records = newest_first(posts(blog))
+    authors = soup(blog, "blog/author/index")
+    assert authors.select_one("h1").get_text() == "Authors"
+    assert [
+        (a.get_text(), a["href"], int(a.find_next_sibling(class_="bp-count").get_text()))
+        for a in authors.select(".bp-author-index li a")
+    ] == [
+        (name, f"{key}.html", sum(key in [a.key for a in p.authors] for p in records))
+        for key, name in [("ada", "Ada Moreau"), ("lin", "Lin Okafor"), ("sam", "Sam Richter")]
+    ]
+    series = soup(blog, "blog/series/index")
+    assert [(a.get_text(), a["href"]) for a in series.select(".bp-series-index li a")] == [
+        ("Beyond Attention", "beyond-attention.html")
+    ]
+    assert series.select_one(".bp-count").get_text() == "3"
+
+
+def test_no_authors_or_series_no_index_of_them(make_app, rootdir, tmp_path):
+    site = build(make_app, "html", srcdir=rootdir / "test-new-year", builddir=tmp_path)
+    assert site.warnings == []
+    assert (site.outdir / "blog/tag/index.html").exists()  # always written, even empty
+    assert not (site.outdir / "blog/author/index.html").exists()
+    assert not (site.outdir / "blog/series/index.html").exists()
+
+
 def test_author_page_shows_the_registry(blog):
     page = soup(blog, "blog/author/ada")
     assert page.select_one("h1").get_text() == "Ada Moreau"
