@@ -171,5 +171,5 @@ def unique_slugs(names: Iterable[str]) -> tuple[dict[str, str], list[tuple[str, 
     return slugs, collisions
 
 
-def _brief(post: Post | None) -> tuple[str, str] | None:
-    return None if post is None else (post.docname, post.title)
+def _brief(post: Post | None) -> tuple[str, str, str | None] | None:
+    return None if post is None else (post.docname, post.title, post.language)

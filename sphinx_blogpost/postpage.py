@@ -58,11 +58,7 @@ def _label(linker: Linker | None, kind: str, name: str, css: str, text: str = ""
 
 def header_html(post: Post, linker: Linker) -> str:
     """The ``.bp-post-header`` block of SPEC section 6; every user text is escaped."""
-    # In a post of its own language (its section's lang), the header's dates and labels are
-    # still the site's.
-    site = language_tag(linker.language or "en")
-    lang = f' lang="{escape(site)}"' if post.language and post.language != site else ""
-    parts = [f'<div class="bp-post-header"{lang}>']
+    parts = [f'<div class="bp-post-header"{_site_lang(post, linker)}>']
     if post.categories:
         labels = "".join(_label(linker, "category", c, "bp-category") for c in post.categories)
         parts.append(f'<p class="bp-categories">{labels}</p>')
@@ -97,26 +93,42 @@ def header_html(post: Post, linker: Linker) -> str:
     return "\n".join(parts) + "\n"
 
 
+def _site_lang(post: Post, linker: Linker) -> str:
+    """``lang`` for the blog's own words on a post's page: in a post of another language
+    (its section's lang), the header's dates and labels and the footer's are the site's."""
+    site = language_tag(linker.language or "en")
+    return f' lang="{escape(site)}"' if post.language and post.language != site else ""
+
+
+def _title_lang(post: Post, linker: Linker) -> str:
+    """``lang`` for a post's title among the site's words, if the post is in another language."""
+    site = language_tag(linker.language or "en")
+    return f' lang="{escape(post.language)}"' if post.language and post.language != site else ""
+
+
 def _post_link(post: Post, linker: Linker, rel: str = "") -> str:
     rel_attr = f' rel="{rel}"' if rel else ""
-    return f'<a href="{escape(linker.to(post.docname))}"{rel_attr}>{escape(post.title)}</a>'
+    url, lang = escape(linker.to(post.docname)), _title_lang(post, linker)
+    return f'<a href="{url}"{rel_attr}{lang}>{escape(post.title)}</a>'
 
 
 def footer_html(post: Post, blog: Blog, linker: Linker) -> str:
     """Series box, related posts and previous/next navigation under a post."""
     parts = []
+    lang = _site_lang(post, linker)
     if post.series and post.is_listed(drafts=True):
         series = blog.series(post.series)
         if post in series:
             number = series.index(post) + 1
             title = _label(linker, "series", post.series, "bp-series-name")
             items = "".join(
-                f'<li aria-current="page">{escape(p.title)}</li>' if p == post
+                f'<li aria-current="page"{_title_lang(p, linker)}>{escape(p.title)}</li>'
+                if p == post
                 else f"<li>{_post_link(p, linker)}</li>"
                 for p in series
             )  # fmt: skip
             parts.append(
-                f'<aside class="bp-series"><p class="bp-series-title">{title} · '
+                f'<aside class="bp-series"{lang}><p class="bp-series-title">{title} · '
                 f'<span class="bp-series-part">Part {number} of {len(series)}</span></p>'
                 f"<ol>{items}</ol></aside>"
             )
@@ -124,14 +136,14 @@ def footer_html(post: Post, blog: Blog, linker: Linker) -> str:
     if related:
         items = "".join(f"<li>{_post_link(p, linker)}</li>" for p in related)
         parts.append(
-            '<aside class="bp-related"><p class="bp-related-title">Related posts</p>'
+            f'<aside class="bp-related"{lang}><p class="bp-related-title">Related posts</p>'
             f"<ul>{items}</ul></aside>"
         )
     older, newer = blog.neighbours(post.docname)
     if older or newer:
         # Arrows as entities: one character above U+00FF in a page makes Python hold all of
         # it at two bytes a character, in every copy Sphinx makes of it (0.1% of a build).
-        nav = ['<nav class="bp-post-nav" aria-label="More posts">']
+        nav = [f'<nav class="bp-post-nav" aria-label="More posts"{lang}>']
         if older:
             nav.append(
                 f'<span class="bp-post-nav-prev">&larr; {_post_link(older, linker, "prev")}</span>'

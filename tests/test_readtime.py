@@ -50,6 +50,13 @@ def test_header_sits_under_the_title(app):
     assert [a.get_text() for a in page.select(".bp-tags .bp-tag")] == ["attention"]
 
 
+def _titles_linking(page, href):
+    return [
+        a.get_text()
+        for a in page.select(f".bp-related a[href='{href}'], .bp-post-nav a[href='{href}']")
+    ]
+
+
 @pytest.mark.sphinx("html", testroot="readtime")
 def test_a_post_in_another_language_is_marked_so(app):
     # Screen readers read text in the language its element says: a Chinese post on an
@@ -58,7 +65,14 @@ def test_a_post_in_another_language_is_marked_so(app):
     page = soup(app, "chinese")
     assert page.select_one("section[lang=zh] > h1").get_text().startswith("Chinese post")
     assert page.select_one("section[lang=zh] > .bp-post-header")["lang"] == "en"  # the site's
-    assert soup(app, "words737").select("body [lang]") == []
+    footer = page.select("section[lang=zh] > .bp-related, section[lang=zh] > .bp-post-nav")
+    assert [element.get("lang") for element in footer] == ["en", "en"]
+    # Links to it from other posts' pages, and only those, are marked.
+    for other in ("words737", "readtime3_md"):
+        marked = soup(app, other).select("body [lang]")
+        assert [(a.name, a["lang"], a.get_text()) for a in marked] == [
+            ("a", "zh", title) for title in _titles_linking(soup(app, other), "chinese.html")
+        ]
     index = soup(app, "blog/index")
     for card in index.select(".bp-card"):
         title, summary = card.select_one(".bp-card-title"), card.select_one(".bp-card-summary")
