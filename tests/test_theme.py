@@ -160,6 +160,8 @@ def test_header_footer_and_search(themed_blog: Build) -> None:
         assert resolves(themed_blog.outdir, "post03.html", href)
     search = page_soup(themed_blog.outdir, "search.html")
     assert search.select_one("#search-results") is not None
+    form = one(search, "form:has(input[name=q]):not(.bp-search)")  # the page's own, to itself
+    assert form.get("action") is None and attr(form, "method") == "get"
     assert search.select_one("script[src*='searchtools.js']") is not None
 
 
