@@ -40,6 +40,7 @@ from .posts import (
     language_tag,
     parse_date,
     split_list,
+    whole_number,
 )
 from .query import POSTLIST_OPTIONS
 from .warnings_ import BlogpostWarning, warn
@@ -336,12 +337,13 @@ def translate(raw: Mapping[str, RawValue], report: Callable[[str, str], None]) -
         if name == "title":
             title = text
         elif name == "excerpt":
-            if text is not None and text.isdigit():
-                excerpt = int(text) or None
+            paragraphs = whole_number(text)
+            if paragraphs is not None:
+                excerpt = paragraphs or None
             else:
                 report(f"excerpt {value!r} is not a whole number of paragraphs", name)
-        elif name == "image" and text is not None and text.isdigit():
-            image = int(text) or None  # ABlog's form: the Nth image of the post
+        elif name == "image" and (nth := whole_number(text)) is not None:
+            image = nth or None  # ABlog's form: the Nth image of the post
         elif name == "exclude":
             exclude = value is not False and (text or "").lower() in _TRUE_WORDS
         elif name == "language":

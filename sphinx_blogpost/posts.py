@@ -47,6 +47,12 @@ def language_tag(code: str) -> str:
     return code.replace("_", "-")
 
 
+def whole_number(text: str | None) -> int | None:
+    """*text* as a whole number written in ASCII digits, else None. ``str.isdigit()`` alone
+    takes "²", which ``int()`` refuses."""
+    return int(text) if text and text.isascii() and text.isdigit() else None
+
+
 _ISO_DATE_ONLY = re.compile(r"\d{4}-?\d{2}-?\d{2}")
 _YEAR_FIRST = re.compile(r"\d{4}\D")
 
@@ -300,8 +306,9 @@ def parse_options(
 
     readtime = _text(raw.get("readtime"))
     if readtime is not None:
-        if readtime.isdigit() and int(readtime) > 0:
-            values["readtime"] = int(readtime)
+        minutes = whole_number(readtime)
+        if minutes:
+            values["readtime"] = minutes
         else:
             message = f"readtime {readtime!r} is not a whole number of minutes"
             report(BlogpostWarning.OPTION, message, "readtime")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .listing import LAYOUTS
-from .posts import malformed, names_of, split_list
+from .posts import malformed, names_of, split_list, whole_number
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
@@ -57,9 +57,8 @@ def parse_query(options: Mapping[str, OptionValue], report: ReportOption) -> dic
         text = _text(options.get(name))
         query[name] = None
         if text:
-            if text.isdigit():
-                query[name] = int(text)
-            else:
+            query[name] = whole_number(text)
+            if query[name] is None:
                 report(f"postlist {name} {text!r} is not a whole number", name)
     return query
 

@@ -267,8 +267,13 @@ def test_translate_keeps_ours_maps_ablogs_and_drops_empty_names():
     assert not translate({"exclude": "no"}, report).exclude
     assert translate({"exclude": True}, report).exclude
     assert translate({"excerpt": "many"}, report).excerpt is None
+    assert translate({"excerpt": "²"}, report).excerpt is None  # "²".isdigit(); not int()'s
+    assert translate({"image": "²"}, report).options == {"image": "²"}  # a file, then
     # the option is named, so that the warning can point at the line that sets it
-    assert problems == [("excerpt 'many' is not a whole number of paragraphs", "excerpt")]
+    assert problems == [
+        ("excerpt 'many' is not a whole number of paragraphs", "excerpt"),
+        ("excerpt '²' is not a whole number of paragraphs", "excerpt"),
+    ]
 
 
 def test_empty_ablog_lists_give_no_empty_names(make_app, tmp_path):

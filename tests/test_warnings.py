@@ -176,7 +176,7 @@ BAD_VALUES = {  # each in a post of its own, beside a valid date (except for the
     "category": [",", SCRIPT, "c" * 300],
     "tags": [",,,", SCRIPT, "t" * 300, "#hash, %pct, ?q"],
     "author": ["nobody", SCRIPT],
-    "readtime": ["-3", "abc", "1.5"],
+    "readtime": ["-3", "abc", "1.5", "²"],  # "²".isdigit(), but int() refuses it
     "series": [SCRIPT],
     "summary": [SCRIPT, "]]>"],
     "image": ["missing.png", "javascript:alert(1)", "../../outside.png"],
@@ -191,12 +191,15 @@ BAD_FRONT_MATTER = [  # YAML a post cannot take
     "blogpost:\n  date: [2025]",
     "blogpost: true\ndate: 2025-02-02\ntags: {a: 1}",
     "blogpost:\n  date: 2025-02-02\n  draft: maybe",
+    "blogpost:\n  date: 2025-02-30",  # YAML's own date reading stops at it
+    "blogpost:\n  date: 2025-02-02\n  updated: 2025-13-01T10:00:00",
 ]
 BAD_LISTINGS = [
     ":bogus: x",
     ":sort: sideways",
     ":limit: abc",
     ":year: 20x5",
+    ":limit: ²",
     f":category: {SCRIPT}",
 ]
 _OUR_WARNING = re.compile(r"^\S+:\d+: WARNING: .+ \[blogpost\.\w+\]$")
@@ -258,6 +261,34 @@ def test_every_bad_value_warns_with_its_line_and_the_site_is_built(make_app, tmp
     assert feeds and [f for f in feeds if feedparser.parse(f.read_bytes()).bozo] == []
     for data in result.outdir.rglob("*.json"):
         json.loads(data.read_text("utf8"))
+
+
+def test_yaml_that_yaml_cannot_construct_warns_and_the_site_is_built(make_app, tmp_path):
+    srcdir = copy_root("every-bad-value", tmp_path)
+    fence = "```"
+    files = {
+        "fenced.md": f"# Fenced\n\n{fence}{{blogpost}}\n---\ndate: 2025-02-02\n"
+        f"readtime: !!int abc\n---\n{fence}\n\nText.\n",
+        "listed.md": f"# Listed\n\n{fence}{{postlist}}\n---\nlimit: !!int abc\n---\n{fence}\n",
+    }
+    for name, text in files.items():
+        (srcdir / "posts" / name).write_text(text)
+    # Not a post: MyST says its front matter cannot be read, and nothing else does.
+    (srcdir / "page.md").write_text("---\ndate: 2025-02-30\n---\n# Page\n\nText.\n")
+    with (srcdir / "index.rst").open("a") as index:
+        index.write("   page\n")
+    result = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
+    found = sorted(_parse(line) for line in result.warnings if "[blogpost." in line)
+    assert [(where, subtype) for where, subtype, _ in found] == [
+        (("fenced.md", 3), "date"),  # the post has none, then
+        (("fenced.md", 4), "option"),  # at the YAML block's opening line
+        (("listed.md", 4), "option"),
+    ]
+    assert "not valid YAML: invalid literal for int()" in found[1][2]
+    assert "not valid YAML: invalid literal for int()" in found[2][2]
+    assert [w for w in result.warnings if "page.md" in w and "[myst.topmatter]" in w]
+    assert (result.outdir / "page.html").exists()
+    assert (result.outdir / "posts/listed.html").exists()
 
 
 # -- postlist: options read from the directive's content, each problem at its own line ------
