@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .posts import split_list
+from .posts import UNWRITABLE, split_list
 from .warnings_ import BlogpostWarning, warn
 
 if TYPE_CHECKING:
@@ -24,6 +24,8 @@ AUTHOR_FIELDS = ("name", "url", "bio", "avatar")
 def _is_str(value: Any) -> str:
     if not isinstance(value, str):
         raise TypeError("expected a string")
+    if UNWRITABLE.search(value):
+        raise ValueError("expected text without control characters")
     return value
 
 
@@ -80,7 +82,7 @@ def _feeds(value: Any) -> list[str]:
     unknown = sorted(set(feeds) - set(FEED_FORMATS))
     if unknown:
         raise ValueError(f"unknown feed format {unknown[0]!r} (known: {', '.join(FEED_FORMATS)})")
-    return feeds
+    return list(dict.fromkeys(feeds))  # a format named twice is written once
 
 
 def _authors(value: Any) -> dict[str, dict[str, str]]:
@@ -92,11 +94,15 @@ def _authors(value: Any) -> dict[str, dict[str, str]]:
             info = {"name": info}
         if not isinstance(key, str) or not isinstance(info, Mapping):
             raise TypeError(f"author {key!r}: expected a dict with a 'name'")
+        if not key.strip():  # it would name the author's page: blog/author/.html
+            raise ValueError(f"author {key!r}: expected a key such as 'ada'")
         unknown = sorted(set(info) - set(AUTHOR_FIELDS))
         if unknown:
             raise ValueError(f"author {key!r}: unknown field {unknown[0]!r}")
         if not all(isinstance(v, str) for v in info.values()):
             raise TypeError(f"author {key!r}: every field must be a string")
+        if any(UNWRITABLE.search(text) for text in (key, *info.values())):
+            raise ValueError(f"author {key!r}: expected text without control characters")
         authors[key] = {"name": info.get("name") or key, **{k: v for k, v in info.items() if v}}
     return authors
 

@@ -208,7 +208,8 @@ def yaml_options(mapping: dict[Any, Any]) -> dict[str, RawValue]:
 
 def _yaml_value(value: Any) -> RawValue:
     # Lists stay lists (split_list reads them); flags stay booleans; the rest is text. Values no
-    # option takes (mappings, lists in lists) stay as they are, for parse_options to report.
+    # option takes (mappings; lists, nulls or flags in lists) stay as they are, for
+    # parse_options to report.
     if value is None or isinstance(value, bool | dict):
         return value
     if isinstance(value, list | tuple):

@@ -6,6 +6,7 @@ import hashlib
 import math
 import posixpath
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
@@ -223,6 +224,25 @@ def split_list(value: RawValue) -> list[str]:
     return list(dict.fromkeys(" ".join(item.split()) for item in items if item.strip()))
 
 
+#: Characters no page, feed or index may hold: controls but for whitespace (HTML calls them
+#: errors, XML refuses them), lone surrogates (YAML's "\\ud800"; UTF-8 cannot write them)
+#: and the noncharacters U+FFFE and U+FFFF.
+UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _written(value: RawValue) -> tuple[RawValue, bool]:
+    """*value*'s text in Unicode's composed form (NFC: "café" typed with a combining accent
+    is the same tag as "café"), without what :data:`UNWRITABLE` names; and whether any
+    such character was dropped."""
+    if isinstance(value, str):
+        kept = UNWRITABLE.sub("", value)
+        return unicodedata.normalize("NFC", kept), kept != value
+    if isinstance(value, list | tuple):
+        items = [_written(item) for item in value]
+        return [item for item, _ in items], any(dropped for _, dropped in items)
+    return value, False
+
+
 def _text(value: RawValue) -> str | None:
     if value is None or isinstance(value, bool):
         return None
@@ -280,7 +300,10 @@ def parse_options(
         elif malformed(value):
             report(BlogpostWarning.OPTION, f"{name}: {value!r} is not text or a list of text", name)
         else:
-            kept[name] = value
+            kept[name], dropped = _written(value)
+            if dropped:
+                message = f"{name} has control characters, which are left out: {value!r}"
+                report(BlogpostWarning.OPTION, message, name)
     raw = kept
     for name in ("date", "updated"):
         text = _text(raw.get(name))
@@ -336,11 +359,12 @@ def parse_options(
 
 
 def malformed(value: object) -> bool:
-    """A value no option takes (from YAML): a mapping, or a list that holds lists or mappings."""
+    """A value no option takes (from YAML): a mapping, or a list that holds lists, mappings,
+    nulls or booleans (``tags: [python, yes]`` is YAML's True, not the word)."""
     if isinstance(value, Mapping):
         return True
     return isinstance(value, list | tuple) and any(
-        isinstance(item, Mapping | list | tuple) for item in value
+        item is None or isinstance(item, Mapping | list | tuple | bool) for item in value
     )
 
 
@@ -423,7 +447,8 @@ def slugify(name: str) -> str:
         from slugify import slugify as python_slugify
 
         slug = python_slugify(name, allow_unicode=True)
-    return _shortened(slug or "-".join(f"{ord(c):x}" for c in name.strip()))
+    # a name of spaces alone (an author's key " ") by its code points too: never an empty slug
+    return _shortened(slug or "-".join(f"{ord(c):x}" for c in name.strip() or name))
 
 
 #: The longest slug, in characters. A slug names a file or folder, and file systems take 255

@@ -18,7 +18,8 @@ class BlogpostWarning(Enum):
     DATE = ("date", "A post's date is missing, unparsable or ambiguous; the post is not listed.")
     OPTION = (
         "option",
-        "A post or `postlist` option is unknown or has an invalid value; it is ignored.",
+        "A post or `postlist` option is unknown or has an invalid value; it is ignored. "
+        "Control characters in a value are left out of it.",
     )
     DUPLICATE = ("duplicate", "A document declares more than one post; the first one is used.")
     TITLE = (

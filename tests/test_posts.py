@@ -126,7 +126,7 @@ def test_plain_names_slug_as_python_slugify_slugs_them():
     names += ["".join(rng.choices("aZ9 _-", k=rng.randint(0, 9))) for _ in range(3000)]
     for name in names:
         expected = python_slugify(name, allow_unicode=True) or "-".join(
-            f"{ord(c):x}" for c in name.strip()
+            f"{ord(c):x}" for c in name.strip() or name
         )
         assert slugify(name) == expected, name
 
@@ -205,6 +205,25 @@ def test_a_repeated_category_or_author_is_kept_once():
     )
     assert meta.categories == ("Dup",)
     assert [a.key for a in meta.authors] == ["ada", "jane"]
+
+
+def test_names_typed_two_ways_are_one_and_controls_are_left_out():
+    problems: list[tuple[str | None, str]] = []
+    meta = parse_options(
+        # "café" with a combining accent, then composed; a bell; a lone surrogate from YAML
+        {"date": "2025-01-01", "tags": ["cafe\u0301", "café"], "summary": "ring\a\ud800 it"},
+        authors={},
+        default_author=None,
+        categories=None,
+        report=lambda kind, message, option: problems.append((option, message)),
+    )
+    assert meta.tags == ("café",) and meta.summary == "ring it"
+    assert [option for option, _ in problems] == ["summary"]
+    assert "control characters" in problems[0][1]
+
+
+def test_a_name_of_spaces_alone_gets_a_slug():
+    assert slugify(" ") == "20"  # an author's key " ": never blog/author/.html
 
 
 def test_no_name_takes_the_slug_of_its_kinds_index_page():

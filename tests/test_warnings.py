@@ -155,6 +155,24 @@ def test_bad_config_values_warn_and_fall_back_to_defaults(app):
     assert posts(app)["post"].minutes == 1
 
 
+def test_config_text_must_be_writable_and_author_keys_not_blank(make_app, rootdir, tmp_path):
+    result = build(
+        make_app, "html", srcdir=rootdir / "test-feeds", builddir=tmp_path,
+        confoverrides={
+            "blogpost_tagline": "\x1b[31mred\x1b[0m",  # a terminal's colour codes
+            "blogpost_authors": {" ": "Blank key"},  # would be blog/author/.html
+            "blogpost_feeds": ["atom", "atom"],
+        },
+    )  # fmt: skip
+    found = sorted(message for _, subtype, message in map(_parse, result.warnings))
+    assert len(found) == 2, result.warnings
+    assert "blogpost_authors" in found[0] and "expected a key such as 'ada'" in found[0]
+    assert "blogpost_tagline" in found[1] and "without control characters" in found[1]
+    page = (result.outdir / "blog/index.html").read_text("utf8")
+    assert "\x1b" not in page
+    assert page.count('type="application/atom+xml"') == 1  # the feed named twice, linked once
+
+
 def test_categories_can_be_given_on_the_command_line(make_app, rootdir, tmp_path):
     # `-D blogpost_categories=a,b` gives text: Sphinx splits it only for a list default
     result = build(
@@ -192,6 +210,9 @@ BAD_FRONT_MATTER = [  # YAML a post cannot take
     "blogpost: true\ndate: 2025-02-02\ntags: {a: 1}",
     "blogpost:\n  date: 2025-02-02\n  draft: maybe",
     "blogpost:\n  date: 2025-02-30",  # YAML's own date reading stops at it
+    'blogpost:\n  date: 2025-02-02\n  summary: "a lone \\ud800 surrogate"',  # no UTF-8 for it
+    'blogpost:\n  date: 2025-02-02\n  series: "a NUL \\0 and an escape \\e"',
+    "blogpost:\n  date: 2025-02-02\n  tags: [fine, null, yes]",  # YAML's None and True
     "blogpost:\n  date: 2025-02-02\n  updated: 2025-13-01T10:00:00",
 ]
 BAD_LISTINGS = [
@@ -250,7 +271,8 @@ def test_every_bad_value_warns_with_its_line_and_the_site_is_built(make_app, tmp
     assert len(result.posts) == 1 + sum(map(len, BAD_VALUES.values())) + len(BAD_FRONT_MATTER)
     # Metadata is text everywhere: escaped in HTML, well-formed in the feeds.
     for page in result.outdir.rglob("*.html"):
-        assert SCRIPT not in page.read_text("utf8"), page
+        text = page.read_text("utf8")
+        assert SCRIPT not in text and "\x00" not in text and "\x1b" not in text, page
     # ...and escaped once: the text reads as written (a page's title is HTML to themes)
     series = BeautifulSoup(
         (result.outdir / "blog/series/script-alert-1-script.html").read_text("utf8"), "html.parser"
