@@ -61,6 +61,8 @@ _READ_DECLARATION = "blogpost_read_declaration"
 _READ_TOP_LEVEL = "blogpost_read_top_level"
 #: The values of ``blogpost`` (in any case) that declare a post with top-level keys (ABlog's).
 _DECLARES_POST = ("true", "yes", "on", "1")
+#: ...and those that say a page is not a post.
+_DENIES_POST = ("false", "no", "off", "0")
 
 
 class _Declaration(NamedTuple):
@@ -107,6 +109,13 @@ def read_declaration(app: Sphinx, docname: str, source: list[str]) -> None:
             return
         data, end = front_matter
         if not isinstance(data.get("blogpost"), dict):
+            if "blogpost" in data and not _declares_or_denies_post(data["blogpost"]):
+                line = _top_level_key_lines(lines).get("blogpost", 1)
+                message = (
+                    f"blogpost: {data['blogpost']!r} declares no post: give it the post's "
+                    "options, indented under it, or 'true' beside them"
+                )
+                warn(BlogpostWarning.OPTION, message, (docname, line))
             # ABlog's form, or (in compatibility mode) a post by `blog_post_pattern`: MyST
             # keeps reading these keys for the page's metadata, so no line moves.
             if _declares_post(data.get("blogpost")) or get_config(app.config).ablog_compat:
@@ -114,7 +123,7 @@ def read_declaration(app: Sphinx, docname: str, source: list[str]) -> None:
                 fields = _top_level_fields(data, lines, app.config.language)
                 app.env.current_document[_READ_TOP_LEVEL] = fields
             return
-        read = _blogpost_mapping(lines, data, end)
+        read = _blogpost_mapping(docname, lines, data, end)
     elif parser == "restructuredtext":
         read = _directive(docname, lines)
     else:
@@ -171,8 +180,14 @@ def _declares_post(value: object) -> bool:
     return value is not None and str(value).strip().lower() in _DECLARES_POST
 
 
+def _declares_or_denies_post(value: object) -> bool:
+    """Whether *value*, of a top-level ``blogpost`` key that is not a mapping, says whether
+    the page is a post: ``true`` (ABlog's form), or ``false`` and the like."""
+    return _declares_post(value) or str(value).strip().lower() in _DENIES_POST
+
+
 def _blogpost_mapping(
-    lines: list[str], data: dict[Any, Any], end: int
+    docname: str, lines: list[str], data: dict[Any, Any], end: int
 ) -> tuple[_Declaration, int, int, str] | None:
     """The declaration of a front matter's ``blogpost`` mapping (in *data*, which ends at
     line index *end*), its lines, and the front matter MyST is to read instead: none, or the
@@ -182,7 +197,11 @@ def _blogpost_mapping(
     as JSON, which has no dates (``blogpost: {date: 2025-01-01}`` beside another key)."""
     import yaml
 
-    declaration = _Declaration(yaml_options(data.pop("blogpost")), 1, _key_lines(lines, end))
+    key_lines, repeated = _key_lines(lines, end)
+    for key, line in repeated:  # YAML keeps the last value without a word
+        message = f"option {key!r} is given twice; the last one is used"
+        warn(BlogpostWarning.OPTION, message, (docname, line))
+    declaration = _Declaration(yaml_options(data.pop("blogpost")), 1, key_lines)
     if not data:
         return declaration, 0, end + 1, ""
     rest = yaml.safe_dump(
@@ -208,14 +227,16 @@ def _directive(docname: str, lines: list[str]) -> tuple[_Declaration, int, int, 
     return _Declaration(options, block.start + 1, lines_of), block.start, block.end, ""
 
 
-def _key_lines(lines: list[str], end: int) -> dict[str, int]:
+def _key_lines(lines: list[str], end: int) -> tuple[dict[str, int], list[tuple[str, int]]]:
     """The 1-based line of each key of the ``blogpost`` mapping in the front matter that
     ends at line index *end*: the keys are the lines indented like the first one under
-    ``blogpost:`` (a key's list items or folded text are indented deeper)."""
+    ``blogpost:`` (a key's list items or folded text are indented deeper); and each key
+    given again, with its line."""
     start = next((i for i in range(1, end) if lines[i].startswith("blogpost:")), None)
-    if start is None:
-        return {}
     found: dict[str, int] = {}
+    repeated: list[tuple[str, int]] = []
+    if start is None:
+        return found, repeated
     indent = None
     for index in range(start + 1, end):
         line = lines[index]
@@ -228,8 +249,10 @@ def _key_lines(lines: list[str], end: int) -> dict[str, int]:
         indent = depth if indent is None else indent
         key = YAML_KEY.match(text)
         if depth == indent and key is not None:
+            if key["name"] in found:
+                repeated.append((key["name"], index + 1))
             found[key["name"]] = index + 1
-    return found
+    return found, repeated
 
 
 class FrontMatterTransform(SphinxTransform):

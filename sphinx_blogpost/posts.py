@@ -56,6 +56,7 @@ def whole_number(text: str | None) -> int | None:
 
 _ISO_DATE_ONLY = re.compile(r"\d{4}-?\d{2}-?\d{2}")
 _YEAR_FIRST = re.compile(r"\d{4}\D")
+_NUMERIC_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}")
 
 
 @dataclass(frozen=True)
@@ -180,6 +181,10 @@ def parse_date(text: str, dayfirst: bool | None = None) -> PostDate:
 
 
 def _parse_written_date(text: str, only: bool | None = None) -> PostDate:
+    if len(_NUMERIC_DATE.findall(text)) > 1:
+        # dateutil reads a second date as a time and a UTC offset: "2025-02-09, 2025-02-10"
+        # would be 20:25 at -10:00.
+        raise DateError(f"{text!r} holds more than one date; give one")
     from dateutil import parser as dateutil_parser  # ~9 ms to import; ISO dates never need it
 
     # Parse against two different defaults: any field that changes was not in the text.

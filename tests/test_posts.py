@@ -57,6 +57,9 @@ def test_parse_date(text, iso):
         ("12", "lacks"),
         # a UTC offset of a day or more: datetime refuses it only once it is used
         ("2024-01-01 10:00 +99:00", "cannot read"),
+        # dateutil read the second date as a time and an offset (20:25 at -10:00)
+        ("2025-02-09, 2025-02-10", "more than one date"),
+        ("2025-01-01 2025-06-01", "more than one date"),
     ],
 )
 def test_parse_date_rejects(text, reason):

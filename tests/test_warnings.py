@@ -36,6 +36,8 @@ EXPECTED = {  # (file, line) -> (subtype, part of the message); at the option's 
     ("unknownopt.rst", 6): ("option", "unknown post option 'colour'"),
     ("stray.rst", 7): ("option", "'this line is not an option' is not a post option"),
     ("stray.rst", 8): ("option", "option 'tags' is given twice; the last one is used"),
+    # YAML keeps the last value of a repeated key without a word
+    ("frontmatter_repeated.md", 5): ("option", "option 'tags' is given twice; the last one is"),
     # stray.rst's declaration is read with the source; this one (not under the opening title)
     # by docutils: both warn at the line of the problem
     ("stray_labelled.rst", 8): ("option", "'this line is not an option' is not a post option"),
@@ -105,6 +107,7 @@ def test_the_rest_of_the_site_is_built(app):
     assert soup(app, "notitle").title.get_text().startswith("notitle —")
     assert records["duplicate"].date.iso == "2025-01-04"  # the first declaration wins
     assert records["stray"].tags == ("two",)
+    assert records["frontmatter_repeated"].tags == ("two",)
     assert records["frontmatter_nested"].tags == ()  # the bad value is dropped, the post kept
     assert records["frontmatter_nested"].date is not None
     assert len(soup(app, "badlist").select(".bp-listing .bp-card")) == 2
@@ -207,6 +210,7 @@ BAD_FRONT_MATTER = [  # YAML a post cannot take
     "blogpost:\n  date: 2025-02-02\n  tags: [[1], ok]",
     "blogpost:\n  date: 2025-02-02\n  category: {a: 1}",
     "blogpost:\n  date: [2025]",
+    "blogpost:\n  date: [2025-02-09, 2025-02-10]",
     "blogpost: true\ndate: 2025-02-02\ntags: {a: 1}",
     "blogpost:\n  date: 2025-02-02\n  draft: maybe",
     "blogpost:\n  date: 2025-02-30",  # YAML's own date reading stops at it
@@ -214,6 +218,11 @@ BAD_FRONT_MATTER = [  # YAML a post cannot take
     'blogpost:\n  date: 2025-02-02\n  series: "a NUL \\0 and an escape \\e"',
     "blogpost:\n  date: 2025-02-02\n  tags: [fine, null, yes]",  # YAML's None and True
     "blogpost:\n  date: 2025-02-02\n  updated: 2025-13-01T10:00:00",
+]
+NOT_DECLARATIONS = [  # a `blogpost` key that neither declares a post nor says it is none
+    "blogpost: maybe\ndate: 2025-02-02",
+    "blogpost: [date, 2025-02-02]",
+    "blogpost:\ndate: 2025-02-02",  # the options not indented under it
 ]
 BAD_LISTINGS = [
     ":bogus: x",
@@ -239,6 +248,10 @@ def _write_bad_posts(srcdir: Path) -> None:
     for number, front_matter in enumerate(BAD_FRONT_MATTER):
         (posts_dir / f"bad-yaml-{number}.md").write_text(
             f"---\n{front_matter}\n---\n# Bad YAML {number}\n\nSome text.\n"
+        )
+    for number, front_matter in enumerate(NOT_DECLARATIONS):
+        (posts_dir / f"not-a-post-{number}.md").write_text(
+            f"---\n{front_matter}\n---\n# Not a post {number}\n\nSome text.\n"
         )
     listings = "\n".join(f".. postlist::\n   {option}\n" for option in BAD_LISTINGS)
     with (srcdir / "index.rst").open("a") as index:
