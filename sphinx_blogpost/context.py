@@ -36,6 +36,7 @@ from .config import assignment_location, get_config
 from .feeds import FEED_FORMATS, WEB_BUILDERS, feeds_written
 from .links import cover_url, relative_link
 from .pages import plan_pages
+from .posts import language_tag
 from .theme import THEME_NAME, THEME_PATH, theme_options, uses_dispatches
 from .warnings_ import BlogpostWarning, warn
 
@@ -225,6 +226,9 @@ def add_page_context(
     cover_link = cover_url(post, page_uri) if post is not None else None
     cover = Cover(cover_link) if cover_link is not None else None
     parts = split_after_post_header(context.get("body", "")) if cover is not None else None
+    site_language = language_tag(app.config.language or "en")
+    # "On this page" lists the post's own headings: in its language, if not the site's
+    language = post.language if post is not None and post.language != site_language else None
 
     context.update(
         blogpost_nav=nav,
@@ -235,6 +239,7 @@ def add_page_context(
         blogpost_cover=cover,
         blogpost_body_parts=parts,
         blogpost_toc=_page_toc(app, pagename) if doctree is not None else "",
+        blogpost_toc_lang=language or "",
         blogpost_listing_style=options.listing_style,
     )
 
@@ -307,6 +312,7 @@ def add_theme_assets(app: Sphinx) -> None:
     theme_options(app)
     if uses_dispatches(app):
         app.add_css_file(f"{THEME_NAME}.css", priority=900)
+        app.add_js_file(f"{THEME_NAME}.js", loading_method="defer")  # with its ?v= checksum
 
 
 def setup_theme(app: Sphinx) -> None:

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from .conftest import settle
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -74,6 +76,27 @@ def test_card_columns_follow_the_width(
 ) -> None:
     page = visit(site.page(INDEX), width=width).page
     assert _first_row_columns(page) == columns
+
+
+def test_no_post_scrolls_sideways_at_320px(site: Site, visit: Callable[..., Visit]) -> None:
+    # An inline formula (MathJax's hidden copy of it for screen readers) and a long inline
+    # literal (basic.css keeps it on one line) made single posts wider than the window.
+    tab = visit(site.page(INDEX), width=320, height=640).page
+    wide = []
+    for post in sorted(site.posts):
+        tab.goto(site.page(f"{post}.html"), wait_until="load")
+        settle(tab)
+        width = tab.evaluate("document.documentElement.scrollWidth")
+        if width > 320:
+            wide.append((post, width))
+    assert wide == []
+    tab.set_content(
+        '<p class="x"><code class="docutils literal notranslate"><span class="pre">'
+        "sphinx_blogpost.collector.BlogCollector.merge_other</span></code></p>"
+    )
+    tab.add_style_tag(path=str(site.outdir / "_static/basic.css"))
+    tab.add_style_tag(path=str(site.outdir / "_static/dispatches.css"))
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 320
 
 
 @pytest.mark.parametrize("which", ["index", "longest post", "archive", "tag page"])
@@ -173,7 +196,9 @@ def _axe_page(site: Site, which: str) -> str:
 def _serious_violations(page: Page) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 
-    results = Axe().run(page)
+    # WCAG 2.2 AA too: axe leaves its rules (target-size) out unless asked for them
+    tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": tags}})
     return [
         f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:5]}"
         for v in results.response["violations"]
@@ -201,6 +226,15 @@ def test_axe_finds_nothing_serious_and_no_request_leaves_the_site(
         assert any("/_static/mathjax/" in url for url in tab.requests)
     elsewhere = [url for url in tab.requests if not url.startswith((site.url, "data:", "blob:"))]
     assert elsewhere == []
+
+
+def test_contents_links_are_targets_big_enough(site: Site, visit: Callable[..., Visit]) -> None:
+    # axe's target-size (WCAG 2.2 AA): the contents box, opened above the text when narrow.
+    for post in ("posts/mamba.html", site.longest_post):
+        page = visit(site.page(post), width=768).page
+        page.locator(".bp-toc summary").click()
+        assert page.locator(".bp-toc a").first.is_visible()
+        assert _serious_violations(page) == [], post
 
 
 def test_search_finds_posts(site: Site, visit: Callable[..., Visit]) -> None:
@@ -245,6 +279,88 @@ def test_post_shows_cover_toc_and_header(site: Site, visit: Callable[..., Visit]
     toc = page.locator("nav.bp-toc")
     assert toc.is_visible() and toc.locator("a").count() >= 3
     assert page.locator(".bp-toc details").get_attribute("open") is not None  # wide: a sidebar
+
+
+def test_category_label_of_several_lines_keeps_clear_of_the_title(
+    site: Site, visit: Callable[..., Visit]
+) -> None:
+    # Two categories at 320px with text at 200%: the label takes three lines above the title.
+    post = next(p for p in sorted(site.posts.values(), key=lambda p: p.docname)
+                if len(p.categories) > 1)  # fmt: skip
+    page = visit(site.page(f"{post.docname}.html"), width=320, height=640).page
+    page.add_style_tag(content="html { font-size: 200%; }")
+    page.wait_for_timeout(100)  # the label's new height reaches the page (ResizeObserver)
+    label = page.locator(".bp-post-header .bp-categories")
+    box, title = label.bounding_box(), page.locator(".body h1").first.bounding_box()
+    toc = page.locator(".bp-toc").bounding_box()
+    assert box and title and toc and box["height"] > 60  # more than one line
+    assert toc["y"] + toc["height"] <= box["y"] and box["y"] + box["height"] <= title["y"]
+    assert label.evaluate("el => el.scrollWidth <= el.clientWidth")  # nothing cut off
+
+
+@pytest.mark.parametrize("root_size", ["100%", "200%"])
+def test_contents_sidebar_keeps_a_readable_width(
+    site: Site, visit: Callable[..., Visit], root_size: str
+) -> None:
+    page = visit(site.page(site.longest_post), width=1280).page
+    page.add_style_tag(content=f"html {{ font-size: {root_size}; }}")
+    assert page.locator(".bp-toc").bounding_box()["width"] >= 12 * 16  # type: ignore[index]
+
+
+def test_skip_link_stays_hidden_with_large_text(site: Site, visit: Callable[..., Visit]) -> None:
+    page = visit(site.page(INDEX), width=375).page
+    page.add_style_tag(content="html { font-size: 200%; }")
+    link = page.locator("a.bp-skip-link")
+    assert link.bounding_box()["y"] + link.bounding_box()["height"] <= 0  # type: ignore[index]
+    link.focus()
+    assert link.bounding_box()["y"] > 0  # type: ignore[index]
+
+
+_CONTRAST = """([a, b]) => {
+  const lum = c => {
+    const [r, g, b] = c.match(/[\\d.]+/g).slice(0, 3).map(v => {
+      v = v / 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_form_controls_have_visible_edges(
+    site: Site, visit: Callable[..., Visit], scheme: str
+) -> None:
+    # WCAG 1.4.11: a control's edge needs 3:1 against what is around it.
+    page = visit(site.page(INDEX), scheme=scheme).page
+    around = background(page)
+    for control in (".bp-search input", ".bp-scheme-toggle"):
+        edge = page.locator(control).evaluate("el => getComputedStyle(el).borderTopColor")
+        assert page.evaluate(_CONTRAST, [edge, around]) >= 3, (control, edge, around)
+
+
+def test_toc_of_a_post_in_another_language_says_so(site: Site, visit: Callable[..., Visit]) -> None:
+    post = next(p for p in site.posts.values() if p.language and p.language != "en")
+    page = visit(site.page(f"{post.docname}.html")).page
+    assert page.locator(f".bp-toc [lang='{post.language}'] a").count() >= 1
+    assert page.locator(".bp-toc summary").evaluate("el => el.closest('[lang]').lang") == "en"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_code_prints_dark_on_light_in_either_scheme(
+    site: Site, visit: Callable[..., Visit], scheme: str
+) -> None:
+    page = visit(site.page(site.longest_post), scheme=scheme).page
+    code = page.locator(".body div.highlight").first
+    on_screen = code.evaluate("el => getComputedStyle(el).backgroundColor")
+    page.emulate_media(media="print")
+    printed = code.evaluate("el => getComputedStyle(el).backgroundColor")
+    assert page.evaluate(_CONTRAST, [printed, "rgb(255, 255, 255)"]) < 1.2, printed
+    page.emulate_media(media="screen")
+    page.locator("button.bp-scheme-toggle").click()  # the reader's choice: the same in print
+    page.emulate_media(media="print")
+    assert code.evaluate("el => getComputedStyle(el).backgroundColor") == printed
+    assert on_screen  # dark on screen in the dark scheme: test_system_dark_is_followed...
 
 
 def test_print_hides_the_chrome(site: Site, visit: Callable[..., Visit]) -> None:

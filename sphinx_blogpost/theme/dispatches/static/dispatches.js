@@ -1,5 +1,5 @@
 /* dispatches: the light/dark toggle, the on-page contents box, keyboard-scrollable blocks.
-   The stored choice is applied before the first paint by components/scheme-init.html. */
+   The stored choice is applied before the first paint by a script in layout.html. */
 (function () {
   "use strict";
   var KEY = "bp-scheme";
@@ -14,7 +14,7 @@
   function apply(scheme) {
     root.dataset.theme = scheme;
     var code = document.getElementById("pygments_dark_css");
-    if (code) code.media = scheme === "dark" ? "all" : "not all";
+    if (code) code.media = scheme === "dark" ? "screen" : "not all";  // never in print
     try { localStorage.setItem(KEY, scheme); } catch (e) { /* private mode: this page only */ }
   }
 
@@ -57,7 +57,20 @@
       });
   }
 
+  // The category label is placed above the title out of the flow (the markup has it in the
+  // post header, under the title, as in every theme): the title keeps room for all its
+  // lines, which narrow screens and large text make more than one.
+  function makeRoomForCategories() {
+    var label = document.querySelector(".bp-kind-post .body section > .bp-post-header > .bp-categories");
+    if (!label || !window.ResizeObserver) return;
+    var section = label.parentNode.parentNode;
+    new ResizeObserver(function () {
+      section.style.setProperty("--bp-categories-height", label.offsetHeight + "px");
+    }).observe(label);
+  }
+
   function start() {
+    makeRoomForCategories();
     setUpToggle();
     setUpToc();
     markScrollers();
