@@ -105,6 +105,10 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     documents_at = {target_uri(docname): docname for docname in app.env.found_docs}
     taken: set[str] = set()
     for page in plan_pages(blog, config, layout):
+        # A term's feed is linked on every page of its listing, and comes and goes with any
+        # of its posts (a draft, listed with blogpost_drafts, is in no feed): not only this
+        # page's.
+        feed = term_feed(app, *page.term) if page.term is not None else None
         if page.first in taken:
             continue  # the document in the way of its first page replaces the whole listing
         if (document := documents_at.get(target_uri(page.name))) is not None:
@@ -112,13 +116,13 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             warn(BlogpostWarning.CONFLICT, message, (document, 1))  # the whole document
             written.conflicts.append((document, message))
             taken.add(page.name)
-        elif not written.is_fresh(page.name, (around, page.title, page.shows)):
-            due.append(page)
+        elif not written.is_fresh(page.name, (around, page.title, page.shows, feed)):
+            due.append((page, feed))
     if due:
         # One line, not a progress line per page: Sphinx's logging costs more per message
         # than rendering a page's listing (0.25% of a 200-post build for ~100 pages).
         logger.info("writing blog pages... %d", len(due))
-    for page in due:
+    for page, feed in due:
         body = page.render(Linker.for_page(app, page.name))
         # Themes take `title` as HTML, as Sphinx gives a document's (rendered) title.
         context: dict[str, Any] = {
@@ -126,7 +130,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             "body": body,
             "blogpost_page": page.kind,
         }
-        if page.term is not None and (feed := term_feed(app, *page.term)) is not None:
+        if page.term is not None and feed is not None:
             # social.add_page_metadata links it in <head>
             context["blogpost_term_feed"] = (term_feed_title(config.title, page.term[1]), feed)
         yield page.name, context, "page.html"

@@ -333,6 +333,22 @@ def test_feeds_option_picks_the_formats(make_app, rootdir, tmp_path):
     assert sorted(_feed_files(result.outdir)) == ["blog/feed.json", "blog/index.json"]
 
 
+def test_feeds_are_linked_in_one_order_whatever_the_order_given(make_app, rootdir, tmp_path):
+    # Sphinx hashes a list setting as a set: reordering it would rewrite no document, and
+    # documents would keep the old order of the links that generated pages no longer have.
+    srcdir = rootdir / "test-feeds"
+    out = tmp_path / "incremental"
+    build(make_app, "html", srcdir=srcdir, builddir=out)
+    swapped = {"blogpost_feeds": ["json", "rss", "atom"]}
+    result = build(make_app, "html", srcdir=srcdir, builddir=out, confoverrides=swapped)
+    for page in ("older.html", "blog/index.html"):
+        head = BeautifulSoup((result.outdir / page).read_text("utf8"), "html.parser").head
+        links = head.select("link[rel=alternate]")
+        assert [link["type"] for link in links][:3] == [
+            "application/atom+xml", "application/rss+xml", "application/feed+json",
+        ], page  # fmt: skip
+
+
 def test_feeds_turned_off_are_removed_by_the_next_build(make_app, rootdir, tmp_path):
     srcdir = rootdir / "test-feeds"
     build(make_app, "html", srcdir=srcdir, builddir=tmp_path)
@@ -461,6 +477,38 @@ def test_incremental_build_feeds_match_a_clean_build(make_app, tmp_path):
     assert _feed_files(incremental.outdir) == _feed_files(clean.outdir)
     titles = [e.title for e in _parse(incremental.outdir / "blog" / "atom.xml").entries]
     assert titles == [incremental.posts["escape"].title, "Older, renamed", "Oldest post"]
+
+
+def test_a_term_feed_link_follows_posts_on_other_pages_of_its_listing(make_app, tmp_path):
+    # With drafts listed, a tag's first page shows only a draft: its feed link in <head>
+    # depends on the post on page 2, which becomes a draft and leaves the tag no feed.
+    srcdir = tmp_path / "src"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(
+        'extensions = ["sphinx_blogpost"]\nhtml_baseurl = "https://example.org/"\n'
+        "blogpost_drafts = True\nblogpost_posts_per_page = 1\n"
+    )
+    (srcdir / "index.rst").write_text("Home\n====\n\n.. toctree::\n   :glob:\n\n   *\n")
+    posts = [("b", "2025-03-01", "x", "   :draft:\n"), ("a", "2025-02-01", "x", "")]
+    posts += [("other", "2025-01-01", "y", "")]  # the blog keeps its feeds
+    for name, date, tag, extra in posts:
+        (srcdir / f"{name}.rst").write_text(
+            f"{name}\n=====\n\n.. blogpost::\n   :date: {date}\n   :tags: {tag}\n{extra}\nText.\n"
+        )
+    out = tmp_path / "incremental"
+    before = build(make_app, "html", srcdir=srcdir, builddir=out)
+    feed_link = 'href="https://example.org/blog/tag/x/atom.xml"'
+    assert feed_link in (before.outdir / "blog/tag/x.html").read_text("utf8")
+    (srcdir / "a.rst").write_text(
+        (srcdir / "a.rst").read_text().replace(":tags:", ":draft:\n   :tags:")
+    )
+    incremental = build(make_app, "html", srcdir=srcdir, builddir=out)
+    clean = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "clean")
+    assert incremental.warnings == clean.warnings == []
+    assert not (clean.outdir / "blog/tag/x/atom.xml").exists()
+    for page in ("blog/tag/x.html", "blog/tag/x/page/2.html"):
+        assert feed_link not in (incremental.outdir / page).read_text("utf8"), page
+        assert feed_link not in (clean.outdir / page).read_text("utf8"), page
 
 
 def test_an_edit_makes_again_only_the_feeds_that_show_the_post(make_app, tmp_path, monkeypatch):
