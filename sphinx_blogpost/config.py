@@ -82,7 +82,9 @@ def _feeds(value: Any) -> list[str]:
     unknown = sorted(set(feeds) - set(FEED_FORMATS))
     if unknown:
         raise ValueError(f"unknown feed format {unknown[0]!r} (known: {', '.join(FEED_FORMATS)})")
-    return list(dict.fromkeys(feeds))  # a format named twice is written once
+    # In one order whatever the order given: Sphinx hashes a list setting as a set, so a
+    # reordered one would not rewrite the documents that link the feeds.
+    return [fmt for fmt in FEED_FORMATS if fmt in feeds]
 
 
 def _authors(value: Any) -> dict[str, dict[str, str]]:
@@ -160,7 +162,10 @@ class BlogpostConfig:
         False, _is_bool, "List drafts too (for a local preview); drafts are never in feeds."
     )
     feeds: list[str] = _option(
-        ["atom", "rss", "json"], _feeds, "Which feeds to write: any of atom, rss, json.", "html"
+        ["atom", "rss", "json"],
+        _feeds,
+        "Which feeds to write: any of atom, rss, json (linked in that order).",
+        "html",
     )
     feed_length: int = _option(20, _positive_int, "Number of posts in each feed.", "html")
     feed_full_text: bool = _option(
