@@ -34,9 +34,10 @@ from sphinx.util.osutil import relative_uri
 from .collector import get_blog, posts_of
 from .config import assignment_location, get_config
 from .feeds import FEED_FORMATS, WEB_BUILDERS, feeds_written
+from .freshness import WrittenDocuments
 from .links import cover_url, relative_link
 from .pages import plan_pages
-from .posts import language_tag
+from .posts import language_tag, stable_digest
 from .theme import THEME_NAME, THEME_PATH, theme_options, uses_dispatches
 from .warnings_ import BlogpostWarning, warn
 
@@ -273,17 +274,21 @@ def _name_pages(app: Sphinx, blog: Blog) -> frozenset[str]:
     return pages
 
 
-def check_nav_links(app: Sphinx, env: BuildEnvironment) -> None:
+def check_nav_links(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-updated``: name the pages of this build, once the blog is known, and give each
     ``nav_links`` entry that names none of them (nor a file of ``html_extra_path``) one
-    ``blogpost.config`` warning. Its link is made all the same, and right once it exists."""
+    ``blogpost.config`` warning. Its link is made all the same, and right once it exists.
+
+    Where an entry leads may change with the pages there are (``docs/`` is ``docs/index``
+    once there is one): then every document is written again, as its page shows the links."""
     options = theme_options(app)
     if not options.nav_links:
-        return
+        return []
     pages = _name_pages(app, get_blog(app))
+    targets = [None if is_url(url) else nav_page(url, pages) for _, url in options.nav_links]
+    changed = WrittenDocuments.of(app).site_changed("nav_links", stable_digest(targets))
     location = assignment_location(Path(app.confdir, "conf.py"), "html_theme_options")
-    for _, url in options.nav_links:
-        target = None if is_url(url) else nav_page(url, pages)
+    for (_, url), target in zip(options.nav_links, targets, strict=True):
         if target is None or target[0] in pages or _in_extra_path(app, target[0]):
             continue
         warn(
@@ -292,6 +297,7 @@ def check_nav_links(app: Sphinx, env: BuildEnvironment) -> None:
             "its link is broken until there is one",
             location,
         )
+    return sorted(env.found_docs) if changed else []
 
 
 def _in_extra_path(app: Sphinx, name: str) -> bool:

@@ -154,7 +154,7 @@ class WrittenDocuments:
     """What the documents' pages showed of the blog when this builder last wrote them into
     this output folder: for each page, the fingerprint of what it showed of other posts
     (listings, neighbours, series, related posts; see ``BlogpostCollector.get_updated_docs``)
-    and whether pages linked the feeds.
+    and what all pages showed of the site (the feeds, the theme's nav links).
 
     Kept in a file beside the doctrees, not in the environment, and saved once a build has
     written its pages, for the pages it wrote: Sphinx saves the environment before writing
@@ -167,13 +167,14 @@ class WrittenDocuments:
         self._file = _StateFile(app, "documents")
         saved = self._file.saved
         self._shown_before: dict[str, str] = saved.get("shown", {})
-        self._feeds_linked_before: bool | None = saved.get("feeds_linked")
+        self._site_before: dict[str, Any] = saved.get("site", {})
         #: A digest of everything ``shown`` was computed from.
         self.inputs: str = saved.get("inputs", "")
         #: docname -> fingerprint of what its page shows of other posts.
         self.shown = self._shown_before
-        #: Whether the pages link the blog's feeds; None if no build into this folder is known.
-        self.feeds_linked = self._feeds_linked_before
+        #: What every page shows of the site as a whole, by name (whether it links the blog's
+        #: feeds, where the theme's nav links lead); see :meth:`site_changed`.
+        self.site: dict[str, Any] = dict(self._site_before)
         #: The documents this build wrote (resolved for writing).
         self.written: set[str] = set()
 
@@ -186,6 +187,14 @@ class WrittenDocuments:
             setattr(app.builder, _DOCUMENTS_ATTR, state)
         return state
 
+    def site_changed(self, name: str, now: str | bool) -> bool:
+        """Note *now* as what every page shows of the site's *name*; whether the pages in
+        this output folder show something else, or may (no build into it is known): then
+        every document is to be written again, as a clean build would write it."""
+        changed = self.site.get(name) != now or name not in self.site
+        self.site[name] = now
+        return changed
+
     def save(self, found_docs: AbstractSet[str]) -> None:
         """Record the states of the pages as they are now in the output folder: this build's
         for those it wrote or that show no change, the last ones for the others. Only when
@@ -197,14 +206,14 @@ class WrittenDocuments:
                 shown[docname] = state
             elif docname in before:
                 shown[docname] = before[docname]
-        feeds_linked = self.feeds_linked
-        if feeds_linked != self._feeds_linked_before and not found_docs <= self.written:
-            feeds_linked = self._feeds_linked_before
-        state = {
-            "inputs": self.inputs if shown == self.shown else "",
-            "shown": shown,
-            "feeds_linked": feeds_linked,
-        }
+        every_page_written = found_docs <= self.written
+        site = {}
+        for name, value in self.site.items():
+            if every_page_written or self._site_before.get(name) == value:
+                site[name] = value
+            elif name in self._site_before:  # a build stopped before writing them all
+                site[name] = self._site_before[name]
+        state = {"inputs": self.inputs if shown == self.shown else "", "shown": shown, "site": site}
         self._file.write(state)
 
 

@@ -164,10 +164,8 @@ def pages_linking_feeds(app: Sphinx, env: BuildEnvironment) -> list[str]:
     would write it, not only those that show the post. So too when no build is known to
     have written into this output folder (another one was built last from these doctrees):
     its pages may link the feeds or not."""
-    written = WrittenDocuments.of(app)
-    now, before = feeds_written(app), written.feeds_linked
-    written.feeds_linked = now
-    return [] if before == now else sorted(env.found_docs)
+    changed = WrittenDocuments.of(app).site_changed("feeds_linked", feeds_written(app))
+    return sorted(env.found_docs) if changed else []
 
 
 def copy_covers(app: Sphinx, exception: Exception | None) -> None:

@@ -367,3 +367,31 @@ def test_a_nav_link_reaches_its_page_once_it_exists_from_pages_not_written_again
     assert about.stat().st_mtime_ns == written  # the page was not written again...
     href = nav_hrefs(second.outdir, "about.html")["Mamba"]
     assert resolves(second.outdir, "about.html", href)  # ...and its link reaches the new page
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+def test_nav_links_that_lead_elsewhere_once_a_page_exists_are_written_again(
+    make_app: Any, tmp_path: Path, builder: str
+) -> None:
+    # "notes/" is the page notes/index once there is one; "releases/1.2" a file until there
+    # is a page of that name. Every page shows the links: all are written again.
+    srcdir = copy_root("nav-links", tmp_path)
+    entries = [("Notes", "notes/"), ("Release", "releases/1.2")]
+    options = {"html_theme_options": {"nav_links": entries}, "suppress_warnings": ["blogpost"]}
+    out = tmp_path / "incremental"
+    build(make_app, builder, srcdir=srcdir, builddir=out, confoverrides=options)
+    for path in ("notes/index.rst", "releases/1.2.rst"):
+        (srcdir / path).parent.mkdir()
+        (srcdir / path).write_text(f"{path}\n{'=' * len(path)}\n\nText.\n")
+    with (srcdir / "index.rst").open("a") as index:
+        index.write("\n.. toctree::\n\n   notes/index\n   releases/1.2\n")
+    incremental = build(make_app, builder, srcdir=srcdir, builddir=out, confoverrides=options)
+    clean = build(make_app, builder, srcdir=srcdir, builddir=tmp_path / "clean",
+                  confoverrides=options)  # fmt: skip
+    about = "about.html" if builder == "html" else "about/index.html"
+    links = page_soup(incremental.outdir, about).select("nav.bp-site-nav a")[4:]
+    assert [attr(a, "href") for a in links] == [
+        attr(a, "href") for a in page_soup(clean.outdir, about).select("nav.bp-site-nav a")[4:]
+    ]
+    for a in links:
+        assert resolves(incremental.outdir, about, attr(a, "href")), attr(a, "href")
