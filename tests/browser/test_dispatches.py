@@ -363,6 +363,19 @@ def test_code_prints_dark_on_light_in_either_scheme(
     assert on_screen  # dark on screen in the dark scheme: test_system_dark_is_followed...
 
 
+def test_contents_sidebar_heading_is_no_tab_stop_and_stays_open(
+    site: Site, visit: Callable[..., Visit]
+) -> None:
+    page = visit(site.page(site.longest_post), width=1280).page
+    summary = page.locator(".bp-toc summary")
+    assert summary.evaluate("el => el.tabIndex") == -1
+    summary.focus()
+    page.keyboard.press("Enter")
+    assert page.locator(".bp-toc details").evaluate("el => el.open")
+    narrow = visit(site.page(site.longest_post), width=768).page
+    assert narrow.locator(".bp-toc summary").evaluate("el => el.tabIndex") == 0  # a box
+
+
 def test_print_hides_the_chrome(site: Site, visit: Callable[..., Visit]) -> None:
     page = visit(site.page("posts/mamba.html")).page
     page.emulate_media(media="print")

@@ -36,9 +36,15 @@
     var box = document.querySelector(".bp-toc-details");
     if (!box) return;
     var wide = window.matchMedia("(min-width: 75rem)");
-    var sync = function () { box.open = wide.matches; };
+    var summary = box.querySelector("summary");
+    var sync = function () {
+      box.open = wide.matches;
+      // A sidebar's heading folds nothing: no stop for the Tab key, and Enter cannot fold it.
+      summary.tabIndex = wide.matches ? -1 : 0;
+    };
     sync();
     wide.addEventListener("change", sync);
+    box.addEventListener("toggle", function () { if (wide.matches && !box.open) box.open = true; });
   }
 
   // Code, tables and display math that scroll sideways must be reachable by keyboard.
