@@ -58,8 +58,15 @@ def _optional_str(value: Any) -> str | None:
     return None if value is None else _is_str(value)
 
 
+def _date_format(value: Any) -> str | None:
+    text = _optional_str(value)
+    if text is not None and not text.strip():
+        raise ValueError("expected a strftime format such as '%d %B %Y', or None")
+    return text
+
+
 def _root(value: Any) -> str:
-    root = _is_str(value).strip("/")
+    root = _is_str(value).strip().strip("/")
     if not root or any(part in ("", ".", "..") for part in root.split("/")):
         raise ValueError("expected a folder name such as 'blog'")
     return root
@@ -173,7 +180,7 @@ class BlogpostConfig:
     )
     date_format: str | None = _option(
         None,
-        _optional_str,
+        _date_format,
         "strftime-style date format; None gives a medium date in Sphinx's `language`.",
         "html",
     )

@@ -312,6 +312,10 @@ def parse_options(
     raw = kept
     for name in ("date", "updated"):
         text = _text(raw.get(name))
+        if isinstance(raw.get(name), bool):  # YAML's `date: yes`
+            unlisted = "; the post is not listed" if name == "date" else ""
+            report(BlogpostWarning.DATE, f"{name}: {raw[name]} is not a date{unlisted}", name)
+            continue
         if text is None:
             if name == "date":
                 report(BlogpostWarning.DATE, "the post has no date; it is not listed", None)
@@ -321,6 +325,16 @@ def parse_options(
         except DateError as error:
             unlisted = "; the post is not listed" if name == "date" else ""
             report(BlogpostWarning.DATE, f"{name}: {error}{unlisted}", name)
+    if (
+        "date" in values
+        and "updated" in values
+        and values["updated"].moment < values["date"].moment
+    ):
+        message = (
+            f"updated {values['updated'].iso} is before date {values['date'].iso}; it is ignored"
+        )
+        report(BlogpostWarning.DATE, message, "updated")
+        del values["updated"]
 
     cats = tuple(split_list(raw.get("category")))
     if categories is not None:

@@ -147,6 +147,7 @@ def test_bad_config_values_warn_and_fall_back_to_defaults(app):
         (6, "config"),
         (7, "config"),
         (9, "config"),
+        (10, "config"),
     ]
     assert "blogpost_posts_per_page = 'ten' is invalid" in found[0][2]
     assert app.config.blogpost_posts_per_page == 12
@@ -155,6 +156,7 @@ def test_bad_config_values_warn_and_fall_back_to_defaults(app):
     assert app.config.blogpost_authors == {}
     assert app.config.blogpost_root == "blog"
     assert app.config.blogpost_title == "Blog"  # feeds require a title
+    assert app.config.blogpost_date_format is None
     assert posts(app)["post"].minutes == 1
 
 
@@ -165,12 +167,14 @@ def test_config_text_must_be_writable_and_author_keys_not_blank(make_app, rootdi
             "blogpost_tagline": "\x1b[31mred\x1b[0m",  # a terminal's colour codes
             "blogpost_authors": {" ": "Blank key"},  # would be blog/author/.html
             "blogpost_feeds": ["atom", "atom"],
+            "blogpost_root": " ",  # a folder named by a space
         },
     )  # fmt: skip
     found = sorted(message for _, subtype, message in map(_parse, result.warnings))
-    assert len(found) == 2, result.warnings
+    assert len(found) == 3, result.warnings
     assert "blogpost_authors" in found[0] and "expected a key such as 'ada'" in found[0]
-    assert "blogpost_tagline" in found[1] and "without control characters" in found[1]
+    assert "blogpost_root" in found[1] and "expected a folder name" in found[1]
+    assert "blogpost_tagline" in found[2] and "without control characters" in found[2]
     page = (result.outdir / "blog/index.html").read_text("utf8")
     assert "\x1b" not in page
     assert page.count('type="application/atom+xml"') == 1  # the feed named twice, linked once
@@ -193,7 +197,7 @@ SCRIPT = "<script>alert(1)</script>"
 BAD_VALUES = {  # each in a post of its own, beside a valid date (except for the date)
     "date": ["", "2024-13-45", "yesterday", "2024-02-30", "99999-01-01", "2024-01-01T25:00",
              "1/2/2024", "2024-01-01 10:00 +99:00", SCRIPT],
-    "updated": ["garbage", "2024-02-30", SCRIPT],
+    "updated": ["garbage", "2024-02-30", SCRIPT, "2025-01-31"],  # the last: before the date
     "category": [",", SCRIPT, "c" * 300],
     "tags": [",,,", SCRIPT, "t" * 300, "#hash, %pct, ?q"],
     "author": ["nobody", SCRIPT],
@@ -210,6 +214,7 @@ BAD_FRONT_MATTER = [  # YAML a post cannot take
     "blogpost:\n  date: 2025-02-02\n  tags: [[1], ok]",
     "blogpost:\n  date: 2025-02-02\n  category: {a: 1}",
     "blogpost:\n  date: [2025]",
+    "blogpost:\n  date: yes",  # YAML's True
     "blogpost:\n  date: [2025-02-09, 2025-02-10]",
     "blogpost: true\ndate: 2025-02-02\ntags: {a: 1}",
     "blogpost:\n  date: 2025-02-02\n  draft: maybe",

@@ -7,3 +7,4 @@ blogpost_authors = ["ada"]
 blogpost_root = "../outside"
 html_baseurl = "https://blog.example.org/"
 blogpost_title = "  "
+blogpost_date_format = ""
