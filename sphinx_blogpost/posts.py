@@ -54,7 +54,9 @@ def whole_number(text: str | None) -> int | None:
     return int(text) if text and text.isascii() and text.isdigit() else None
 
 
-_ISO_DATE_ONLY = re.compile(r"\d{4}-?\d{2}-?\d{2}")
+#: Where an ISO 8601 date-time's time starts ("T10:00", " 10:00"); a date alone has none,
+#: in every form (2025-01-05, 20250105, the week date 2025-W01-7).
+_ISO_TIME = re.compile(r"[Tt ]\d")
 _YEAR_FIRST = re.compile(r"\d{4}\D")
 _NUMERIC_DATE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}")
 
@@ -176,7 +178,7 @@ def parse_date(text: str, dayfirst: bool | None = None) -> PostDate:
         moment = datetime.fromisoformat(text)
     except ValueError:
         return _parse_written_date(text, dayfirst)
-    has_time = not _ISO_DATE_ONLY.fullmatch(text)
+    has_time = _ISO_TIME.search(text) is not None
     return PostDate(_aware(moment), has_time)
 
 

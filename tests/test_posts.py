@@ -47,6 +47,14 @@ def test_parse_date(text, iso):
     assert parse_date(text).iso == iso
 
 
+@pytest.mark.parametrize(("text", "has_time"), [
+    ("2025-01-05", False), ("20250105", False), ("2025-W02-7", False),  # a week date
+    ("2025-01-05T10", True), ("20250105T1000", True), ("2025-01-05 10:00", True),
+])  # fmt: skip
+def test_an_iso_date_alone_has_no_time(text, has_time):
+    assert parse_date(text).has_time is has_time
+
+
 @pytest.mark.parametrize(
     ("text", "reason"),
     [
