@@ -32,6 +32,7 @@ from .posts import (
     parse_options,
     reading_minutes,
     stable_digest,
+    written_text,
 )
 from .query import select
 from .warnings_ import BlogpostWarning, warn
@@ -204,6 +205,11 @@ def read_post(app: Sphinx, doctree: nodes.document, declaration: blogpost_node) 
     title_node = _document_title(doctree)
     title = clean_astext(title_node).strip() if title_node is not None else ""
     title = declaration.get("title") or title  # ABlog's `title` option names the post
+    title, dropped = written_text(title)
+    if dropped:
+        message = "the title has control characters, which listings and feeds leave out"
+        warn(BlogpostWarning.TITLE, message, declaration)
+    title = title.strip()
     if not title:
         title = docname.rsplit("/", 1)[-1]
         warn(BlogpostWarning.TITLE, f"the post has no title; using {title!r}", declaration)

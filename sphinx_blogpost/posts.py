@@ -242,12 +242,17 @@ def _written(value: RawValue) -> tuple[RawValue, bool]:
     is the same tag as "café"), without what :data:`UNWRITABLE` names; and whether any
     such character was dropped."""
     if isinstance(value, str):
-        kept = UNWRITABLE.sub("", value)
-        return unicodedata.normalize("NFC", kept), kept != value
+        return written_text(value)
     if isinstance(value, list | tuple):
         items = [_written(item) for item in value]
         return [item for item, _ in items], any(dropped for _, dropped in items)
     return value, False
+
+
+def written_text(text: str) -> tuple[str, bool]:
+    """*text* as :func:`_written` keeps it, and whether it held characters to leave out."""
+    kept = UNWRITABLE.sub("", text)
+    return unicodedata.normalize("NFC", kept), kept != text
 
 
 def _text(value: RawValue) -> str | None:

@@ -24,7 +24,8 @@ class BlogpostWarning(Enum):
     DUPLICATE = ("duplicate", "A document declares more than one post; the first one is used.")
     TITLE = (
         "title",
-        "A post has no title; its document name is used instead, in listings and by Sphinx.",
+        "A post has no title (its document name is used instead, in listings and by Sphinx), "
+        "or one with control characters (listings and feeds leave them out).",
     )
     AUTHOR = ("author", "A post names an author missing from a non-empty `blogpost_authors`.")
     CATEGORY = ("category", "A post's category is not one of `blogpost_categories`.")

@@ -276,6 +276,17 @@ def test_translate_keeps_ours_maps_ablogs_and_drops_empty_names():
     ]
 
 
+def test_an_ablog_title_of_control_characters_warns_and_the_blog_is_written(tmp_path):
+    files = {  # YAML's "\ud800" is a lone surrogate, which no page or feed can hold
+        "post.md": '---\nblogpost: true\ndate: 2025-01-01\ntitle: "\\ud800"\n---\n'
+        "# Heading\n\nText.\n"
+    }
+    site = run_build(make_site(tmp_path / "src", files, COMPAT), tmp_path / "out")
+    assert [w for w in site.warnings if "[blogpost.title]" in w]
+    assert site.posts["post"].title == "post"
+    assert json.loads((site.outdir / "blog/index.json").read_text("utf8"))["posts"]
+
+
 def test_empty_ablog_lists_give_no_empty_names(make_app, tmp_path):
     files = {
         "post.rst": "Post\n====\n\n.. post:: 2021-01-25\n   :tags: a,, b, \n   :author:\n"

@@ -224,6 +224,7 @@ BAD_FRONT_MATTER = [  # YAML a post cannot take
     "blogpost:\n  date: 2025-02-02\n  tags: [fine, null, yes]",  # YAML's None and True
     "blogpost:\n  date: 2025-02-02\n  updated: 2025-13-01T10:00:00",
 ]
+CONTROL_TITLES = ["\x01", "D\x01\x02"]  # the first is nothing once they are left out
 NOT_DECLARATIONS = [  # a `blogpost` key that neither declares a post nor says it is none
     "blogpost: maybe\ndate: 2025-02-02",
     "blogpost: [date, 2025-02-02]",
@@ -253,6 +254,10 @@ def _write_bad_posts(srcdir: Path) -> None:
     for number, front_matter in enumerate(BAD_FRONT_MATTER):
         (posts_dir / f"bad-yaml-{number}.md").write_text(
             f"---\n{front_matter}\n---\n# Bad YAML {number}\n\nSome text.\n"
+        )
+    for number, title in enumerate(CONTROL_TITLES):
+        (posts_dir / f"bad-title-{number}.md").write_text(
+            f"---\nblogpost:\n  date: 2025-02-02\n---\n# {title}\n\nSome text.\n"
         )
     for number, front_matter in enumerate(NOT_DECLARATIONS):
         (posts_dir / f"not-a-post-{number}.md").write_text(
@@ -286,7 +291,10 @@ def test_every_bad_value_warns_with_its_line_and_the_site_is_built(make_app, tmp
     assert "index" in warned  # its listings
     index = json.loads((result.outdir / "blog" / "index.json").read_text("utf8"))
     assert "posts/good" in {post["docname"] for post in index["posts"]}
-    assert len(result.posts) == 1 + sum(map(len, BAD_VALUES.values())) + len(BAD_FRONT_MATTER)
+    bad_posts = sum(map(len, BAD_VALUES.values())) + len(BAD_FRONT_MATTER) + len(CONTROL_TITLES)
+    assert len(result.posts) == 1 + bad_posts
+    assert result.posts["posts/bad-title-0"].title == "bad-title-0"
+    assert result.posts["posts/bad-title-1"].title == "D"
     # Metadata is text everywhere: escaped in HTML, well-formed in the feeds.
     for page in result.outdir.rglob("*.html"):
         text = page.read_text("utf8")
