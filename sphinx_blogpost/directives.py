@@ -172,15 +172,34 @@ def _yaml_options(
 
 
 def load_yaml(text: str) -> Any:
-    """*text* read as YAML, as ``yaml.safe_load`` reads it (same constructors, so the same
-    values) but for dates, kept as written; by libyaml's parser where PyYAML has it: about
-    ten times faster. Raises ``yaml.YAMLError`` for any YAML it cannot read."""
+    """*text* read as YAML, as ``yaml.safe_load`` reads it (same constructors), but for
+    booleans, numbers and dates, kept as written (:class:`AsWritten`); by libyaml's parser
+    where PyYAML has it: about ten times faster. Raises ``yaml.YAMLError`` for any YAML it
+    cannot read."""
     import yaml
 
     try:
         return yaml.load(text, Loader=_loader())
-    except ValueError as error:  # a value YAML's constructors refuse: `!!int abc`
+    except ValueError as error:  # a value another constructor refuses
         raise yaml.YAMLError(str(error)) from error
+
+
+class AsWritten(str):
+    """A YAML scalar as written, with the value YAML gives it (:attr:`value`). Options are
+    text: YAML 1.1 reads the tag ``3.10`` as 3.1, ``010`` as 8, the language ``no`` as False,
+    and stops at the date ``2025-02-30``. The post's own parsers read the text, and say what
+    is wrong with it."""
+
+    value: Any
+
+    def __new__(cls, text: str, value: Any = None) -> AsWritten:
+        scalar = super().__new__(cls, text)
+        scalar.value = value
+        return scalar
+
+
+#: The YAML types whose scalars :func:`load_yaml` keeps as written.
+_AS_WRITTEN = ("bool", "int", "float", "timestamp")
 
 
 @cache
@@ -188,17 +207,35 @@ def _loader() -> type:
     import yaml
 
     base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    resolve = {f"tag:yaml.org,2002:{kind}": base.yaml_constructors[f"tag:yaml.org,2002:{kind}"]
+               for kind in _AS_WRITTEN}  # fmt: skip
 
-    class DatesAsWritten(base):  # type: ignore[misc,valid-type]
-        """safe_load's reading, but a date stays text: the post's own date parser reads it
-        and warns about a bad one, where YAML's stops reading at ``2025-02-30``."""
+    def as_written(loader: Any, node: Any) -> AsWritten:
+        text = str(loader.construct_scalar(node))
+        try:
+            value = resolve[node.tag](loader, node)
+        except ValueError:  # `2025-02-30`, `!!int abc`: text to all
+            value = text
+        return AsWritten(text, value)
 
-    DatesAsWritten.add_constructor("tag:yaml.org,2002:timestamp", _as_written)
-    return DatesAsWritten
+    class ScalarsAsWritten(base):  # type: ignore[misc,valid-type]
+        """safe_load's reading, with booleans, numbers and dates kept as written."""
+
+    for tag in resolve:
+        ScalarsAsWritten.add_constructor(tag, as_written)
+    return ScalarsAsWritten
 
 
-def _as_written(loader: Any, node: Any) -> str:
-    return str(loader.construct_scalar(node))
+def yaml_values(data: Any) -> Any:
+    """*data* from :func:`load_yaml` as ``yaml.safe_load`` reads it (booleans, numbers and
+    dates as YAML's values), for MyST, which reads the rest of a front matter."""
+    if isinstance(data, AsWritten):
+        return data.value
+    if isinstance(data, dict):
+        return {yaml_values(key): yaml_values(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [yaml_values(item) for item in data]
+    return data
 
 
 def yaml_options(mapping: dict[Any, Any]) -> dict[str, RawValue]:
@@ -207,10 +244,12 @@ def yaml_options(mapping: dict[Any, Any]) -> dict[str, RawValue]:
 
 
 def _yaml_value(value: Any) -> RawValue:
-    # Lists stay lists (split_list reads them); flags stay booleans; the rest is text. Values no
-    # option takes (mappings; lists, nulls or flags in lists) stay as they are, for
-    # parse_options to report.
-    if value is None or isinstance(value, bool | dict):
+    # Scalars are text, as written; lists stay lists (split_list reads them). Values no option
+    # takes (mappings, binary; lists or nulls in lists) stay as they are, for parse_options to
+    # report; a set as a mapping of its sorted items, so that the report is the same each time.
+    if isinstance(value, set | frozenset):
+        return {"!!set": sorted(map(str, value))}
+    if value is None or isinstance(value, bool | dict | bytes):  # bool: MyST's own reading
         return value
     if isinstance(value, list | tuple):
         return value if malformed(value) else [str(item) for item in value]

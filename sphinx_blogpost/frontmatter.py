@@ -43,6 +43,7 @@ from .directives import (
     option_line_indexes,
     parse_option_lines,
     yaml_options,
+    yaml_values,
 )
 from .posts import OPTIONS, RawValue
 from .warnings_ import BlogpostWarning, warn
@@ -205,7 +206,11 @@ def _blogpost_mapping(
     if not data:
         return declaration, 0, end + 1, ""
     rest = yaml.safe_dump(
-        data, default_flow_style=True, width=float("inf"), allow_unicode=True, sort_keys=False
+        yaml_values(data),
+        default_flow_style=True,
+        width=float("inf"),
+        allow_unicode=True,
+        sort_keys=False,
     )
     kept = f"{YAML_FENCE}\n{rest}{YAML_FENCE}\n"
     if kept.count("\n") > end + 1:

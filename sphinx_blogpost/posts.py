@@ -385,12 +385,12 @@ def parse_options(
 
 
 def malformed(value: object) -> bool:
-    """A value no option takes (from YAML): a mapping, or a list that holds lists, mappings,
-    nulls or booleans (``tags: [python, yes]`` is YAML's True, not the word)."""
-    if isinstance(value, Mapping):
+    """A value no option takes (from YAML): a mapping or binary data, or a list that holds
+    lists, mappings, nulls, booleans (from MyST's reading) or binary data."""
+    if isinstance(value, Mapping | bytes):
         return True
     return isinstance(value, list | tuple) and any(
-        item is None or isinstance(item, Mapping | list | tuple | bool) for item in value
+        item is None or isinstance(item, Mapping | list | tuple | bool | bytes) for item in value
     )
 
 

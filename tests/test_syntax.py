@@ -133,6 +133,35 @@ def test_top_level_front_matter_values_are_read_as_written(make_app, rootdir, tm
         app.cleanup()
 
 
+def test_yaml_numbers_and_booleans_are_read_as_written(make_app, tmp_path):
+    """YAML 1.1 reads 3.10 as 3.1, 010 as 8 and the language `no` (Norwegian) as False: the
+    options are the text written, as in the directive; MyST still gets YAML's values."""
+    srcdir = tmp_path / "src"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(
+        'extensions = ["sphinx_blogpost"]\nhtml_baseurl = "https://x.org/"\n'
+    )
+    (srcdir / "index.md").write_text("# Home\n\n```{toctree}\n:glob:\n*\n```\n")
+    (srcdir / "versions.md").write_text(
+        "---\nblogpost:\n  date: 2025-01-01\n  tags: [3.10, 010, yes]\n  category: 3.10\n"
+        "  language: no\n  readtime: 010\n  draft: false\nmyst:\n  heading_anchors: 2\n---\n"
+        "# Versions\n\n## A section\n\nText.\n"
+    )
+    (srcdir / "versions_rst.rst").write_text(
+        "Versions\n========\n\n.. blogpost::\n   :date: 2025-01-01\n   :tags: 3.10, 010, yes\n"
+        "   :category: 3.10\n   :language: no\n   :readtime: 010\n\nA section\n---------\n\n"
+        "Text.\n"
+    )
+    site = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
+    assert site.warnings == []
+    post = site.posts["versions"]
+    assert (post.tags, post.categories, post.language) == (("3.10", "010", "yes"), ("3.10",), "no")
+    assert post.minutes == 10 and not post.draft
+    assert dataclasses.replace(post, docname="versions_rst") == site.posts["versions_rst"]
+    page = (site.outdir / "versions.html").read_text("utf8")
+    assert 'id="a-section"' in page  # MyST's own settings keep YAML's values (2, not "2")
+
+
 def test_a_blogpost_mapping_in_front_matter_is_read_with_the_source(built):
     # MyST renders front matter into fields, which Sphinx keeps as the page's metadata. The
     # documented form is read when the source is, and MyST never parses it (it would read
