@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +27,8 @@ def _is_str(value: Any) -> str:
         raise TypeError("expected a string")
     if UNWRITABLE.search(value):
         raise ValueError("expected text without control characters")
-    return value
+    # In Unicode's composed form, as posts' values are: "café" matches however it is typed.
+    return unicodedata.normalize("NFC", value)
 
 
 def _non_empty_str(value: Any) -> str:
@@ -112,6 +114,7 @@ def _authors(value: Any) -> dict[str, dict[str, str]]:
             raise TypeError(f"author {key!r}: every field must be a string")
         if any(UNWRITABLE.search(text) for text in (key, *info.values())):
             raise ValueError(f"author {key!r}: expected text without control characters")
+        key, info = _is_str(key), {field: _is_str(text) for field, text in info.items()}
         authors[key] = {"name": info.get("name") or key, **{k: v for k, v in info.items() if v}}
     return authors
 

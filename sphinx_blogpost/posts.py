@@ -228,7 +228,9 @@ def split_list(value: RawValue) -> list[str]:
         if isinstance(value, Sequence) and not isinstance(value, str)
         else str(value).split(",")
     )
-    return list(dict.fromkeys(" ".join(item.split()) for item in items if item.strip()))
+    # In Unicode's composed form: a postlist's "café" lists the posts tagged "café".
+    named = (unicodedata.normalize("NFC", " ".join(item.split())) for item in items)
+    return list(dict.fromkeys(name for name in named if name))
 
 
 #: Characters no page, feed or index may hold: controls but for whitespace (HTML calls them

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from docutils import nodes
 from docutils.core import publish_doctree
 from docutils.parsers.rst import Directive, directives
@@ -160,6 +161,29 @@ def test_yaml_numbers_and_booleans_are_read_as_written(make_app, tmp_path):
     assert dataclasses.replace(post, docname="versions_rst") == site.posts["versions_rst"]
     page = (site.outdir / "versions.html").read_text("utf8")
     assert 'id="a-section"' in page  # MyST's own settings keep YAML's values (2, not "2")
+
+
+def test_names_match_however_their_accents_are_typed(make_app, tmp_path):
+    # "é" as one character in one place, "e" and a combining accent in another.
+    srcdir = tmp_path / "src"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(
+        'extensions = ["sphinx_blogpost"]\nhtml_baseurl = "https://x.org/"\n'
+        'blogpost_authors = {"jose\\u0301": {"name": "Jose\\u0301 Q"}}\n'
+        'blogpost_categories = ["Cafe\\u0301"]\n'
+    )
+    (srcdir / "index.rst").write_text(
+        "Home\n====\n\n.. postlist::\n   :tags: cafe\u0301\n\n.. toctree::\n   :glob:\n\n   *\n"
+    )
+    (srcdir / "post.rst").write_text(
+        "Post\n====\n\n.. blogpost::\n   :date: 2025-01-01\n   :author: jos\u00e9\n"
+        "   :category: Caf\u00e9\n   :tags: caf\u00e9\n\nText.\n"
+    )
+    site = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
+    assert site.warnings == []
+    assert [(a.key, a.name) for a in site.posts["post"].authors] == [("jos\u00e9", "Jos\u00e9 Q")]
+    home = BeautifulSoup((site.outdir / "index.html").read_text("utf8"), "html.parser")
+    assert [a.get_text() for a in home.select(".bp-card-title a")] == ["Post"]
 
 
 def test_a_blogpost_mapping_in_front_matter_is_read_with_the_source(built):
