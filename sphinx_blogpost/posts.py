@@ -345,13 +345,16 @@ def parse_options(
         report(BlogpostWarning.DATE, message, "updated")
         del values["updated"]
 
-    cats = tuple(split_list(raw.get("category")))
+    names = {kind: _visible(kind, split_list(raw.get(kind)), report) for kind in _NAMES}
+    series = _text(raw.get("series"))  # one name, commas and all
+    names["series"] = _visible("series", [series] if series else [], report)
+    cats = tuple(names["category"])
     if categories is not None:
         for cat in cats:
             if cat not in categories:
                 message = f"category {cat!r} is not in blogpost_categories"
                 report(BlogpostWarning.CATEGORY, message, "category")
-    author_names = split_list(raw.get("author"))
+    author_names = names["author"]
     if not author_names and default_author:
         author_names = [default_author]
 
@@ -374,16 +377,33 @@ def parse_options(
 
     return PostMeta(
         categories=cats,
-        tags=tuple(split_list(raw.get("tags"))),
+        tags=tuple(names["tags"]),
         authors=resolve_authors(author_names, authors, report),
         summary=_text(raw.get("summary")),
         image=_text(raw.get("image")),
-        series=_text(raw.get("series")),
+        series=names["series"][0] if names["series"] else None,
         draft=_flag("draft", raw["draft"], report) if "draft" in raw else False,
         pin=_flag("pin", raw["pin"], report) if "pin" in raw else False,
         language=language,
         **values,
     )
+
+
+#: The list options that name things with pages of their own (so does ``series``): each name
+#: needs something to show.
+_NAMES = ("category", "tags", "author")
+
+
+def _visible(option: str, names: list[str], report: Report) -> list[str]:
+    """*names* but those with nothing to see (zero-width spaces, lone combining accents),
+    which would be links of no text: each is reported."""
+    shown = []
+    for name in names:
+        if any(unicodedata.category(c)[0] in "LNPS" for c in name):
+            shown.append(name)
+        else:
+            report(BlogpostWarning.OPTION, f"{option}: {name!r} has nothing visible in it", option)
+    return shown
 
 
 def malformed(value: object) -> bool:

@@ -199,10 +199,10 @@ BAD_VALUES = {  # each in a post of its own, beside a valid date (except for the
              "1/2/2024", "2024-01-01 10:00 +99:00", SCRIPT],
     "updated": ["garbage", "2024-02-30", SCRIPT, "2025-01-31"],  # the last: before the date
     "category": [",", SCRIPT, "c" * 300],
-    "tags": [",,,", SCRIPT, "t" * 300, "#hash, %pct, ?q"],
+    "tags": [",,,", SCRIPT, "t" * 300, "#hash, %pct, ?q", "ok, \u200b"],  # zero-width space
     "author": ["nobody", SCRIPT],
     "readtime": ["-3", "abc", "1.5", "²"],  # "²".isdigit(), but int() refuses it
-    "series": [SCRIPT],
+    "series": [SCRIPT, "\u0301"],  # an accent on nothing: a link of no text
     "summary": [SCRIPT, "]]>"],
     "image": ["missing.png", "javascript:alert(1)", "../../outside.png"],
     "pin": ["maybe"],
