@@ -16,7 +16,7 @@ from sphinx.util import docname_join, logging
 from .collector import get_blog
 from .config import get_config
 from .feeds import WEB_BUILDERS, feeds_written, term_feed, term_feed_title
-from .freshness import WrittenPages
+from .freshness import WrittenDocuments, WrittenPages
 from .links import Linker, month_names
 from .listing import counted, listing_state, render_listing, render_pagination
 from .posts import fingerprints, stable_digest
@@ -91,7 +91,9 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     # language of its dates and whether the blog has feeds (linked in <head>, as on every
     # page). Listings link no term page: a new tag's slug changes only the pages that link
     # to it, whose *shows* say so; a term's feed comes and goes with its listed posts.
-    around = stable_digest((config, layout, app.config.language, feeds_written(app)))
+    # So does the theme's nav: where its entries lead (see context.check_nav_links).
+    nav = WrittenDocuments.of(app).site.get("nav_links")
+    around = stable_digest((config, layout, app.config.language, feeds_written(app), nav))
     if written.unchanged((fingerprints(blog.posts), around)):
         # Nothing any page is made from changed since they were written. The documents in
         # the way of a page are those of the last build, and warned about again, as Sphinx's

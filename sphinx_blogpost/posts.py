@@ -139,10 +139,11 @@ class Post(PostMeta):
     @cached_property
     def neighbourhood(self) -> str:
         """A digest of what other posts' pages show of this one, or rank it by: its title,
-        date, terms, series and draft state (as neighbour, related post or part of a series)."""
+        date, terms, series, draft state (as neighbour, related post or part of a series) and
+        language (the lang of its title there)."""
         return stable_digest(
             (self.docname, self.title, self.date, self.categories, self.tags, self.authors,
-             self.series, self.draft)
+             self.series, self.draft, self.language)
         )  # fmt: skip
 
     def is_listed(self, drafts: bool) -> bool:

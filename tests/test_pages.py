@@ -441,6 +441,8 @@ def test_incremental_edits_match_clean_builds(make_app, tmp_path):
         "retitle": lambda: replace("post07", "# Post 07: Context", "# Post 07: Renamed"),
         "retag": lambda: replace("post05", "tags: ", "tags: fresh, "),
         "recategorise": lambda: replace("post10", "Efficiency", "Transformer"),
+        # its neighbours' and related posts' footers give its title its language
+        "language": lambda: replace("post05", "tags: ", "language: fr\n  tags: "),
         "draft": lambda: replace("post11", "  date:", "  draft: true\n  date:"),
         "delete": lambda: next(srcdir.glob("post12.*")).unlink(),
         "add": add_post,

@@ -374,24 +374,33 @@ def test_nav_links_that_lead_elsewhere_once_a_page_exists_are_written_again(
     make_app: Any, tmp_path: Path, builder: str
 ) -> None:
     # "notes/" is the page notes/index once there is one; "releases/1.2" a file until there
-    # is a page of that name. Every page shows the links: all are written again.
+    # is a page of that name; "blog/series/" the series index once a post has a series. Every
+    # page shows the links: all are written again, the blog's generated pages too.
     srcdir = copy_root("nav-links", tmp_path)
-    entries = [("Notes", "notes/"), ("Release", "releases/1.2")]
+    entries = [("Notes", "notes/"), ("Release", "releases/1.2"), ("Series", "blog/series/")]
     options = {"html_theme_options": {"nav_links": entries}, "suppress_warnings": ["blogpost"]}
     out = tmp_path / "incremental"
     build(make_app, builder, srcdir=srcdir, builddir=out, confoverrides=options)
+    suffix = ".html" if builder == "html" else "/index.html"
+
+    def same_links_as_a_clean_build(step: str, page: str) -> None:
+        incremental = build(make_app, builder, srcdir=srcdir, builddir=out, confoverrides=options)
+        clean = build(make_app, builder, srcdir=srcdir, builddir=tmp_path / f"clean-{step}",
+                      confoverrides=options)  # fmt: skip
+        links = page_soup(incremental.outdir, page).select("nav.bp-site-nav a")[4:]
+        assert [attr(a, "href") for a in links] == [
+            attr(a, "href") for a in page_soup(clean.outdir, page).select("nav.bp-site-nav a")[4:]
+        ], (step, page)
+
+    # The first series: a page the blog generates, whose own content is the same, too.
+    post = srcdir / "post.rst"
+    post.write_text(post.read_text().replace(":tags:", ":series: Attention\n   :tags:"))
+    same_links_as_a_clean_build("series", "blog/tag/index.html")
     for path in ("notes/index.rst", "releases/1.2.rst"):
         (srcdir / path).parent.mkdir()
         (srcdir / path).write_text(f"{path}\n{'=' * len(path)}\n\nText.\n")
     with (srcdir / "index.rst").open("a") as index:
         index.write("\n.. toctree::\n\n   notes/index\n   releases/1.2\n")
-    incremental = build(make_app, builder, srcdir=srcdir, builddir=out, confoverrides=options)
-    clean = build(make_app, builder, srcdir=srcdir, builddir=tmp_path / "clean",
-                  confoverrides=options)  # fmt: skip
-    about = "about.html" if builder == "html" else "about/index.html"
-    links = page_soup(incremental.outdir, about).select("nav.bp-site-nav a")[4:]
-    assert [attr(a, "href") for a in links] == [
-        attr(a, "href") for a in page_soup(clean.outdir, about).select("nav.bp-site-nav a")[4:]
-    ]
-    for a in links:
-        assert resolves(incremental.outdir, about, attr(a, "href")), attr(a, "href")
+    same_links_as_a_clean_build("documents", f"about{suffix}")
+    links = page_soup(out / builder, f"about{suffix}").select("nav.bp-site-nav a")[4:]
+    assert all(resolves(out / builder, f"about{suffix}", attr(a, "href")) for a in links)
