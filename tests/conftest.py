@@ -70,3 +70,13 @@ def build(make_app: Any, *args: Any, **kwargs: Any) -> Build:
         return Build(warnings_of(app), posts(app), Path(app.outdir))
     finally:
         app.cleanup()
+
+
+def make_site(folder: Path, files: dict[str, str], conf: str) -> Path:
+    """A source folder with *files*, a conf.py and a glob toctree index."""
+    for name, text in {**files, "conf.py": conf}.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf8")
+    if "index.rst" not in files:
+        (folder / "index.rst").write_text("Site\n====\n\n.. toctree::\n   :glob:\n\n   **\n")
+    return folder

@@ -28,7 +28,7 @@ from sphinx_blogpost.ablog import (
 )
 from sphinx_blogpost.collector import get_blog, posts_of
 
-from .conftest import ROOTS, warnings_of
+from .conftest import ROOTS, make_site, warnings_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -74,16 +74,6 @@ def run_build(srcdir: Path, builddir: Path, **confoverrides: Any) -> Site:
         return Site(app)
     finally:
         app.cleanup()
-
-
-def make_site(folder: Path, files: dict[str, str], conf: str) -> Path:
-    """A source folder with *files*, a conf.py and a glob toctree index."""
-    for name, text in {**files, "conf.py": conf}.items():
-        (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_text(text, encoding="utf8")
-    if "index.rst" not in files:
-        (folder / "index.rst").write_text("Site\n====\n\n.. toctree::\n   :glob:\n\n   **\n")
-    return folder
 
 
 COMPAT = (

@@ -20,7 +20,7 @@ from sphinx_blogpost import feeds as feeds_module
 from sphinx_blogpost.blog import Blog
 from sphinx_blogpost.feeds import syndicated
 
-from .conftest import Build, build, copy_root
+from .conftest import Build, build, copy_root, make_site
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -482,19 +482,18 @@ def test_incremental_build_feeds_match_a_clean_build(make_app, tmp_path):
 def test_a_term_feed_link_follows_posts_on_other_pages_of_its_listing(make_app, tmp_path):
     # With drafts listed, a tag's first page shows only a draft: its feed link in <head>
     # depends on the post on page 2, which becomes a draft and leaves the tag no feed.
-    srcdir = tmp_path / "src"
-    srcdir.mkdir()
-    (srcdir / "conf.py").write_text(
+    posts = [("b", "2025-03-01", "x", "   :draft:\n"), ("a", "2025-02-01", "x", "")]
+    posts += [("other", "2025-01-01", "y", "")]  # the blog keeps its feeds
+    files = {
+        f"{name}.rst": f"{name}\n=====\n\n.. blogpost::\n   :date: {date}\n   :tags: {tag}\n"
+        f"{extra}\nText.\n"
+        for name, date, tag, extra in posts
+    }
+    conf = (
         'extensions = ["sphinx_blogpost"]\nhtml_baseurl = "https://example.org/"\n'
         "blogpost_drafts = True\nblogpost_posts_per_page = 1\n"
     )
-    (srcdir / "index.rst").write_text("Home\n====\n\n.. toctree::\n   :glob:\n\n   *\n")
-    posts = [("b", "2025-03-01", "x", "   :draft:\n"), ("a", "2025-02-01", "x", "")]
-    posts += [("other", "2025-01-01", "y", "")]  # the blog keeps its feeds
-    for name, date, tag, extra in posts:
-        (srcdir / f"{name}.rst").write_text(
-            f"{name}\n=====\n\n.. blogpost::\n   :date: {date}\n   :tags: {tag}\n{extra}\nText.\n"
-        )
+    srcdir = make_site(tmp_path / "src", files, conf)
     out = tmp_path / "incremental"
     before = build(make_app, "html", srcdir=srcdir, builddir=out)
     feed_link = 'href="https://example.org/blog/tag/x/atom.xml"'

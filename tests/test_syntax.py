@@ -17,7 +17,7 @@ from sphinx.util.docutils import docutils_namespace
 
 from sphinx_blogpost.directives import BlogpostDirective, blogpost_node, directive_under_title
 
-from .conftest import build, copy_root, posts, soup, warnings_of
+from .conftest import build, copy_root, make_site, posts, soup, warnings_of
 
 
 @pytest.fixture
@@ -137,22 +137,16 @@ def test_top_level_front_matter_values_are_read_as_written(make_app, rootdir, tm
 def test_yaml_numbers_and_booleans_are_read_as_written(make_app, tmp_path):
     """YAML 1.1 reads 3.10 as 3.1, 010 as 8 and the language `no` (Norwegian) as False: the
     options are the text written, as in the directive; MyST still gets YAML's values."""
-    srcdir = tmp_path / "src"
-    srcdir.mkdir()
-    (srcdir / "conf.py").write_text(
-        'extensions = ["sphinx_blogpost"]\nhtml_baseurl = "https://x.org/"\n'
-    )
-    (srcdir / "index.md").write_text("# Home\n\n```{toctree}\n:glob:\n*\n```\n")
-    (srcdir / "versions.md").write_text(
-        "---\nblogpost:\n  date: 2025-01-01\n  tags: [3.10, 010, yes]\n  category: 3.10\n"
-        "  language: no\n  readtime: 010\n  draft: false\nmyst:\n  heading_anchors: 2\n---\n"
-        "# Versions\n\n## A section\n\nText.\n"
-    )
-    (srcdir / "versions_rst.rst").write_text(
-        "Versions\n========\n\n.. blogpost::\n   :date: 2025-01-01\n   :tags: 3.10, 010, yes\n"
-        "   :category: 3.10\n   :language: no\n   :readtime: 010\n\nA section\n---------\n\n"
-        "Text.\n"
-    )
+    files = {
+        "versions.md": "---\nblogpost:\n  date: 2025-01-01\n  tags: [3.10, 010, yes]\n"
+        "  category: 3.10\n  language: no\n  readtime: 010\n  draft: false\n"
+        "myst:\n  heading_anchors: 2\n---\n# Versions\n\n## A section\n\nText.\n",
+        "versions_rst.rst": "Versions\n========\n\n.. blogpost::\n   :date: 2025-01-01\n"
+        "   :tags: 3.10, 010, yes\n   :category: 3.10\n   :language: no\n   :readtime: 010\n\n"
+        "A section\n---------\n\nText.\n",
+    }
+    conf = 'extensions = ["sphinx_blogpost"]\nhtml_baseurl = "https://x.org/"\n'
+    srcdir = make_site(tmp_path / "src", files, conf)
     site = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
     assert site.warnings == []
     post = site.posts["versions"]
@@ -165,20 +159,18 @@ def test_yaml_numbers_and_booleans_are_read_as_written(make_app, tmp_path):
 
 def test_names_match_however_their_accents_are_typed(make_app, tmp_path):
     # "é" as one character in one place, "e" and a combining accent in another.
-    srcdir = tmp_path / "src"
-    srcdir.mkdir()
-    (srcdir / "conf.py").write_text(
+    files = {
+        "index.rst": "Home\n====\n\n.. postlist::\n   :tags: cafe\u0301\n\n"
+        ".. toctree::\n   :glob:\n\n   *\n",
+        "post.rst": "Post\n====\n\n.. blogpost::\n   :date: 2025-01-01\n   :author: jos\u00e9\n"
+        "   :category: Caf\u00e9\n   :tags: caf\u00e9\n\nText.\n",
+    }
+    conf = (
         'extensions = ["sphinx_blogpost"]\nhtml_baseurl = "https://x.org/"\n'
         'blogpost_authors = {"jose\\u0301": {"name": "Jose\\u0301 Q"}}\n'
         'blogpost_categories = ["Cafe\\u0301"]\n'
     )
-    (srcdir / "index.rst").write_text(
-        "Home\n====\n\n.. postlist::\n   :tags: cafe\u0301\n\n.. toctree::\n   :glob:\n\n   *\n"
-    )
-    (srcdir / "post.rst").write_text(
-        "Post\n====\n\n.. blogpost::\n   :date: 2025-01-01\n   :author: jos\u00e9\n"
-        "   :category: Caf\u00e9\n   :tags: caf\u00e9\n\nText.\n"
-    )
+    srcdir = make_site(tmp_path / "src", files, conf)
     site = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
     assert site.warnings == []
     assert [(a.key, a.name) for a in site.posts["post"].authors] == [("jos\u00e9", "Jos\u00e9 Q")]
