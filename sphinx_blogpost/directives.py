@@ -179,7 +179,12 @@ def load_yaml(text: str) -> Any:
     import yaml
 
     try:
-        return yaml.load(text, Loader=_loader())
+        try:
+            return yaml.load(text, Loader=_loader(fast=True))
+        except yaml.YAMLError:
+            # libyaml refuses some YAML that PyYAML reads, and MyST with it ("\ud800"): read
+            # it as MyST does, or MyST 4 would get the post's dates, which it cannot write.
+            return yaml.load(text, Loader=_loader(fast=False))
     except ValueError as error:  # a value another constructor refuses
         raise yaml.YAMLError(str(error)) from error
 
@@ -203,10 +208,10 @@ _AS_WRITTEN = ("bool", "int", "float", "timestamp")
 
 
 @cache
-def _loader() -> type:
+def _loader(fast: bool) -> type:
     import yaml
 
-    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader) if fast else yaml.SafeLoader
     resolve = {f"tag:yaml.org,2002:{kind}": base.yaml_constructors[f"tag:yaml.org,2002:{kind}"]
                for kind in _AS_WRITTEN}  # fmt: skip
 

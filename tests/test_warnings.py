@@ -228,7 +228,7 @@ BAD_FRONT_MATTER = [  # YAML a post cannot take
 CONTROL_TITLES = ["\x01", "D\x01\x02"]  # the first is nothing once they are left out
 NOT_DECLARATIONS = [  # a `blogpost` key that neither declares a post nor says it is none
     "blogpost: maybe\ndate: 2025-02-02",
-    "blogpost: [date, 2025-02-02]",
+    "blogpost: [date, today]",  # (a YAML date in a list stops MyST 4.0 itself: JSON)
     "blogpost:\ndate: 2025-02-02",  # the options not indented under it
 ]
 BAD_LISTINGS = [
@@ -322,10 +322,6 @@ def test_yaml_that_yaml_cannot_construct_warns_and_the_site_is_built(make_app, t
     }
     for name, text in files.items():
         (srcdir / "posts" / name).write_text(text)
-    # Not a post: MyST says its front matter cannot be read, and nothing else does.
-    (srcdir / "page.md").write_text("---\ndate: 2025-02-30\n---\n# Page\n\nText.\n")
-    with (srcdir / "index.rst").open("a") as index:
-        index.write("   page\n")
     result = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
     found = sorted(_parse(line) for line in result.warnings if "[blogpost." in line)
     # The values are read as written, and warned about at their lines.
@@ -333,9 +329,30 @@ def test_yaml_that_yaml_cannot_construct_warns_and_the_site_is_built(make_app, t
         (("fenced.md", 6), "option", "readtime 'abc' is not a whole number of minutes"),
         (("listed.md", 5), "option", "postlist limit 'abc' is not a whole number"),
     ]
-    assert [w for w in result.warnings if "page.md" in w and "[myst.topmatter]" in w]
-    assert (result.outdir / "page.html").exists()
     assert (result.outdir / "posts/listed.html").exists()
+
+
+def test_a_page_whose_front_matter_yaml_cannot_read_is_left_to_myst(make_app, tmp_path):
+    from myst_parser.config.main import read_topmatter
+
+    front_matter = "---\ndate: 2025-02-30\n---\n"
+    try:
+        read_topmatter(front_matter)
+    except Exception as error:  # MyST 5 reports it; 4.0 stops there, extension or not
+        if type(error) is ValueError:
+            pytest.skip("this MyST stops the build on such front matter itself")
+    srcdir = copy_root("every-bad-value", tmp_path)
+    (srcdir / "page.md").write_text(f"{front_matter}# Page\n\nText.\n")
+    with (srcdir / "index.rst").open("a") as index:
+        index.write("   page\n")
+    result = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
+    # Not a post: MyST says its front matter cannot be read, and nothing else does.
+    assert (
+        [w for w in result.warnings if "page.md" in w]
+        == [w for w in result.warnings if "page.md" in w and "[myst.topmatter]" in w]
+        != []
+    )
+    assert (result.outdir / "page.html").exists()
 
 
 # -- postlist: options read from the directive's content, each problem at its own line ------
