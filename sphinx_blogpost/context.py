@@ -34,7 +34,7 @@ from sphinx.util.osutil import relative_uri
 from .collector import get_blog, posts_of
 from .config import assignment_location, get_config
 from .feeds import FEED_FORMATS, WEB_BUILDERS, feeds_written
-from .freshness import WrittenDocuments
+from .freshness import WrittenDocuments, put_by_sphinx
 from .links import cover_url, relative_link
 from .pages import plan_pages
 from .posts import language_tag, stable_digest
@@ -304,12 +304,7 @@ def _in_extra_path(app: Sphinx, name: str) -> bool:
     """Whether the link to page *name* reaches a file of ``html_extra_path`` (copied to the
     root of the output), e.g. ``legacy.html`` for ``legacy`` in the html builder."""
     uri = unquote(app.builder.get_target_uri(name))
-    path = uri + "index.html" if uri.endswith("/") or not uri else uri
-    for extra in getattr(app.config, "html_extra_path", None) or ():
-        source = Path(app.confdir, extra)
-        if (source / path).is_file() or (source.is_file() and source.name == path):
-            return True
-    return False
+    return put_by_sphinx(app, uri + "index.html" if uri.endswith("/") or not uri else uri)
 
 
 def add_theme_assets(app: Sphinx) -> None:

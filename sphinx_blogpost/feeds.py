@@ -21,7 +21,7 @@ from sphinx.util.osutil import relative_uri
 from .collector import get_blog
 from .config import assignment_location, get_config
 from .directives import blogpost_node
-from .freshness import WrittenDocuments, WrittenPages
+from .freshness import WrittenDocuments, WrittenPages, put_by_sphinx
 from .posts import cover_path, fingerprints, is_url, language_tag, stable_digest
 from .warnings_ import BlogpostWarning, warn
 
@@ -379,6 +379,10 @@ def _write(path: Path, data: bytes) -> None:
     path.write_bytes(data)
 
 
+#: What the files the blog writes besides its feeds are, by file name.
+_FILE_KINDS = {INDEX_FILENAME: "post index"}
+
+
 @dataclass
 class _FeedWriter:
     """Writes the feeds of one build; each post's item (and full text) is made once, however
@@ -395,6 +399,20 @@ class _FeedWriter:
 
     def url(self, pagename: str) -> str:
         return site_url(self.base, self.app.builder.get_target_uri(pagename))
+
+    def taken(self, path: str) -> bool:
+        """Whether ``html_extra_path`` puts a file of the project's own at *path* (under the
+        output folder): that file is kept, and the blog's not written, with a warning."""
+        if not put_by_sphinx(self.app, path):
+            return False
+        warn(
+            BlogpostWarning.CONFLICT,
+            f"html_extra_path has a file at {path!r}, where the blog writes its "
+            f"{_FILE_KINDS.get(posixpath.basename(path), 'feed')}: the file is kept, and the "
+            "blog's is not written",
+            assignment_location(Path(self.app.confdir, "conf.py"), "html_extra_path"),
+        )
+        return True
 
     def item(self, post: Post) -> FeedItem:
         if post.docname not in self._items:
@@ -429,7 +447,8 @@ class _FeedWriter:
         formats = [
             fmt
             for fmt in formats
-            if not self.fresh(
+            if not self.taken(posixpath.join(folder, FEED_FORMATS[fmt].filename))
+            and not self.fresh(
                 posixpath.join(folder, FEED_FORMATS[fmt].filename),
                 (state, self.shown_of(shown, fmt)),
             )
@@ -551,7 +570,9 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     around = stable_digest((config, base, app.config.language))
     writer = _FeedWriter(app, blog, config, base, written, around)
     # index.json lists every listed post: made again whenever one of them changed.
-    if not writer.fresh(index_path, (around, fingerprints(blog.posts))):
+    if not writer.taken(index_path) and not writer.fresh(
+        index_path, (around, fingerprints(blog.posts))
+    ):
         _write(Path(app.outdir, index_path), post_index(config.title, blog.posts, index_url))
     if config.feeds and posts and not base:
         warn(
@@ -561,7 +582,9 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
         )
     elif config.feeds and posts:
         writer.write_all(posts)
-    written.remove_gone(output_of=lambda path: Path(app.outdir, path))
+    # A file the blog wrote where the project's own now goes is the project's now.
+    keep = {path for path in written.written_before if put_by_sphinx(app, path)}
+    written.remove_gone(keep=keep, output_of=lambda path: Path(app.outdir, path))
     written.save()
 
 

@@ -230,3 +230,19 @@ def save_written_documents(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: record what the pages now show, once they are written."""
     if exception is None:
         WrittenDocuments.of(app).save(app.env.found_docs)
+
+
+def put_by_sphinx(app: Sphinx, path: str) -> bool:
+    """Whether Sphinx itself puts a file at *path* (under the output folder): an entry of
+    ``html_extra_path`` (a folder's files go to the root, a file there too), or of
+    ``html_static_path`` (likewise into ``_static``)."""
+    first, _, rest = path.partition("/")
+    places = [(app.config.html_extra_path, path)]
+    if first == "_static" and rest:
+        places.append((app.config.html_static_path, rest))
+    for entries, name in places:
+        for entry in entries:
+            source = Path(app.confdir, entry)
+            if Path(source, name).is_file() or (source.is_file() and source.name == name):
+                return True
+    return False

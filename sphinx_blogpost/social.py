@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from .collector import get_blog, posts_of
 from .config import get_config
 from .feeds import FEED_FORMATS, WEB_BUILDERS, feeds_written, file_url, image_url, site_url
-from .freshness import WrittenDocuments, WrittenPages
+from .freshness import WrittenDocuments, WrittenPages, put_by_sphinx
 from .posts import cover_path
 
 if TYPE_CHECKING:
@@ -178,7 +178,7 @@ def copy_covers(app: Sphinx, exception: Exception | None) -> None:
     written = WrittenPages(app, "covers", chrome=False)
     for post in posts_of(app.env).values():
         path = cover_path(post.docname, post.image)
-        if path is None or _put_by_sphinx(app, path):
+        if path is None or put_by_sphinx(app, path):
             continue
         source, target = Path(app.srcdir, path), Path(app.outdir, path)
         try:
@@ -191,25 +191,9 @@ def copy_covers(app: Sphinx, exception: Exception | None) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
     # A cover this extension copied that Sphinx now puts there itself is Sphinx's to keep.
-    keep = {path for path in written.written_before if _put_by_sphinx(app, path)}
+    keep = {path for path in written.written_before if put_by_sphinx(app, path)}
     written.remove_gone(keep=keep, output_of=lambda path: Path(app.outdir, path))
     written.save()
-
-
-def _put_by_sphinx(app: Sphinx, path: str) -> bool:
-    """Whether Sphinx itself puts a file at *path* (under the output folder): an entry of
-    ``html_extra_path`` (a folder's files go to the root, a file there too), or of
-    ``html_static_path`` (likewise into ``_static``)."""
-    first, _, rest = path.partition("/")
-    places = [(app.config.html_extra_path, path)]
-    if first == "_static" and rest:
-        places.append((app.config.html_static_path, rest))
-    for entries, name in places:
-        for entry in entries:
-            source = Path(app.confdir, entry)
-            if Path(source, name).is_file() or (source.is_file() and source.name == name):
-                return True
-    return False
 
 
 def setup_social(app: Sphinx) -> None:

@@ -30,7 +30,11 @@ class BlogpostWarning(Enum):
     AUTHOR = ("author", "A post names an author missing from a non-empty `blogpost_authors`.")
     CATEGORY = ("category", "A post's category is not one of `blogpost_categories`.")
     CONFIG = ("config", "A `blogpost_*` configuration value is invalid; its default is used.")
-    CONFLICT = ("conflict", "A source document sits at the name of a generated page; it wins.")
+    CONFLICT = (
+        "conflict",
+        "A source document sits at the name of a generated page, or a file of "
+        "`html_extra_path` where a feed goes; it wins.",
+    )
     FEED = ("feed", "Feeds cannot be written, usually because `html_baseurl` is not set.")
     IMAGE = ("image", "A post's cover image cannot be found; the post is shown without one.")
     SLUG = ("slug", "Two different names give the same slug; one of them gets a suffix.")

@@ -349,6 +349,32 @@ def test_feeds_are_linked_in_one_order_whatever_the_order_given(make_app, rootdi
         ], page  # fmt: skip
 
 
+def test_a_file_of_html_extra_path_at_a_feeds_place_is_kept(make_app, tmp_path):
+    files = {"post.rst": "Post\n====\n\n.. blogpost::\n   :date: 2025-01-01\n\nText.\n"}
+    conf = (
+        'extensions = ["sphinx_blogpost"]\nhtml_baseurl = "https://example.org/"\n'
+        'html_extra_path = ["extra"]\n'
+    )
+    srcdir = make_site(tmp_path / "src", files, conf)
+    (srcdir / "extra").mkdir()
+    out = tmp_path / "out"
+    first = build(make_app, "html", srcdir=srcdir, builddir=out)
+    assert first.warnings == [] and _parse(first.outdir / "blog/atom.xml").entries
+    # The project's own Atom feed and post index, added after a build wrote the blog's.
+    own = {"blog/atom.xml": b"<feed>mine</feed>", "blog/index.json": b'{"mine": true}'}
+    for path, data in own.items():
+        (srcdir / "extra" / path).parent.mkdir(parents=True, exist_ok=True)
+        (srcdir / "extra" / path).write_bytes(data)
+    for step in ("added", "again"):
+        result = build(make_app, "html", srcdir=srcdir, builddir=out)
+        for path, data in own.items():
+            assert (result.outdir / path).read_bytes() == data, (step, path)
+        assert len(result.warnings) == 2, (step, result.warnings)
+        assert all("conf.py:3" in w and "[blogpost.conflict]" in w for w in result.warnings)
+        assert "the file is kept" in result.warnings[0]
+        assert _parse(result.outdir / "blog/rss.xml").entries  # the others are written
+
+
 def test_feeds_turned_off_are_removed_by_the_next_build(make_app, rootdir, tmp_path):
     srcdir = rootdir / "test-feeds"
     build(make_app, "html", srcdir=srcdir, builddir=tmp_path)
