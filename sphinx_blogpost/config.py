@@ -112,8 +112,6 @@ def _authors(value: Any) -> dict[str, dict[str, str]]:
             raise ValueError(f"author {key!r}: unknown field {unknown[0]!r}")
         if not all(isinstance(v, str) for v in info.values()):
             raise TypeError(f"author {key!r}: every field must be a string")
-        if any(UNWRITABLE.search(text) for text in (key, *info.values())):
-            raise ValueError(f"author {key!r}: expected text without control characters")
         key, info = _is_str(key), {field: _is_str(text) for field, text in info.items()}
         authors[key] = {"name": info.get("name") or key, **{k: v for k, v in info.items() if v}}
     return authors

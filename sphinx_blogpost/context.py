@@ -37,7 +37,7 @@ from .feeds import FEED_FORMATS, WEB_BUILDERS, feeds_written
 from .freshness import WrittenDocuments, put_by_sphinx
 from .links import cover_url, relative_link
 from .pages import plan_pages
-from .posts import language_tag, stable_digest
+from .posts import foreign_language, stable_digest
 from .theme import THEME_NAME, THEME_PATH, theme_options, uses_dispatches
 from .warnings_ import BlogpostWarning, warn
 
@@ -227,9 +227,8 @@ def add_page_context(
     cover_link = cover_url(post, page_uri) if post is not None else None
     cover = Cover(cover_link) if cover_link is not None else None
     parts = split_after_post_header(context.get("body", "")) if cover is not None else None
-    site_language = language_tag(app.config.language or "en")
     # "On this page" lists the post's own headings: in its language, if not the site's
-    language = post.language if post is not None and post.language != site_language else None
+    language = foreign_language(post.language, app.config.language) if post is not None else None
 
     context.update(
         blogpost_nav=nav,

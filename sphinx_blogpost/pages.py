@@ -106,11 +106,16 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     target_uri = app.builder.get_target_uri
     documents_at = {target_uri(docname): docname for docname in app.env.found_docs}
     taken: set[str] = set()
+    feeds: dict[tuple[str, str], str | None] = {}  # category or tag -> its feed, once each
     for page in plan_pages(blog, config, layout):
         # A term's feed is linked on every page of its listing, and comes and goes with any
         # of its posts (a draft, listed with blogpost_drafts, is in no feed): not only this
         # page's.
-        feed = term_feed(app, *page.term) if page.term is not None else None
+        feed = None
+        if (term := page.term) is not None:
+            if term not in feeds:
+                feeds[term] = term_feed(app, *term)
+            feed = feeds[term]
         if page.first in taken:
             continue  # the document in the way of its first page replaces the whole listing
         if (document := documents_at.get(target_uri(page.name))) is not None:

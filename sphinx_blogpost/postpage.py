@@ -13,7 +13,7 @@ from .directives import find_blog_nodes
 from .feeds import WEB_BUILDERS
 from .links import Linker
 from .listing import counted, render_listing
-from .posts import language_tag
+from .posts import foreign_language, language_tag
 from .query import select
 
 if TYPE_CHECKING:
@@ -96,14 +96,15 @@ def header_html(post: Post, linker: Linker) -> str:
 def _site_lang(post: Post, linker: Linker) -> str:
     """``lang`` for the blog's own words on a post's page: in a post of another language
     (its section's lang), the header's dates and labels and the footer's are the site's."""
-    site = language_tag(linker.language or "en")
-    return f' lang="{escape(site)}"' if post.language and post.language != site else ""
+    if foreign_language(post.language, linker.language) is None:
+        return ""
+    return f' lang="{escape(language_tag(linker.language or "en"))}"'
 
 
 def _title_lang(post: Post, linker: Linker) -> str:
     """``lang`` for a post's title among the site's words, if the post is in another language."""
-    site = language_tag(linker.language or "en")
-    return f' lang="{escape(post.language)}"' if post.language and post.language != site else ""
+    language = foreign_language(post.language, linker.language)
+    return f' lang="{escape(language)}"' if language else ""
 
 
 def _post_link(post: Post, linker: Linker, rel: str = "") -> str:

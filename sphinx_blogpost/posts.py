@@ -48,6 +48,12 @@ def language_tag(code: str) -> str:
     return code.replace("_", "-")
 
 
+def foreign_language(language: str | None, site_language: str | None) -> str | None:
+    """A post's *language* when it is not the site's (Sphinx's ``language``, English when
+    unset): the ``lang`` its title and text are marked with among the site's words."""
+    return language if language and language != language_tag(site_language or "en") else None
+
+
 def whole_number(text: str | None) -> int | None:
     """*text* as a whole number written in ASCII digits, else None. ``str.isdigit()`` alone
     takes "²", which ``int()`` refuses."""
