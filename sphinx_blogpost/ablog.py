@@ -31,7 +31,7 @@ from .directives import (
     option_location,
     postlist_node,
 )
-from .frontmatter import docinfo_fields, front_matter_key_lines, top_level_fields
+from .frontmatter import denies_post, docinfo_fields, front_matter_key_lines, top_level_fields
 from .posts import (
     LANGUAGE_CODE,
     OPTIONS,
@@ -520,7 +520,9 @@ class AblogTransform(SphinxTransform):
         if isinstance(ablog_fields.get("tags"), str):  # ABlog unquotes: tags: a, "b c"
             ablog_fields["tags"] = [t.strip().strip("\"'") for t in ablog_fields["tags"].split(",")]
         declarations = list(self.document.findall(blogpost_node))
-        if not declarations and self._matches_pattern():
+        # `blogpost: false` takes a page the pattern matches out of the blog (in ABlog, any
+        # value of the key made a post: surely not what was meant)
+        if not declarations and not denies_post(fields.get("blogpost")) and self._matches_pattern():
             node = blogpost_node(options={}, docname=self.env.docname, top_level_front_matter=True)
             if docinfo is not None:
                 node.source, node.line = docinfo.source, docinfo.line

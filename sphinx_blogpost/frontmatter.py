@@ -181,10 +181,15 @@ def _declares_post(value: object) -> bool:
     return value is not None and str(value).strip().lower() in _DECLARES_POST
 
 
+def denies_post(value: object) -> bool:
+    """Whether *value*, of a top-level ``blogpost`` key, says the page is not a post."""
+    return value is not None and str(value).strip().lower() in _DENIES_POST
+
+
 def _declares_or_denies_post(value: object) -> bool:
     """Whether *value*, of a top-level ``blogpost`` key that is not a mapping, says whether
     the page is a post: ``true`` (ABlog's form), or ``false`` and the like."""
-    return _declares_post(value) or str(value).strip().lower() in _DENIES_POST
+    return _declares_post(value) or denies_post(value)
 
 
 def _blogpost_mapping(

@@ -348,6 +348,20 @@ def test_blog_post_pattern_makes_posts(tmp_path):
     assert "nofront.md:1" in undated[0] and "undated.md:1" in undated[1]
 
 
+def test_blogpost_false_takes_a_page_out_of_blog_post_pattern(tmp_path):
+    """A page the pattern matches is a post unless it says it is not one (ABlog only looks
+    for the key, so its `blogpost: false` made a post: surely not what its author meant)."""
+    files = {
+        "blog/post.md": "---\ndate: 2021-01-25\n---\n# Post\n\nT.\n",
+        "blog/intro.md": "---\nblogpost: false\n---\n# The blog\n\nT.\n",
+        "blog/about.rst": ":blogpost: no\n\nAbout\n=====\n\nT.\n",
+    }
+    conf = COMPAT + 'blog_post_pattern = ["blog/*"]\n'
+    site = run_build(make_site(tmp_path / "src", files, conf), tmp_path / "out")
+    assert site.warnings == []
+    assert sorted(site.posts) == ["blog/post"]
+
+
 LINES_ROOT = ROOTS / "test-ablog-lines"
 _UNREADABLE_DATE = "date: cannot read 'next tuesday' as a date; the post is not listed"
 KEY_LINES = [  # (file, line, subtype, message): each at the line of the key that sets it
