@@ -9,8 +9,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
-from .posts import UNWRITABLE, split_list
+from .posts import UNWRITABLE, has_visible, split_list
 from .warnings_ import BlogpostWarning, warn
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ def _is_str(value: Any) -> str:
 
 def _non_empty_str(value: Any) -> str:
     text = _is_str(value)
-    if not text.strip():
+    if not has_visible(text):
         raise ValueError("expected some text (feeds require a title)")
     return text
 
@@ -60,6 +61,15 @@ def _optional_str(value: Any) -> str | None:
     return None if value is None else _is_str(value)
 
 
+def _optional_name(value: Any) -> str | None:
+    text = _optional_str(value)
+    if text is None or not text.strip():
+        return None
+    if not has_visible(text):  # a link of no text
+        raise ValueError("expected a name such as 'ada', or None")
+    return text
+
+
 def _date_format(value: Any) -> str | None:
     text = _optional_str(value)
     if text is not None and not text.strip():
@@ -80,10 +90,17 @@ def _str_list(value: Any) -> list[str]:
     return [_is_str(item) for item in value]
 
 
-def _optional_str_list(value: Any) -> list[str] | None:
+def _names(value: Any) -> list[str] | None:
     if isinstance(value, str):  # what `sphinx-build -D name=a,b` gives for a None default
-        return split_list(value)
-    return None if value is None else _str_list(value)
+        names = [_is_str(name) for name in split_list(value)]
+    elif value is None:
+        return None
+    else:
+        names = _str_list(value)
+    for name in names:
+        if not has_visible(name):  # a link of no text
+            raise ValueError(f"{name!r} has nothing visible in it")
+    return names
 
 
 def _feeds(value: Any) -> list[str]:
@@ -96,6 +113,10 @@ def _feeds(value: Any) -> list[str]:
     return [fmt for fmt in FEED_FORMATS if fmt in feeds]
 
 
+#: The schemes an author's links may have (or none: an address within the site).
+_AUTHOR_URL_SCHEMES = {"url": ("http", "https", "mailto"), "avatar": ("http", "https")}
+
+
 def _authors(value: Any) -> dict[str, dict[str, str]]:
     if not isinstance(value, Mapping):
         raise TypeError('expected a dict of key -> {"name", "url", "bio", "avatar"}')
@@ -105,7 +126,7 @@ def _authors(value: Any) -> dict[str, dict[str, str]]:
             info = {"name": info}
         if not isinstance(key, str) or not isinstance(info, Mapping):
             raise TypeError(f"author {key!r}: expected a dict with a 'name'")
-        if not key.strip():  # it would name the author's page: blog/author/.html
+        if not has_visible(key):  # it would name the author's page: blog/author/.html
             raise ValueError(f"author {key!r}: expected a key such as 'ada'")
         unknown = sorted(set(info) - set(AUTHOR_FIELDS))
         if unknown:
@@ -113,6 +134,12 @@ def _authors(value: Any) -> dict[str, dict[str, str]]:
         if not all(isinstance(v, str) for v in info.values()):
             raise TypeError(f"author {key!r}: every field must be a string")
         key, info = _is_str(key), {field: _is_str(text) for field, text in info.items()}
+        if info.get("name") and not has_visible(info["name"]):  # a link of no text
+            raise ValueError(f"author {key!r}: the name has nothing visible in it")
+        for name, schemes in _AUTHOR_URL_SCHEMES.items():
+            scheme = urlsplit(info.get(name, "").strip()).scheme.lower()
+            if scheme and scheme not in schemes:  # javascript: would run on a click
+                raise ValueError(f"author {key!r}: {name} must be an address on the web")
         authors[key] = {"name": info.get("name") or key, **{k: v for k, v in info.items() if v}}
     return authors
 
@@ -159,11 +186,11 @@ class BlogpostConfig:
         {}, _authors, 'Author registry: key -> {"name", "url", "bio", "avatar"}.'
     )
     default_author: str | None = _option(
-        None, _optional_str, "Author (key or name) of posts that name none."
+        None, _optional_name, "Author (key or name) of posts that name none."
     )
     categories: list[str] | None = _option(
         None,
-        _optional_str_list,
+        _names,
         "If a list (or comma-separated text), the allowed categories; others get a warning.",
     )
     drafts: bool = _option(

@@ -401,12 +401,18 @@ def parse_options(
 _NAMES = ("category", "tags", "author")
 
 
+def has_visible(text: str) -> bool:
+    """Whether *text* has a letter, digit, punctuation or symbol: not only spaces, zero-width
+    characters or lone combining accents, which make a link of no text."""
+    return any(unicodedata.category(c)[0] in "LNPS" for c in text)
+
+
 def _visible(option: str, names: list[str], report: Report) -> list[str]:
     """*names* but those with nothing to see (zero-width spaces, lone combining accents),
     which would be links of no text: each is reported."""
     shown = []
     for name in names:
-        if any(unicodedata.category(c)[0] in "LNPS" for c in name):
+        if has_visible(name):
             shown.append(name)
         else:
             report(BlogpostWarning.OPTION, f"{option}: {name!r} has nothing visible in it", option)

@@ -180,6 +180,43 @@ def test_config_text_must_be_writable_and_author_keys_not_blank(make_app, rootdi
     assert page.count('type="application/atom+xml"') == 1  # the feed named twice, linked once
 
 
+@pytest.mark.parametrize(
+    ("name", "value", "error"),
+    [
+        ("blogpost_authors", {"ada": {"url": "javascript:alert(1)"}}, "url must be an address"),
+        ("blogpost_authors", {"ada": {"avatar": " data:image/svg+xml,x"}}, "avatar must be"),
+        ("blogpost_authors", {"\u200b": "Nobody"}, "expected a key such as 'ada'"),
+        ("blogpost_authors", {"ada": "\u200b"}, "the name has nothing visible in it"),
+        ("blogpost_categories", ["notes", "\u200b\u0301"], "has nothing visible in it"),
+        ("blogpost_default_author", "\u200b", "expected a name such as 'ada'"),
+        ("blogpost_title", "\u200b", "expected some text"),
+    ],
+)
+def test_config_names_must_show_and_links_lead_to_the_web(
+    make_app, rootdir, tmp_path, name, value, error
+):
+    """A name with nothing to see would be a link of no text; `javascript:` a link that runs."""
+    result = build(
+        make_app, "html", srcdir=rootdir / "test-feeds", builddir=tmp_path,
+        confoverrides={name: value},
+    )  # fmt: skip
+    assert len(result.warnings) == 1, result.warnings
+    assert f"{name} = " in result.warnings[0] and error in result.warnings[0]
+    assert "[blogpost.config]" in result.warnings[0]
+
+
+def test_config_accepts_links_within_the_site_and_mail(make_app, rootdir, tmp_path):
+    authors = {
+        "ada": {"url": "mailto:ada@example.org", "avatar": "_static/ada.png"},
+        "ob": {"url": "/people/ob.html", "avatar": "https://example.org/ob.png"},
+    }
+    result = build(
+        make_app, "html", srcdir=rootdir / "test-feeds", builddir=tmp_path,
+        confoverrides={"blogpost_authors": authors, "blogpost_default_author": ""},
+    )  # fmt: skip
+    assert result.warnings == []
+
+
 def test_categories_can_be_given_on_the_command_line(make_app, rootdir, tmp_path):
     # `-D blogpost_categories=a,b` gives text: Sphinx splits it only for a list default
     result = build(
