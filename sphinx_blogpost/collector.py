@@ -12,7 +12,7 @@ from sphinx import addnodes
 from sphinx.environment.collectors import EnvironmentCollector
 from sphinx.util.nodes import clean_astext
 
-from .blog import Blog
+from .blog import TERM_OPTIONS, Blog
 from .config import get_config
 from .directives import (
     blogpost_node,
@@ -237,7 +237,14 @@ def read_post(app: Sphinx, doctree: nodes.document, declaration: blogpost_node) 
         # " ..." after an empty summary (a post of only code, say) would be all a list shows.
         summary_is_partial=bool(summary) and text.words > summary_words,
         line=declaration.line,
+        term_lines=_term_lines(declaration),
     )
+
+
+def _term_lines(declaration: blogpost_node) -> tuple[tuple[str, int], ...]:
+    """The line of each option of *declaration* that names terms, where it is known."""
+    lines: dict[str, int] = declaration.get("option_lines", {})
+    return tuple((option, lines[option]) for option in TERM_OPTIONS.values() if option in lines)
 
 
 def _give_document_title(env: BuildEnvironment, docname: str, title: str) -> None:
@@ -357,11 +364,12 @@ def build_blog(app: Sphinx, env: BuildEnvironment) -> None:
     setattr(app.builder, _BUILDER_ATTR, blog)
     for kind, name, other, slug in blog.collisions:
         first_user = blog.with_name(kind, name)[-1]
+        line = dict(first_user.term_lines).get(TERM_OPTIONS[kind], first_user.line)
         warn(
             BlogpostWarning.SLUG,
             f"{kind} {name!r} and {other!r} give the same slug; {name!r} gets {slug!r} (the "
             "name that sorts first keeps it; to make them one, spell them alike)",
-            (first_user.docname, first_user.line),
+            (first_user.docname, line),
         )
 
 

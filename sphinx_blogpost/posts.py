@@ -126,6 +126,9 @@ class Post(PostMeta):
     # Where the declaration is, for warnings found once every post is known (slugs). Not
     # part of what the post is: moving it does not change the fingerprint.
     line: int | None = field(default=None, repr=False, compare=False)
+    #: ...and the line of each option that names the post's terms (category, tags, author,
+    #: series) where the declaration knows it: a slug warning points at the name's line.
+    term_lines: tuple[tuple[str, int], ...] = field(default=(), repr=False, compare=False)
 
     @cached_property
     def fingerprint(self) -> str:
