@@ -167,8 +167,8 @@ def summary_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SphinxTes
         "html", srcdir=ROOTS / "test-summary", builddir=tmp_path_factory.mktemp("summary")
     )
     app.build()
+    app.cleanup()  # its docutils registrations released: other tests build apps of their own
     yield app
-    app.cleanup()
 
 
 def _listed_summaries(app: SphinxTestApp) -> dict[str, str]:

@@ -18,8 +18,8 @@ def site(tmp_path_factory):
     """One build of the example site, shared by the tests of this module."""
     app = SphinxTestApp("html", srcdir=EXAMPLE_SITE, builddir=tmp_path_factory.mktemp("example"))
     app.build()
+    app.cleanup()  # its docutils registrations released: other tests build apps of their own
     yield app
-    app.cleanup()
 
 
 def test_builds_without_warnings(site):

@@ -69,11 +69,14 @@ def themed_blog(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Build]:
         confoverrides={**THEMED, "html_theme_options": options},
         freshenv=True,
     )
+    # Released before the tests run: while an app holds docutils' registrations, another
+    # test's app would warn that each node class "is already registered".
     try:
         app.build()
-        yield Build(warnings_of(app), posts(app), Path(app.outdir))
+        built = Build(warnings_of(app), posts(app), Path(app.outdir))
     finally:
         app.cleanup()
+    yield built
 
 
 # -- registration ---------------------------------------------------------------------------
