@@ -137,6 +137,13 @@ def test_toggle_switches_scheme_and_remembers_it(site: Site, visit: Callable[...
 
     page.locator("button.bp-scheme-toggle").click()
     assert background(page) == light
+    # Back to the system's scheme is back to following the system, and its changes.
+    assert page.evaluate("localStorage.length") == 0
+    assert page.evaluate("document.documentElement.dataset.theme") is None
+    page.emulate_media(color_scheme="dark")
+    assert background(page) == dark
+    assert page.locator("button.bp-scheme-toggle").get_attribute("aria-pressed") == "true"
+    assert page.evaluate("matchMedia(document.getElementById('pygments_dark_css').media).matches")
 
 
 def test_system_dark_is_followed_without_a_stored_choice(

@@ -11,11 +11,21 @@
     return chosen ? chosen === "dark" : systemDark.matches;
   }
 
+  // A choice that matches the system's scheme is no choice: the page follows the system
+  // again (and its later changes), as it did before the first click.
   function apply(scheme) {
-    root.dataset.theme = scheme;
+    var follow = scheme === (systemDark.matches ? "dark" : "light");
     var code = document.getElementById("pygments_dark_css");
-    if (code) code.media = scheme === "dark" ? "screen" : "not all";  // never in print
-    try { localStorage.setItem(KEY, scheme); } catch (e) { /* private mode: this page only */ }
+    if (follow) {
+      delete root.dataset.theme;
+      if (code) code.media = "screen and (prefers-color-scheme: dark)";
+    } else {
+      root.dataset.theme = scheme;
+      if (code) code.media = scheme === "dark" ? "screen" : "not all";  // never in print
+    }
+    try {
+      if (follow) localStorage.removeItem(KEY); else localStorage.setItem(KEY, scheme);
+    } catch (e) { /* private mode: this page only */ }
   }
 
   function setUpToggle() {
