@@ -204,24 +204,57 @@ def _parse_written_date(text: str, only: bool | None = None) -> PostDate:
     orders = (False,) if _YEAR_FIRST.match(text) else (False, True)
     if only is not None and len(orders) > 1:  # read it one way only (ABlog's compatibility)
         orders = (only,)
+    if _UTC_PLUS.search(text):
+        # dateutil reads "UTC+1" as POSIX does, one hour *behind* UTC
+        raise DateError(f"{text!r}: write the time's offset from UTC as +01:00 or -05:00")
+    zones: list[str] = []
     readings = set()
     for dayfirst in orders:
         try:
-            first = dateutil_parser.parse(text, dayfirst=dayfirst, default=low)
-            second = dateutil_parser.parse(text, dayfirst=dayfirst, default=high)
+            first, second = (
+                dateutil_parser.parse(text, dayfirst=dayfirst, default=d, tzinfos=_zone(zones))
+                for d in (low, high)
+            )
             # dateutil accepts any UTC offset ("+99:00"); datetime refuses one of a day or
             # more only when the offset is used, as in hashing or comparing the moment.
             first.utcoffset()
         except (ValueError, OverflowError) as error:
             raise DateError(f"cannot read {text!r} as a date") from error
-        if first.date() != second.date():
-            raise DateError(f"{text!r} lacks a year, month or day")
+        if zones:
+            raise DateError(
+                f"{text!r}: the time zone {zones[0]!r} is not known (its offset changes with "
+                "the season and the place); write the offset from UTC, such as +01:00"
+            )
+        missing = [part for part in ("year", "month", "day")
+                   if getattr(first, part) != getattr(second, part)]  # fmt: skip
+        if missing:
+            raise DateError(f"{text!r} has no {' or '.join(missing)}")
         readings.add((first, first.hour == second.hour))
     if len(readings) > 1:
         options = " or ".join(sorted(r[0].date().isoformat() for r in readings))
         raise DateError(f"{text!r} is ambiguous ({options}); write it as YYYY-MM-DD")
     moment, has_time = readings.pop()
     return PostDate(_aware(moment), has_time)
+
+
+#: "UTC+1", "GMT-5": read by dateutil as POSIX zones, with the sign turned around.
+_UTC_PLUS = re.compile(r"\b(?:UTC|GMT|UT|Z)\s*[+-]\s*\d", re.IGNORECASE)
+#: The names of UTC that dateutil takes for a time zone.
+_UTC_NAMES = frozenset(("UTC", "GMT", "UT", "Z"))
+
+
+def _zone(unknown: list[str]) -> Callable[[str | None, int | None], Any]:
+    """dateutil's ``tzinfos``: an offset, or UTC by name; any other zone name ("CET") is put
+    in *unknown*, as it reads differently by place and season (dateutil would give a time
+    at no zone, or this machine's zone when the name is its own)."""
+
+    def zone(name: str | None, offset: int | None) -> Any:
+        if name is None or name.upper() in _UTC_NAMES:
+            return offset or UTC
+        unknown.append(name)
+        return None
+
+    return zone
 
 
 def _aware(moment: datetime) -> datetime:

@@ -41,6 +41,9 @@ if TYPE_CHECKING:
         ("13/01/2021", "2021-01-13"),  # only one reading is a real date
         ("2021/01/02", "2021-01-02"),  # year first is read as year-month-day
         ("Jan 5 2021 10:15", "2021-01-05T10:15:00+00:00"),
+        ("Jan 5 2021 10:15 UTC", "2021-01-05T10:15:00+00:00"),
+        ("Jan 5 2021 10:15 GMT", "2021-01-05T10:15:00+00:00"),
+        ("Jan 5 2021 10:15 +0100", "2021-01-05T10:15:00+01:00"),
     ],
 )
 def test_parse_date(text, iso):
@@ -61,8 +64,14 @@ def test_an_iso_date_alone_has_no_time(text, has_time):
         ("", "empty"),
         ("01/02/2021", "ambiguous"),
         ("next tuesday", "cannot read"),
-        ("March 2021", "lacks a year, month or day"),
-        ("12", "lacks"),
+        ("March 2021", "has no day"),
+        ("12", "has no year or month"),
+        # a zone by name: its offset depends on place and season; dateutil read CET as UTC
+        ("2025-12-18 14:30 CET", "the time zone 'CET' is not known"),
+        ("Dec 18, 2025 2:30 PM EST", "the time zone 'EST' is not known"),
+        # dateutil reads "UTC+1" as POSIX does: one hour behind UTC
+        ("2025-12-18 14:30 UTC+1", "offset from UTC as"),
+        ("2025-12-18 14:30 GMT-5", "offset from UTC as"),
         # a UTC offset of a day or more: datetime refuses it only once it is used
         ("2024-01-01 10:00 +99:00", "cannot read"),
         # dateutil read the second date as a time and an offset (20:25 at -10:00)
