@@ -113,8 +113,8 @@ def read_declaration(app: Sphinx, docname: str, source: list[str]) -> None:
             if "blogpost" in data and not _declares_or_denies_post(data["blogpost"]):
                 line = _top_level_key_lines(lines).get("blogpost", 1)
                 message = (
-                    f"blogpost: {data['blogpost']!r} declares no post: give it the post's "
-                    "options, indented under it, or 'true' beside them"
+                    f"blogpost: {_as_written(data['blogpost'])} declares no post: give it the "
+                    "post's options, indented under it, or 'true' beside them"
                 )
                 warn(BlogpostWarning.OPTION, message, (docname, line))
             # ABlog's form, or (in compatibility mode) a post by `blog_post_pattern`: MyST
@@ -179,6 +179,11 @@ def _declares_post(value: object) -> bool:
     """Whether *value*, of a top-level ``blogpost`` key, declares a post (YAML reads ``true``,
     ``yes`` and ``on`` as True; MyST writes True as ``true``)."""
     return value is not None and str(value).strip().lower() in _DECLARES_POST
+
+
+def _as_written(value: object) -> str:
+    """*value*, a YAML value, for a message: an empty key as nothing at all, not None."""
+    return "(nothing)" if value is None else repr(value)
 
 
 def denies_post(value: object) -> bool:

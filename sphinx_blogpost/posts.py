@@ -407,7 +407,7 @@ def parse_options(
         if minutes:
             values["readtime"] = minutes
         else:
-            message = f"readtime {readtime!r} is not a whole number of minutes"
+            message = f"readtime {readtime!r} is not a whole number of minutes, 1 or more"
             report(BlogpostWarning.OPTION, message, "readtime")
 
     language = _text(raw.get("language"))

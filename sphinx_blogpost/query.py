@@ -59,7 +59,8 @@ def parse_query(options: Mapping[str, OptionValue], report: ReportOption) -> dic
         if text:
             query[name] = whole_number(text)
             if query[name] is None:
-                report(f"postlist {name} {text!r} is not a whole number", name)
+                wanted = "a year such as 2025" if name == "year" else "a number of posts"
+                report(f"postlist {name} {text!r} is not {wanted}", name)
     return query
 
 

@@ -171,6 +171,7 @@ def test_parse_options_reports_each_problem_once():
         report=lambda kind, message, option: problems.append((kind, message)),
     )
     assert sorted(kind.subtype for kind, _ in problems) == ["author", "option", "option", "option"]
+    assert "readtime '0' is not a whole number of minutes, 1 or more" in [m for _, m in problems]
     assert meta.pin is False and meta.readtime is None
     assert [a.name for a in meta.authors] == ["zed", "Ada"]
 

@@ -18,12 +18,14 @@ from .conftest import build, copy_root, posts, soup, warnings_of
 if TYPE_CHECKING:
     from pathlib import Path
 
+_BAD_READTIME = "readtime 'soon' is not a whole number of minutes, 1 or more"
+
 EXPECTED = {  # (file, line) -> (subtype, part of the message); at the option's own line
     ("ambiguous.rst", 5): ("date", "'01/02/2021' is ambiguous (2021-01-02 or 2021-02-01)"),
     ("badauthor.rst", 6): ("author", "author 'zed' is not in blogpost_authors"),
     ("badcategory.rst", 6): ("category", "category 'Gardening' is not in blogpost_categories"),
     ("baddate.rst", 5): ("date", "cannot read 'next tuesday' as a date"),
-    ("badreadtime.md", 5): ("option", "readtime 'soon' is not a whole number of minutes"),
+    ("badreadtime.md", 5): ("option", _BAD_READTIME),
     ("duplicate.rst", 9): ("duplicate", "a second post declaration is ignored"),
     ("frontmatter_nodate.md", 1): ("date", "the post has no date"),
     # the listing is still made, of the options it knows; the warning is at the option's line
@@ -41,7 +43,7 @@ EXPECTED = {  # (file, line) -> (subtype, part of the message); at the option's 
     # stray.rst's declaration is read with the source; this one (not under the opening title)
     # by docutils: both warn at the line of the problem
     ("stray_labelled.rst", 8): ("option", "'this line is not an option' is not a post option"),
-    ("stray_labelled.rst", 9): ("option", "readtime 'soon' is not a whole number of minutes"),
+    ("stray_labelled.rst", 9): ("option", _BAD_READTIME),
     # MyST gives a directive's content offset from its opening line, docutils from the file's
     ("stray_myst.md", 8): ("option", "'this line is not an option' is not a post option"),
 }
@@ -70,12 +72,12 @@ TOP_LEVEL_LINES = [  # ((file, line), subtype, message): each at the line of the
     (("myst_frontmatter.md", 4), "date", _BAD_DATE),
     (("myst_frontmatter.md", 5), "author", "author 'zed' is not in blogpost_authors"),
     (("myst_frontmatter.md", 6), "category", "category 'Gardening' is not in blogpost_categories"),
-    (("myst_frontmatter.md", 7), "option", "readtime 'soon' is not a whole number of minutes"),
+    (("myst_frontmatter.md", 7), "option", _BAD_READTIME),
     # a docinfo after a comment; `date` and `Authors` become docutils' bibliographic nodes
     (("rst_fields.rst", 6), "date", _BAD_DATE),
     (("rst_fields.rst", 7), "author", "author 'zed' is not in blogpost_authors"),
     (("rst_fields.rst", 8), "category", "category 'Gardening' is not in blogpost_categories"),
-    (("rst_fields.rst", 9), "option", "readtime 'soon' is not a whole number of minutes"),
+    (("rst_fields.rst", 9), "option", _BAD_READTIME),
 ]
 
 
@@ -327,6 +329,8 @@ def test_every_bad_value_warns_with_its_line_and_the_site_is_built(make_app, tmp
         "bad-summary-1", "bad-tags-0", "bad-tags-1", "bad-tags-2", "bad-tags-3", "good",
     ]  # fmt: skip
     assert "index" in warned  # its listings
+    bare = next(line for line in result.warnings if "not-a-post-2.md" in line)
+    assert "blogpost: (nothing) declares no post" in bare  # not Python's None
     index = json.loads((result.outdir / "blog" / "index.json").read_text("utf8"))
     assert "posts/good" in {post["docname"] for post in index["posts"]}
     bad_posts = sum(map(len, BAD_VALUES.values())) + len(BAD_FRONT_MATTER) + len(CONTROL_TITLES)
@@ -363,8 +367,8 @@ def test_yaml_that_yaml_cannot_construct_warns_and_the_site_is_built(make_app, t
     found = sorted(_parse(line) for line in result.warnings if "[blogpost." in line)
     # The values are read as written, and warned about at their lines.
     assert found == [
-        (("fenced.md", 6), "option", "readtime 'abc' is not a whole number of minutes"),
-        (("listed.md", 5), "option", "postlist limit 'abc' is not a whole number"),
+        (("fenced.md", 6), "option", _BAD_READTIME.replace("soon", "abc")),
+        (("listed.md", 5), "option", "postlist limit 'abc' is not a number of posts"),
     ]
     assert (result.outdir / "posts/listed.html").exists()
 
@@ -396,7 +400,7 @@ def test_a_page_whose_front_matter_yaml_cannot_read_is_left_to_myst(make_app, tm
 POSTLIST_EXPECTED = {  # (file, line) -> part of the message, all [blogpost.option]
     ("lists.rst", 7): "option 'layout' is given twice; the last one is used",
     ("lists.rst", 10): "unknown postlist option 'colour'",
-    ("lists.rst", 11): "postlist limit 'abc' is not a whole number",
+    ("lists.rst", 11): "postlist limit 'abc' is not a number of posts",
     ("lists.rst", 12): "postlist layout 'grid' is not one of cards, list, compact",
     ("lists.rst", 15): "'2' is not a postlist option (':name: value'; a number of posts is "
     "':limit: 2')",
@@ -405,7 +409,7 @@ POSTLIST_EXPECTED = {  # (file, line) -> part of the message, all [blogpost.opti
     ("_included.txt", 3): "option 'limit' is given twice; the last one is used",
     ("lists_md.md", 6): "option 'layout' is given twice; the last one is used",
     ("lists_md.md", 10): "unknown postlist option 'colour'",
-    ("lists_md.md", 11): "postlist limit 'abc' is not a whole number",
+    ("lists_md.md", 11): "postlist limit 'abc' is not a number of posts",
     ("lists_md.md", 12): "postlist layout 'grid' is not one of cards, list, compact",
     ("lists_md.md", 16): "'2' is not a postlist option (':name: value'; a number of posts is "
     "':limit: 2')",
@@ -413,7 +417,7 @@ POSTLIST_EXPECTED = {  # (file, line) -> part of the message, all [blogpost.opti
     ("lists_md.md", 23): "option 'layout' is given twice; the last one is used",
     ("lists_md.md", 29): "postlist limit: ['1'] is not text; it is ignored",
     # a post option, in a declaration docutils parses below rst_prolog's lines
-    ("third.rst", 8): "readtime 'soon' is not a whole number of minutes",
+    ("third.rst", 8): _BAD_READTIME,
 }
 
 
