@@ -151,6 +151,10 @@ def _names(posts: Iterable[Post], kind: str) -> list[str]:
     return list(dict.fromkeys(name for p in posts for name in names_of(p, kind)))
 
 
+#: Who holds the slug "index" of every kind, in :func:`unique_slugs`' collisions.
+INDEX_PAGE = "the index page"
+
+
 def unique_slugs(names: Iterable[str]) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
     """A distinct slug per name; names are taken in sorted order, so slugs are stable.
 
@@ -158,7 +162,7 @@ def unique_slugs(names: Iterable[str]) -> tuple[dict[str, str], list[tuple[str, 
     """
     slugs: dict[str, str] = {}
     # "index" names the page listing every name of the kind ({root}/tag/index): no name may take it.
-    owner: dict[str, str] = {"index": "the index page"}
+    owner: dict[str, str] = {"index": INDEX_PAGE}
     collisions = []
     for name in sorted(set(names)):
         base = slug = slugify(name)

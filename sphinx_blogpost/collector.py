@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -12,7 +13,7 @@ from sphinx import addnodes
 from sphinx.environment.collectors import EnvironmentCollector
 from sphinx.util.nodes import clean_astext
 
-from .blog import TERM_OPTIONS, Blog
+from .blog import INDEX_PAGE, TERM_OPTIONS, Blog
 from .config import get_config
 from .directives import (
     blogpost_node,
@@ -365,12 +366,35 @@ def build_blog(app: Sphinx, env: BuildEnvironment) -> None:
     for kind, name, other, slug in blog.collisions:
         first_user = blog.with_name(kind, name)[-1]
         line = dict(first_user.term_lines).get(TERM_OPTIONS[kind], first_user.line)
-        warn(
-            BlogpostWarning.SLUG,
-            f"{kind} {name!r} and {other!r} give the same slug; {name!r} gets {slug!r} (the "
-            "name that sorts first keeps it; to make them one, spell them alike)",
-            (first_user.docname, line),
-        )
+        if other == INDEX_PAGE:
+            message = (
+                f"{kind} {name!r} would have the slug 'index', which names the page of all "
+                f"{_PLURAL[kind]}; it gets {slug!r}"
+            )
+        else:
+            message = (
+                f"{kind} {name!r} and {other!r} give the same slug; {name!r} gets {slug!r} "
+                "(the name that sorts first keeps it"
+                + ("; to make them one, spell them alike)" if _variants(name, other) else ")")
+            )
+        warn(BlogpostWarning.SLUG, message, (first_user.docname, line))
+
+
+_PLURAL = {"category": "categories", "tag": "tags", "author": "authors", "series": "series"}
+
+
+def _variants(name: str, other: str) -> bool:
+    """Whether two names differ only in case, accents or the marks between words ("LoRA",
+    "lora"; "Café", "cafe"; "long context", "long-context"): surely one name, spelt twice."""
+
+    def letters(text: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", text.casefold())
+        return "".join(
+            c for c in decomposed
+            if not (c.isspace() or c in "-_." or unicodedata.category(c) == "Mn")
+        )  # fmt: skip
+
+    return letters(name) == letters(other)
 
 
 def get_blog(app: Sphinx) -> Blog:

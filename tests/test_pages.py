@@ -18,7 +18,9 @@ from sphinx_blogpost.blog import Blog
 from sphinx_blogpost.links import format_date, month_names, relative_link
 from sphinx_blogpost.posts import SLUG_LENGTH, PostDate
 
-from .conftest import build, copy_root, posts, soup, warnings_of
+from .conftest import build, copy_root, make_site, posts, soup, warnings_of
+
+CONF = 'extensions = ["sphinx_blogpost"]\nhtml_baseurl = "https://example.org/"\n'
 
 if TYPE_CHECKING:
     from sphinx_blogpost.posts import Post
@@ -594,6 +596,28 @@ def test_only_generated_pages_that_changed_are_written_again(make_app, tmp_path)
     )
     assert "blog/tag/lora.html" not in rewritten  # neither links to the new tag nor shows the post
     assert "blog/archive.html" not in rewritten
+
+
+def test_slug_warnings_advise_as_the_names_call_for(make_app, tmp_path):
+    """One name spelt twice is told how to become one; different names, or a name that
+    would be the index's, are told what they get and no more."""
+    post = "{0}\n{1}\n\n.. blogpost::\n   :date: 2025-01-0{2}\n   :tags: {3}\n\nText.\n"
+    tags = ["C++", "C#", "LoRA", "lora", "Index"]
+    files = {
+        f"p{n}.rst": post.format(f"P{n}", "=" * (len(str(n)) + 1), n + 1, tag)
+        for n, tag in enumerate(tags)
+    }
+    result = build(make_app, "html", srcdir=make_site(tmp_path / "src", files, CONF),
+                   builddir=tmp_path / "out")  # fmt: skip
+    found = sorted(w.split(": WARNING: ")[1] for w in result.warnings)
+    assert found == [
+        "tag 'C++' and 'C#' give the same slug; 'C++' gets 'c-2' (the name that sorts first"
+        " keeps it) [blogpost.slug]",
+        "tag 'Index' would have the slug 'index', which names the page of all tags; it gets"
+        " 'index-2' [blogpost.slug]",
+        "tag 'lora' and 'LoRA' give the same slug; 'lora' gets 'lora-2' (the name that sorts"
+        " first keeps it; to make them one, spell them alike) [blogpost.slug]",
+    ]
 
 
 def test_parallel_build_writes_the_same_pages(make_app, rootdir, tmp_path):
