@@ -200,6 +200,8 @@ def read_post(app: Sphinx, doctree: nodes.document, declaration: blogpost_node) 
         report=lambda kind, message, option: warn(
             kind, message, option_location(declaration, option)
         ),
+        # ABlog knows no unknown author: one not in `blog_authors` is a name
+        plain_names=config.ablog_compat,
     )
     image = _found_cover(env, docname, meta.image, option_location(declaration, "image"))
 

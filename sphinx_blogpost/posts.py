@@ -324,9 +324,10 @@ def _flag(name: str, value: RawValue, report: Report) -> bool:
 
 
 def resolve_authors(
-    names: Iterable[str], registry: Mapping[str, Mapping[str, str]], report: Report
+    names: Iterable[str], registry: Mapping[str, Mapping[str, str]], report: Report | None
 ) -> tuple[Author, ...]:
-    """Authors by registry key or registered name; unknown ones warn when a registry exists."""
+    """Authors by registry key or registered name; unknown ones warn when a registry exists
+    (and *report* is given)."""
     by_name = {info["name"].casefold(): key for key, info in registry.items()}
     authors = []
     for name in names:
@@ -334,7 +335,7 @@ def resolve_authors(
         if key is not None:
             authors.append(Author(key=key, **registry[key]))
             continue
-        if registry:
+        if registry and report is not None:
             report(BlogpostWarning.AUTHOR, f"author {name!r} is not in blogpost_authors", "author")
         authors.append(Author(name=name))
     return tuple(dict.fromkeys(authors))  # a key and its name may both be given
@@ -347,8 +348,10 @@ def parse_options(
     default_author: str | None,
     categories: Sequence[str] | None,
     report: Report,
+    plain_names: bool = False,
 ) -> PostMeta:
-    """Validate a post's options; each problem is reported and its option ignored."""
+    """Validate a post's options; each problem is reported and its option ignored. With
+    *plain_names*, an author not in *authors* is a name, not a key to check (ABlog's way)."""
     values: dict[str, Any] = {}
     kept: dict[str, RawValue] = {}
     for name, value in raw.items():
@@ -421,7 +424,7 @@ def parse_options(
     return PostMeta(
         categories=cats,
         tags=tuple(names["tags"]),
-        authors=resolve_authors(author_names, authors, report),
+        authors=resolve_authors(author_names, authors, None if plain_names else report),
         summary=_text(raw.get("summary")),
         image=_text(raw.get("image")),
         series=names["series"][0] if names["series"] else None,

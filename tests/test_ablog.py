@@ -362,18 +362,31 @@ def test_blogpost_false_takes_a_page_out_of_blog_post_pattern(tmp_path):
     assert sorted(site.posts) == ["blog/post"]
 
 
+def test_an_author_missing_from_blog_authors_is_a_name_as_in_ablog(tmp_path):
+    """ABlog takes any author for a name: a blog that registers a few authors names the
+    others plainly, and would get a warning for each of their posts."""
+    files = {
+        "guest.rst": "Guest\n=====\n\n.. post:: 2021-01-25\n   :author: Guest Writer, ada\n\nT.\n"
+    }
+    conf = COMPAT + 'blog_authors = {"ada": ("Ada Lovelace", None)}\n'
+    site = run_build(make_site(tmp_path / "src", files, conf), tmp_path / "out")
+    assert len(site.warnings) == 1 and "blog_authors is ABlog's" in site.warnings[0]  # a hint
+    assert [a.name for a in site.posts["guest"].authors] == ["Guest Writer", "Ada Lovelace"]
+
+
 LINES_ROOT = ROOTS / "test-ablog-lines"
 _UNREADABLE_DATE = "date: cannot read 'next tuesday' as a date; the post is not listed"
 KEY_LINES = [  # (file, line, subtype, message): each at the line of the key that sets it
     ("myst_frontmatter.md", 4, "date", _UNREADABLE_DATE),
-    ("myst_frontmatter.md", 5, "author", "author 'zed' is not in blogpost_authors"),
+    # (an author missing from the registry is a name, as in ABlog: nothing to warn about)
+    ("myst_frontmatter.md", 5, "option", "author: '\\u200b' has nothing visible in it"),
     ("myst_frontmatter.md", 6, "category", "category 'Gardening' is not in blogpost_categories"),
     ("myst_frontmatter.md", 7, "option", "excerpt 'many' is not a whole number of paragraphs"),
     ("pattern/undated.md", 1, "date", "the post has no date; it is not listed"),  # no key to name
     ("pattern/undated.md", 3, "category", "category 'Gardening' is not in blogpost_categories"),
     # a docinfo after a comment; `date` and `Authors` become docutils' bibliographic nodes
     ("rst_fields.rst", 6, "date", _UNREADABLE_DATE),
-    ("rst_fields.rst", 7, "author", "author 'zed' is not in blogpost_authors"),
+    ("rst_fields.rst", 7, "option", "author: '\\u200b' has nothing visible in it"),
     ("rst_fields.rst", 8, "option", "excerpt 'many' is not a whole number of paragraphs"),
     ("rst_fields.rst", 9, "option", "language 'Elvish' is not a code such as 'en' or 'pt-BR'"),
 ]  # fmt: skip
@@ -396,7 +409,7 @@ def test_top_level_front_matter_warns_at_the_line_of_each_key(tmp_path):
     assert sorted(found) == KEY_LINES
     # the values around the bad ones are read as before
     assert site.posts["rst_fields"].tags == ("lines", "rst")
-    assert [a.name for a in site.posts["rst_fields"].authors] == ["zed", "Ada Lovelace"]
+    assert [a.name for a in site.posts["rst_fields"].authors] == ["Ada Lovelace"]
     assert site.posts["myst_frontmatter"].tags == ("lines", "myst")
 
 
