@@ -94,18 +94,36 @@ def setup_ablog(app: Sphinx) -> None:
 
 def adopt_ablog(app: Sphinx, config: Config) -> None:
     """``config-inited``: in compatibility mode, add ABlog's directives and map its settings."""
+    conf_py = Path(app.confdir, "conf.py")
     if config.blogpost_ablog_compat is not True:  # validated later; only a real True counts
+        _note_ablog_leftovers(config, conf_py)
         return
     # `post` is ABlog's name: claimed only here, so that another extension may own it otherwise.
     app.add_directive("post", AblogPostDirective)
     app.add_directive("postlist", AblogPostlistDirective, override=True)
     app.add_directive("update", AblogUpdateDirective)
-    conf_py = Path(app.confdir, "conf.py")
     config.blog_post_pattern = _patterns(config.blog_post_pattern, conf_py)
     _drop_ablog_sidebars(config, conf_py)
     for setting in SETTINGS:
         if config[setting.name] is not None:
             setting.adopt(config, assignment_location(conf_py, setting.name))
+
+
+def _note_ablog_leftovers(config: Config, conf_py: Path) -> None:
+    """Outside compatibility mode, ABlog's settings are not read: say so once, with the way
+    to read them, rather than leave a migrated blog to lose them without a word. ABlog's
+    sidebars are left out all the same: they would stop the build (no such template)."""
+    _drop_ablog_sidebars(config, conf_py)
+    names = [s.name for s in SETTINGS if config[s.name] is not None]
+    if config.blog_post_pattern is not None:
+        names.append("blog_post_pattern")
+    if names:
+        message = (
+            f"{', '.join(names)} {'is' if len(names) == 1 else 'are'} ABlog's, not read "
+            "without blogpost_ablog_compat = True: set it to read an ABlog blog as it is, "
+            "or remove them"
+        )
+        warn(BlogpostWarning.CONFIG, message, assignment_location(conf_py, names[0]))
 
 
 # -- settings ------------------------------------------------------------------------------------

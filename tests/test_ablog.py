@@ -523,6 +523,33 @@ def test_posts_need_no_toctree_and_ablog_sidebars_are_left_out(tmp_path):
     assert site.page("posts/a").select_one(".bp-post-header")
 
 
+def test_without_compat_mode_ablog_leftovers_are_named_and_its_sidebars_left_out(tmp_path):
+    """A blog that turned compatibility mode off (or never turned it on) with ABlog's
+    settings left: told once that they are not read, and how to read them; ABlog's sidebars
+    would stop the build (no such template), so they are left out as in compat mode."""
+    files = {"posts/a.rst": "A\n=\n\n.. blogpost::\n   :date: 2021-01-25\n\nText.\n"}
+    conf = (
+        'extensions = ["sphinx_blogpost"]\nhtml_baseurl = "https://x.org/"\n'
+        'blog_title = "Old"\nblog_post_pattern = "posts/*"\n'
+        'html_sidebars = {"**": ["ablog/postcard.html", "localtoc.html"]}\n'
+    )
+    site = run_build(make_site(tmp_path / "src", files, conf), tmp_path / "out")
+    assert site.config.html_sidebars == {"**": ["localtoc.html"]}
+    assert sorted(_hint(line) for line in site.warnings) == [
+        (
+            3,
+            "blog_title, blog_post_pattern are ABlog's, not read without "
+            "blogpost_ablog_compat = True: set it to read an ABlog blog as it is, or remove them",
+        ),
+        (
+            5,
+            "html_sidebars names ABlog's templates (ablog/postcard.html); they are left out: "
+            "remove them",
+        ),
+    ]
+    assert site.page("posts/a").select_one(".bp-post-header")
+
+
 def test_ablog_sidebars_named_without_their_folder_are_left_out_but_the_projects_own(tmp_path):
     """Older ABlog configurations name ABlog's sidebars without `ablog/` (and may put ABlog's
     templates folder in `templates_path`): left out with one hint, unless the project has a
@@ -557,8 +584,9 @@ def test_without_compat_ablog_forms_are_not_posts(tmp_path):
     conf = 'extensions = ["sphinx_blogpost"]\nblog_post_pattern = "blog/*"\nblog_title = "X"\n'
     site = run_build(make_site(tmp_path / "src", files, conf), tmp_path / "out")
     assert site.posts == {}
-    assert 'post.rst:4: ERROR: Unknown directive type "post".' in site.warnings[0]
-    assert site.warnings[1:] == [".. post:: 2021-01-25 [docutils]"]  # and no hint
+    assert "blog_title, blog_post_pattern are ABlog's, not read" in site.warnings[0]  # one hint
+    assert 'post.rst:4: ERROR: Unknown directive type "post".' in site.warnings[1]
+    assert site.warnings[2:] == [".. post:: 2021-01-25 [docutils]"]
 
 
 @pytest.mark.parametrize(
