@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -253,6 +254,7 @@ def validate_config(app: Sphinx, config: Config) -> None:
                 assignment_location(conf_py, name),
             )
         setattr(config, name, value)
+    _note_unknown_names(config, conf_py)
     # The values are final from here on (ABlog's settings were mapped at priority 700), and
     # get_config() is called a few times per page: it returns this object from now on.
     # Sphinx does not pickle ``_``-prefixed attributes of its Config.
@@ -260,6 +262,20 @@ def validate_config(app: Sphinx, config: Config) -> None:
 
 
 _VALIDATED_ATTR = "_blogpost_validated"
+
+
+def _note_unknown_names(config: Config, conf_py: Path) -> None:
+    """A ``blogpost_*`` name in conf.py that is no setting (Sphinx ignores it silently): a
+    misspelt setting would otherwise keep its default without a word."""
+    written = getattr(config, "_raw_config", {})  # conf.py's names, as Sphinx keeps them
+    known = [f.name for f in CONFIG_FIELDS]
+    for name in sorted(
+        n for n in written if n.startswith(PREFIX) and n[len(PREFIX) :] not in known
+    ):
+        close = difflib.get_close_matches(name[len(PREFIX) :], known, n=1)
+        hint = f"; did you mean {PREFIX}{close[0]}?" if close else ""
+        message = f"{name} is not a setting of sphinx-blogpost{hint}"
+        warn(BlogpostWarning.CONFIG, message, assignment_location(conf_py, name))
 
 
 def get_config(config: Config) -> BlogpostConfig:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import math
 import posixpath
@@ -356,7 +357,9 @@ def parse_options(
     kept: dict[str, RawValue] = {}
     for name, value in raw.items():
         if name not in OPTIONS:
-            report(BlogpostWarning.OPTION, f"unknown post option {name!r}", name)
+            close = difflib.get_close_matches(name, OPTIONS, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            report(BlogpostWarning.OPTION, f"unknown post option {name!r}{hint}", name)
         elif malformed(value):
             report(BlogpostWarning.OPTION, f"{name}: {value!r} is not text or a list of text", name)
         else:

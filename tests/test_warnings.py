@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from sphinx_blogpost.directives import blogpost_node
 
-from .conftest import build, copy_root, posts, soup, warnings_of
+from .conftest import build, copy_root, make_site, posts, soup, warnings_of
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -217,6 +217,24 @@ def test_config_accepts_links_within_the_site_and_mail(make_app, rootdir, tmp_pa
         confoverrides={"blogpost_authors": authors, "blogpost_default_author": ""},
     )  # fmt: skip
     assert result.warnings == []
+
+
+def test_a_misspelt_setting_or_option_is_named_with_the_likely_one(make_app, tmp_path):
+    conf = (
+        'extensions = ["sphinx_blogpost"]\nhtml_baseurl = "https://x.org/"\n'
+        "blogpost_post_per_page = 5\nblogpost_sparkle = True\n"
+    )
+    files = {"post.rst": "Post\n====\n\n.. blogpost::\n   :date: 2025-01-01\n   :tag: x\n\nT.\n"}
+    srcdir = make_site(tmp_path / "src", files, conf)
+    result = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
+    assert sorted(result.warnings) == [
+        f"{srcdir / 'conf.py'}:3: WARNING: blogpost_post_per_page is not a setting of"
+        " sphinx-blogpost; did you mean blogpost_posts_per_page? [blogpost.config]",
+        f"{srcdir / 'conf.py'}:4: WARNING: blogpost_sparkle is not a setting of"
+        " sphinx-blogpost [blogpost.config]",
+        f"{srcdir / 'post.rst'}:6: WARNING: unknown post option 'tag'; did you mean 'tags'?"
+        " [blogpost.option]",
+    ]
 
 
 def test_categories_can_be_given_on_the_command_line(make_app, rootdir, tmp_path):
