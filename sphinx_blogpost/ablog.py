@@ -240,8 +240,8 @@ SETTINGS = (
     ),
     Setting(
         "post_auto_excerpt", None,
-        advice="summaries are whole paragraphs up to blogpost_summary_words words, or end at "
-        "a `more` marker; remove it",
+        advice="summaries are whole paragraphs until at least blogpost_summary_words words, "
+        "or end at a `more` marker; remove it",
     ),
     Setting(
         "post_auto_image", None,

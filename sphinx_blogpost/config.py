@@ -181,7 +181,7 @@ class BlogpostConfig:
     summary_words: int = _option(
         70,
         _positive_int,
-        "Automatic summaries take whole leading paragraphs up to this many words.",
+        "Automatic summaries take whole leading paragraphs until at least this many words.",
     )
     authors: dict[str, dict[str, str]] = _option(
         {}, _authors, 'Author registry: key -> {"name", "url", "bio", "avatar"}.'
