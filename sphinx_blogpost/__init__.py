@@ -20,7 +20,7 @@ from .feeds import setup_feeds
 from .freshness import note_written_document, save_written_documents
 from .frontmatter import FrontMatterTransform, read_declaration
 from .pages import add_search_script, add_static_files, collect_pages, resolve_page_reference
-from .postpage import blog_html, resolve_blog_nodes, visit_blog_html
+from .postpage import blog_html, resolve_blog_nodes, theme_neighbours, visit_blog_html
 from .social import setup_social
 
 if TYPE_CHECKING:
@@ -57,6 +57,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-updated", build_blog)
     app.add_node(blog_html, html=(visit_blog_html, None))
     app.connect("doctree-resolved", resolve_blog_nodes)
+    app.connect("html-page-context", theme_neighbours)  # a theme's prev/next: older/newer
     app.connect("html-collect-pages", collect_pages)
     app.connect("missing-reference", resolve_page_reference)
     app.connect("builder-inited", add_static_files)

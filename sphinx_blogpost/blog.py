@@ -99,6 +99,10 @@ class Blog:
         """The parts of a series, oldest first."""
         return list(reversed(self.with_name("series", name)))
 
+    def lists(self, docname: str) -> bool:
+        """Whether the post *docname* is listed (dated, and not a hidden draft)."""
+        return docname in self._position
+
     def neighbours(self, docname: str) -> tuple[Post | None, Post | None]:
         """``(older, newer)`` posts around *docname* in date order."""
         index = self._position.get(docname)

@@ -4,14 +4,15 @@ and the ``postlist`` listings of any page. Filled in at ``doctree-resolved``."""
 from __future__ import annotations
 
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx.locale import _
 
-from .collector import postlists_of, posts_of
+from .collector import get_blog, postlists_of, posts_of
 from .directives import find_blog_nodes
 from .feeds import WEB_BUILDERS
-from .links import Linker
+from .links import Linker, relative_link
 from .listing import counted, render_listing
 from .posts import foreign_language, language_tag
 from .query import select
@@ -156,6 +157,36 @@ def footer_html(post: Post, blog: Blog, linker: Linker) -> str:
         nav.append("</nav>")
         parts.append("".join(nav))
     return "\n".join(parts) + "\n" if parts else ""
+
+
+def theme_neighbours(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    """``html-page-context``: on a listed post's page, the theme's previous and next pages
+    (its links, and ``<link rel>`` in the head) are the older and newer posts, as in the
+    post's own navigation; not its neighbours in the toctree, which a ``:reversed:`` glob
+    (the newest first) runs the other way, and which reach drafts and pages that are not
+    posts. The pages a post's neighbours change are written again for its footer already."""
+    if doctree is None or app.builder.format != "html":
+        return
+    blog = get_blog(app)
+    if not blog.lists(pagename):
+        return
+    older, newer = blog.neighbours(pagename)
+    kept = [link for link in context.get("rellinks", []) if link[2] not in ("N", "P")]
+    for key, post, accesskey, text in (("next", newer, "N", _("next")),
+                                       ("prev", older, "P", _("previous"))):  # fmt: skip
+        context[key] = None
+        if post is not None:
+            title = escape(post.title)  # Sphinx's titles here are HTML
+            context[key] = {"link": relative_link(app.builder, pagename, post.docname),
+                            "title": title}  # fmt: skip
+            kept.append((post.docname, title, accesskey, text))
+    context["rellinks"] = kept
 
 
 def header_text(post: Post, date_text: str) -> str:

@@ -620,6 +620,39 @@ def test_slug_warnings_advise_as_the_names_call_for(make_app, tmp_path):
     ]
 
 
+def test_a_themes_previous_and_next_are_the_older_and_newer_posts(make_app, tmp_path):
+    """A `:reversed:` glob toctree (the newest first, as the docs advise) runs the theme's
+    previous/next the other way from the post's own navigation, and reaches drafts and pages
+    that are not posts: on a post's page, both say older and newer."""
+    post = "{0}\n=======\n\n.. blogpost::\n   :date: {1}\n{2}\nText.\n"
+    files = {
+        "index.rst": "Home\n====\n\n.. toctree::\n   :glob:\n   :reversed:\n\n   posts/*\n"
+        "   about\n",
+        "about.rst": "About\n=====\n\nNot a post.\n",
+        "posts/1.rst": post.format("One", "2025-01-01", ""),
+        "posts/2.rst": post.format("Two <b>", "2025-01-02", ""),
+        "posts/3.rst": post.format("Tri", "2025-01-03", "   :draft:\n"),
+        "posts/4.rst": post.format("Four", "2025-01-04", ""),
+    }
+    result = build(make_app, "html", srcdir=make_site(tmp_path / "src", files, CONF),
+                   builddir=tmp_path / "out")  # fmt: skip
+    assert result.warnings == []
+
+    def theme_links(page: str) -> dict[str, str]:
+        head = BeautifulSoup((result.outdir / page).read_text("utf8"), "html.parser").head
+        return {rel: link["href"] for rel in ("prev", "next")
+                if (link := head.select_one(f'link[rel="{rel}"]'))}  # fmt: skip
+
+    assert theme_links("posts/2.html") == {"prev": "1.html", "next": "4.html"}  # not the draft
+    assert theme_links("posts/4.html") == {"prev": "2.html"}  # not "about"
+    assert theme_links("posts/1.html") == {"next": "2.html"}
+    # alabaster's "Previous/Next" sidebar, and the escaped title
+    relations = (result.outdir / "posts/1.html").read_text("utf8")
+    assert 'title="next chapter">Two &lt;b&gt;</a>' in relations
+    # a draft and a page that is not a post keep the toctree's neighbours
+    assert theme_links("posts/3.html") == {"prev": "4.html", "next": "2.html"}
+
+
 def test_parallel_build_writes_the_same_pages(make_app, rootdir, tmp_path):
     serial, parallel = (
         build(make_app, "html", srcdir=rootdir / "test-blog", builddir=tmp_path / f"j{jobs}",
