@@ -11,7 +11,7 @@ from functools import cache
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
-from urllib.parse import quote
+from urllib.parse import quote, urljoin
 
 from docutils import nodes
 from sphinx import addnodes
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
     from feedgen.entry import FeedEntry
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.builders.html import StandaloneHTMLBuilder
     from sphinx.writers.html5 import HTML5Translator
 
@@ -84,6 +85,13 @@ def site_url(base: str, target_uri: str) -> str:
     return posixpath.join(base, target_uri)
 
 
+def page_uri(builder: Builder, pagename: str) -> str:
+    """*pagename*'s URI as the builder links it, percent-encoded: ``html`` quotes its URIs,
+    ``dirhtml`` does not (a post ``été français`` is at ``été français/``), and a feed's or
+    ``index.json``'s links must be URIs (RFC 4287's ids, JSON Feed's urls)."""
+    return quote(builder.get_target_uri(pagename), safe="/%")
+
+
 def file_url(base: str, path: str) -> str:
     """The absolute URL of the output file at *path* (a feed, a cover), percent-encoded as
     Sphinx encodes page URIs: a tag Café's feed is at the same ``caf%C3%A9`` as its page."""
@@ -93,7 +101,8 @@ def file_url(base: str, path: str) -> str:
 def image_url(base: str, post: Post) -> str | None:
     """The cover as an absolute URL (Open Graph, feeds), or None without ``html_baseurl``."""
     if post.image and is_url(post.image):
-        return post.image
+        # a data: URL is no address to fetch a cover from (Media RSS, JSON Feed's image)
+        return None if post.image.lower().startswith("data:") else post.image
     path = cover_path(post.docname, post.image)
     return file_url(base, path) if path and base else None
 
@@ -108,6 +117,7 @@ class FeedInfo:
     feed_url: str
     language: str | None
     schemes: Mapping[str, str]  # "category"/"tag" -> URL naming that scheme of terms
+    base: str  # the site's URL (html_baseurl), for the paths of conf.py's links
 
 
 @dataclass(frozen=True)
@@ -150,7 +160,9 @@ def _feed_generator(
     fg.link(href=info.feed_url, rel="self", type=FEED_FORMATS[fmt].media_type)
     fg.link(href=info.home_url, rel="alternate")  # last: feedgen makes it RSS's <link>
     if fmt == "rss" or info.subtitle:
-        fg.subtitle(_xml(info.subtitle or info.title))  # RSS requires a description
+        # RSS requires a description, which readers take for HTML (Atom's is text)
+        subtitle = _xml(info.subtitle or info.title)
+        fg.subtitle(escape(subtitle, quote=False) if fmt == "rss" else subtitle)
     if info.language:
         fg.language(info.language)
     # feedgen stamps the build time (updated, lastBuildDate) and its own version by default:
@@ -164,29 +176,33 @@ def _feed_generator(
     for item in items:
         if entries is not None and fmt == "atom":
             if item.url not in entries:
-                entries[item.url] = _fill_entry(FeedEntry(), item, info.schemes, dc=False)
+                entries[item.url] = _fill_entry(FeedEntry(), item, info, rss=False)
             fg.add_entry(entries[item.url], order="append")
         else:  # the default order prepends
-            _fill_entry(fg.add_entry(order="append"), item, info.schemes, dc=fmt == "rss")
+            _fill_entry(fg.add_entry(order="append"), item, info, rss=fmt == "rss")
     return fg
 
 
-def _fill_entry(entry: Any, item: FeedItem, schemes: Mapping[str, str], *, dc: bool) -> Any:
+def _fill_entry(entry: Any, item: FeedItem, info: FeedInfo, *, rss: bool) -> Any:
     post = item.post
     assert post.date is not None
+    schemes = info.schemes
     entry.guid(item.url, permalink=True)
     entry.title(_xml(post.title))
     entry.link(href=item.url, rel="alternate")
     entry.published(post.date.moment)
     entry.updated(_moment(post))
     for author in post.authors:
-        entry.author({"name": _xml(author.name), **({"uri": author.url} if author.url else {})})
-    if post.authors and dc:
+        uri = site_link(info.base, author.url)
+        entry.author({"name": _xml(author.name), **({"uri": uri} if uri else {})})
+    if post.authors and rss:
         entry.dc.dc_creator([_xml(a.name) for a in post.authors])
     terms = [("category", c) for c in post.categories] + [("tag", t) for t in post.tags]
     if terms:
         entry.category([{"term": _xml(t), "scheme": schemes[k]} for k, t in terms])
-    entry.summary(_xml(post.summary))
+    # RSS readers take a description for HTML; Atom's summary is text, as the summary is
+    summary = _xml(post.summary)
+    entry.summary(escape(summary, quote=False) if rss else summary)
     if item.content_html is not None:
         entry.content(_xml(item.content_html), type="html")
     if item.image:
@@ -246,10 +262,10 @@ def json_feed(info: FeedInfo, items: Sequence[FeedItem]) -> bytes:
         feed["description"] = info.subtitle
     if info.language:
         feed["language"] = info.language
-    return _dump(feed, "items", [_json_item(item) for item in items])
+    return _dump(feed, "items", [_json_item(item, info.base) for item in items])
 
 
-def _json_item(item: FeedItem) -> dict[str, Any]:
+def _json_item(item: FeedItem, base: str) -> dict[str, Any]:
     post = item.post
     assert post.date is not None
     entry: dict[str, Any] = {"id": item.url, "url": item.url, "title": post.title}
@@ -264,7 +280,15 @@ def _json_item(item: FeedItem) -> dict[str, Any]:
     entry["date_modified"] = _moment(post).isoformat()
     if post.authors:
         entry["authors"] = [
-            {k: v for k, v in (("name", a.name), ("url", a.url), ("avatar", a.avatar)) if v}
+            {
+                k: v
+                for k, v in (
+                    ("name", a.name),
+                    ("url", site_link(base, a.url)),
+                    ("avatar", site_link(base, a.avatar)),
+                )
+                if v
+            }
             for a in post.authors
         ]
     if post.tags:
@@ -314,18 +338,53 @@ _WRITERS: Mapping[str, Callable[[FeedInfo, Sequence[FeedItem]], bytes]] = {
 }
 
 
+def absolute_url(base: str, url: str) -> str:
+    """*url* made absolute against *base* (the URL of the page it is on); as given if it
+    cannot be (a malformed address)."""
+    try:
+        return urljoin(base, url)
+    except ValueError:
+        return url
+
+
+def site_link(base: str, url: str) -> str:
+    """*url*, a link from ``conf.py`` (an author's ``url`` or ``avatar``): an address as it
+    is; a path within the site (``_static/ada.png``, ``/about/``) absolute, from the site's
+    folder *base* (``html_baseurl``), as Sphinx reads ``html_logo``."""
+    if not url or url.startswith("//") or ":" in url.partition("/")[0]:
+        return url
+    return absolute_url(base, url) if url.startswith("/") else site_url(base, url)
+
+
 # -- full text -------------------------------------------------------------------------------
 def absolute_links(html: str, page_url: str) -> str:
     """*html* (a body fragment of the page at *page_url*) with every link and image absolute,
-    so it reads the same inside a feed reader."""
+    so it reads the same inside a feed reader; without the headings' "¶" links."""
     if not html.strip():
         return ""
     import lxml.html  # see _feed_generator
 
     root = lxml.html.fragment_fromstring(html, create_parent="div")
-    root.make_links_absolute(page_url, resolve_base_href=False)
+    for anchor in root.find_class("headerlink"):  # a link to the page itself, after each heading
+        anchor.drop_tree()
+    # A malformed link ("http://[oops") stays as written, as on the page: it stops nothing.
+    root.make_links_absolute(page_url, resolve_base_href=False, handle_failures="ignore")
+    for element in root.iter():  # what lxml's links leave out: responsive images, posters
+        if element.get("poster"):
+            element.set("poster", absolute_url(page_url, element.get("poster", "")))
+        if element.get("srcset"):
+            element.set("srcset", _absolute_srcset(page_url, element.get("srcset", "")))
     head = escape(root.text, quote=False) if root.text else ""
     return head + "".join(lxml.html.tostring(child, encoding="unicode") for child in root)
+
+
+def _absolute_srcset(base: str, srcset: str) -> str:
+    """``srcset``'s candidates ("a.png 1x, b.png 2x") each with an absolute URL."""
+    candidates = []
+    for candidate in srcset.split(","):
+        url, _, descriptor = candidate.strip().partition(" ")
+        candidates.append(f"{absolute_url(base, url)} {descriptor}".strip())
+    return ", ".join(candidates)
 
 
 # The builder state the HTML translator reads for "the page being written".
@@ -398,7 +457,7 @@ class _FeedWriter:
     _atom_entries: dict[str, FeedEntry] = field(default_factory=dict)
 
     def url(self, pagename: str) -> str:
-        return site_url(self.base, self.app.builder.get_target_uri(pagename))
+        return site_url(self.base, page_uri(self.app.builder, pagename))
 
     def taken(self, path: str) -> bool:
         """Whether ``html_extra_path`` puts a file of the project's own at *path* (under the
@@ -467,6 +526,7 @@ class _FeedWriter:
                 feed_url=file_url(self.base, path),
                 language=language_tag(language) if language else None,
                 schemes=schemes,
+                base=self.base,
             )
             data = (
                 atom_feed(info, items, self._atom_entries)
@@ -562,7 +622,7 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     index_path = f"{blog.root}/{INDEX_FILENAME}"
 
     def index_url(post: Post) -> str:
-        target = app.builder.get_target_uri(post.docname)
+        target = page_uri(app.builder, post.docname)
         # Without a base URL, links are relative to index.json itself, as a browser reads them.
         return site_url(base, target) if base else relative_uri(index_path, target)
 

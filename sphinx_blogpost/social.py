@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING, Any
 
 from .collector import get_blog, posts_of
 from .config import get_config
-from .feeds import FEED_FORMATS, WEB_BUILDERS, feeds_written, file_url, image_url, site_url
+from .feeds import (
+    FEED_FORMATS,
+    WEB_BUILDERS,
+    feeds_written,
+    file_url,
+    image_url,
+    page_uri,
+    site_url,
+)
 from .freshness import WrittenDocuments, WrittenPages, put_by_sphinx
 from .posts import cover_path
 
@@ -141,7 +149,7 @@ def add_page_metadata(
         tags.append(feed_links(title, [("atom", file_url(base, path))]))
     post = posts_of(app.env).get(pagename)
     if post is not None and doctree is not None:
-        url = site_url(base, app.builder.get_target_uri(pagename)) if base else None
+        url = site_url(base, page_uri(app.builder, pagename)) if base else None
         tags.append(
             post_metatags(
                 post,

@@ -3,6 +3,7 @@ determinism, the options, and builds without ``html_baseurl`` or with ``dirhtml`
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -250,7 +251,11 @@ def test_escaped_metadata_reads_back_as_written(feeds):
     assert rss.findtext("channel/title") == title
     item = rss.find("channel/item")
     assert item.findtext("title") == post.title
-    assert item.findtext("description") == post.summary
+    # RSS readers take a description for HTML: the text is escaped for it, then for XML
+    description = item.findtext("description")
+    assert "<script>" not in description and html.unescape(description) == post.summary
+    channel = rss.findtext("channel/description")
+    assert channel == "Tagline with &lt;i&gt;markup&lt;/i&gt; &amp; ampersands"
     assert [c.text for c in item.findall("category")] == ["R&D <b>", *post.tags]
     assert item.findtext("{http://purl.org/dc/elements/1.1/}creator") == "O'Brien <x@y>"
 
@@ -487,6 +492,58 @@ def test_feed_urls_are_percent_encoded_as_page_urls(make_app, tmp_path):
     assert page.select_one("link[rel=alternate][title$='Café (Atom)']")["href"] == feed_url
     feed = _parse(result.outdir / "blog/tag/café/atom.xml")
     assert [link.href for link in feed.feed.links if link.rel == "self"] == [feed_url]
+
+
+def test_dirhtml_feed_urls_are_percent_encoded(make_app, tmp_path):
+    # dirhtml's page URIs are not quoted: a post "café crème" was at a URL with a space
+    srcdir = copy_root("feeds", tmp_path)
+    (srcdir / "older.rst").rename(srcdir / "café crème.rst")
+    result = build(make_app, "dirhtml", srcdir=srcdir, builddir=tmp_path / "build")
+    assert result.warnings == []
+    url = FEEDS_BASE + "caf%C3%A9%20cr%C3%A8me/"
+    feed = json.loads((result.outdir / "blog/feed.json").read_text("utf8"))
+    assert url in [item["id"] for item in feed["items"]]
+    assert url in [e.id for e in _parse(result.outdir / "blog/atom.xml").entries]
+    index = json.loads((result.outdir / "blog/index.json").read_text("utf8"))
+    assert url in [post["url"] for post in index["posts"]]
+    page = BeautifulSoup((result.outdir / "café crème/index.html").read_text(), "html.parser")
+    assert page.select_one('meta[property="og:url"]')["content"] == url
+
+
+def test_full_text_links_are_absolute_and_conf_links_lead_from_the_site(make_app, tmp_path):
+    """Responsive images and video posters (which lxml's links leave out) made absolute; a
+    malformed link kept as written (it stopped the build); no heading's "¶"; an author's
+    links from conf.py that are paths within the site, absolute from the site's folder; a
+    cover given as a data: URL, no image of the feeds."""
+    srcdir = copy_root("feeds", tmp_path)
+    post = srcdir / "older.rst"
+    post.write_text(
+        post.read_text().replace(
+            "   :author: ada\n", "   :author: ada\n   :image: data:image/png;base64,iVBOR\n"
+        )
+        + "\nA `bad link <http://[oops/x>`_.\n\nHeading\n-------\n\n.. raw:: html\n\n"
+        '   <img srcset="images/cover.png 1x, images/cover.png 2x" alt="">\n'
+        '   <video poster="images/cover.png"></video>\n'
+    )
+    authors = {"ada": {"name": "Ada", "url": "/people/ada/", "avatar": "_static/ada.png"}}
+    result = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "build",
+                   confoverrides={"blogpost_authors": authors})  # fmt: skip
+    assert [w for w in result.warnings if "blogpost_authors" not in w] == []
+    feed = json.loads((result.outdir / "blog/feed.json").read_text("utf8"))
+    item = next(i for i in feed["items"] if i["url"].endswith("/older.html"))
+    body = item["content_html"]
+    cover = FEEDS_BASE + "images/cover.png"
+    assert f'srcset="{cover} 1x, {cover} 2x"' in body and f'poster="{cover}"' in body
+    assert 'href="http://[oops/x"' in body
+    assert "Heading" in body and "headerlink" not in body and "¶" not in body
+    assert item["authors"] == [
+        {"name": "Ada", "url": "https://example.org/people/ada/",
+         "avatar": FEEDS_BASE + "_static/ada.png"}
+    ]  # fmt: skip
+    assert "image" not in item
+    entry = next(e for e in _parse(result.outdir / "blog/atom.xml").entries if "older" in e.link)
+    assert entry.author_detail.href == "https://example.org/people/ada/"
+    assert "media_content" not in entry
 
 
 def test_incremental_build_feeds_match_a_clean_build(make_app, tmp_path):
