@@ -45,8 +45,20 @@ LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*")
 
 def language_tag(code: str) -> str:
     """*code* as a BCP 47 tag, as HTML's ``lang``, JSON-LD and feeds take it: Sphinx's and
-    Babel's ``pt_BR`` is ``pt-BR``."""
-    return code.replace("_", "-")
+    Babel's ``pt_BR`` is ``pt-BR``; the locales Sphinx names with a modifier, ``sr@latin``
+    and ``ca@valencia``, are ``sr-Latn`` and ``ca-valencia`` (a feed refuses the ``@``)."""
+    code, _, modifier = code.partition("@")
+    language, *rest = code.replace("_", "-").split("-")
+    script = _LOCALE_MODIFIERS.get(modifier.lower())
+    if script is None:  # a variant, after the region
+        return "-".join([language, *rest, *_LOCALE_VARIANTS.get(modifier.lower(), ())])
+    return "-".join([language, script, *rest])
+
+
+#: glibc's locale modifiers that are BCP 47 scripts...
+_LOCALE_MODIFIERS = {"latin": "Latn", "cyrillic": "Cyrl", "devanagari": "Deva"}
+#: ...and variants.
+_LOCALE_VARIANTS = {"valencia": ("valencia",)}
 
 
 def foreign_language(language: str | None, site_language: str | None) -> str | None:

@@ -17,6 +17,7 @@ from sphinx_blogpost.posts import (
     DateError,
     Post,
     count_words,
+    language_tag,
     leading_paragraphs,
     parse_date,
     parse_options,
@@ -82,6 +83,16 @@ def test_an_iso_date_alone_has_no_time(text, has_time):
 def test_parse_date_rejects(text, reason):
     with pytest.raises(DateError, match=reason):
         parse_date(text)
+
+
+@pytest.mark.parametrize(("code", "tag"), [
+    ("pt_BR", "pt-BR"), ("en", "en"), ("zh_Hans_CN", "zh-Hans-CN"),
+    # Sphinx's locales with a glibc modifier: a feed's xml:lang refuses the "@"
+    ("sr@latin", "sr-Latn"), ("sr_RS@latin", "sr-Latn-RS"), ("ca@valencia", "ca-valencia"),
+    ("de_DE@euro", "de-DE"),
+])  # fmt: skip
+def test_language_tag_is_bcp_47(code, tag):
+    assert language_tag(code) == tag
 
 
 def test_count_words_counts_each_cjk_character():
