@@ -79,3 +79,35 @@ def test_headings_line_up_with_the_text_around_them(
     assert abs(_content_left(page, ".bp-hero .bp-heading") - eyebrow) < 1
     category = _content_left(page, ".bp-card .bp-card-category")
     assert abs(_content_left(page, ".bp-card .bp-card-title") - category) < 1
+
+
+#: How far each element of *selector* sticks out past the window's sides, or out of its
+#: nearest block (a link clipped by the theme's overflow: hidden is still out of sight).
+STICKING_OUT = """selector => [...document.querySelectorAll(selector)].flatMap(e => {
+  const box = e.getBoundingClientRect();
+  const block = e.parentElement.closest('li, p, span, div, nav').getBoundingClientRect();
+  const out = Math.max(box.right - Math.min(innerWidth, block.right),
+                       Math.max(0, block.left) - box.left);
+  return out > 0.5 ? [`${selector}: ${e.textContent.trim().slice(0, 30)} by ${out}px`] : [];
+})"""
+
+
+@pytest.mark.parametrize(
+    ("path", "width", "links"),
+    [
+        (BEFORE_LONG_POST, 320, "nav.bp-post-nav a"),
+        (LONG_POST, 320, ".bp-post-header a.bp-tag"),
+        ("blog/archive.html", 320, ".bp-layout-compact .bp-card-title a"),
+        ("blog/tag/index.html", 320, ".bp-term-index a"),
+        ("blog/tag/index.html", 1280, ".bp-term-index a"),  # not into the next column
+    ],
+)
+def test_long_words_break_inside_the_page(
+    themed: Path, visit: Callable[..., Visit], path: str, width: int, links: str
+) -> None:
+    # A dotted API name in a title or a long tag has no place to break: it once pushed the
+    # post navigation's "Newer" link past the window (clipped in furo, the page scrolled
+    # sideways in the others), and a long tag past its column of the tag index.
+    page = visit((themed / path).as_uri(), width=width, height=640).page
+    assert page.locator(links).count()
+    assert page.evaluate(STICKING_OUT, links) == []
