@@ -111,3 +111,39 @@ def test_long_words_break_inside_the_page(
     page = visit((themed / path).as_uri(), width=width, height=640).page
     assert page.locator(links).count()
     assert page.evaluate(STICKING_OUT, links) == []
+
+
+def _axe_violations(page: Page, rules: set[str]) -> list[str]:
+    """Which of axe's *rules* the page breaks (WCAG 2.2 AA and best practice, as in
+    test_dispatches.py), and where; the themes' own failures elsewhere are not ours."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": tags}})
+    return [
+        f"{v['id']}: {[n['target'] for n in v['nodes']][:5]}"
+        for v in results.response["violations"]
+        if v["id"] in rules
+    ]
+
+
+#: The text, width and height of each element of a selector.
+SIZES = """selector => [...document.querySelectorAll(selector)].map(e => {
+  const box = e.getBoundingClientRect();
+  return [e.textContent.trim().slice(0, 30), box.width, box.height];
+})"""
+
+
+def _small_targets(page: Page, selector: str) -> list[str]:
+    sizes = page.evaluate(SIZES, selector)
+    assert sizes, selector
+    return [f"{text}: {w:.1f}x{h:.1f}" for text, w, h in sizes if w < 24 or h < 24]
+
+
+def test_page_numbers_are_targets_big_enough(themed: Path, visit: Callable[..., Visit]) -> None:
+    # WCAG 2.2 AA 2.5.8: a page number was as small as its digit (8.5x20px in alabaster)
+    # and next to the others, and axe's target-size failed in every theme.
+    page = visit((themed / "blog" / "page" / "2.html").as_uri()).page
+    assert page.locator("nav.bp-pagination a.bp-page").count() >= 2
+    assert _small_targets(page, "nav.bp-pagination a") == []
+    assert _axe_violations(page, {"target-size"}) == []
