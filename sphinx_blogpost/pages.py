@@ -195,11 +195,13 @@ def _term_page_name(blog: Blog, kind: str, name: str) -> Callable[[int], str]:
 
 
 def _hero(config: BlogpostConfig) -> str:
+    # A <div>, not a <header>: outside <main> (alabaster has none) a <header> is one more
+    # banner landmark besides the site's; the same holds for an author's profile.
     eyebrow = f'<p class="bp-eyebrow">{escape(config.eyebrow)}</p>' if config.eyebrow else ""
     tagline = f'<p class="bp-tagline">{escape(config.tagline)}</p>' if config.tagline else ""
     return (
-        f'<header class="bp-hero">{eyebrow}'
-        f'<h1 class="bp-heading">{escape(config.title)}</h1>{tagline}</header>\n'
+        f'<div class="bp-hero">{eyebrow}'
+        f'<h1 class="bp-heading">{escape(config.title)}</h1>{tagline}</div>\n'
     )
 
 
@@ -285,7 +287,7 @@ def _author_page(blog: Blog, key: str) -> Page:
 
     def render(linker: Linker) -> str:
         avatar, url = escape(author.avatar), escape(author.url)
-        parts = ['<header class="bp-author-profile">']
+        parts = ['<div class="bp-author-profile">']
         if avatar:
             parts.append(f'<img class="bp-avatar" src="{avatar}" alt="" width="96" height="96">')
         parts.append(f'<h1 class="bp-page-title">{escape(author.name)}</h1>')
@@ -293,7 +295,7 @@ def _author_page(blog: Blog, key: str) -> Page:
             parts.append(f'<p class="bp-author-bio">{escape(author.bio)}</p>')
         if url:
             parts.append(f'<p><a class="bp-author-url" href="{url}">{url}</a></p>')
-        parts.append("</header>\n")
+        parts.append("</div>\n")
         posts = blog.with_name("author", key)
         return "".join(parts) + render_listing(posts, "list", linker.listing())
 

@@ -157,3 +157,18 @@ def test_series_and_related_links_are_targets_big_enough(
     page = visit((themed / "post09.html").as_uri()).page  # part 3 of a series, with related
     assert _small_targets(page, ".bp-series li a, .bp-related li a") == []
     assert _axe_violations(page, {"target-size"}) == []
+
+
+@pytest.mark.parametrize(("path", "block"), [
+    ("blog/index.html", ".bp-hero"),
+    ("blog/author/ada.html", ".bp-author-profile"),
+])  # fmt: skip
+def test_page_heads_are_not_banners(
+    themed: Path, visit: Callable[..., Visit], path: str, block: str
+) -> None:
+    # A <header> outside <main> and <article> is a banner landmark: in alabaster (no <main>)
+    # the hero and an author's profile were banners besides the site's.
+    page = visit((themed / path).as_uri()).page
+    assert page.locator(block).count() == 1
+    banners = {"landmark-banner-is-top-level", "landmark-no-duplicate-banner"}
+    assert _axe_violations(page, banners) == []
