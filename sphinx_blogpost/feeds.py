@@ -22,7 +22,7 @@ from .collector import get_blog
 from .config import assignment_location, get_config
 from .directives import blogpost_node
 from .freshness import WrittenDocuments, WrittenPages, put_by_sphinx
-from .posts import cover_path, fingerprints, is_url, language_tag, stable_digest
+from .posts import cover_path, fingerprints, is_url, language_tag, site_path, stable_digest
 from .warnings_ import BlogpostWarning, warn
 
 if TYPE_CHECKING:
@@ -348,12 +348,13 @@ def absolute_url(base: str, url: str) -> str:
 
 
 def site_link(base: str, url: str) -> str:
-    """*url*, a link from ``conf.py`` (an author's ``url`` or ``avatar``): an address as it
-    is; a path within the site (``_static/ada.png``, ``/about/``) absolute, from the site's
-    folder *base* (``html_baseurl``), as Sphinx reads ``html_logo``."""
-    if not url or url.startswith("//") or ":" in url.partition("/")[0]:
-        return url
-    return absolute_url(base, url) if url.startswith("/") else site_url(base, url)
+    """*url*, a link from ``conf.py`` (an author's ``url`` or ``avatar``), absolute: a path
+    within the site from the site's URL *base* (``html_baseurl``), a path from the host's
+    root against it; an address as it is."""
+    path = site_path(url)
+    if path is not None:
+        return site_url(base, path)
+    return absolute_url(base, url) if url.startswith("/") and not url.startswith("//") else url
 
 
 # -- full text -------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from sphinx.util.osutil import relative_uri
 from .collector import get_blog
 from .config import get_config
 from .listing import LinkContext
-from .posts import cover_path, is_url
+from .posts import cover_path, is_url, site_path
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -138,6 +138,14 @@ class Linker:
 
     def date(self, date: PostDate) -> str:
         return format_date(date, self.date_format, self.language)
+
+    def site_link(self, url: str) -> str:
+        """*url*, a link from ``conf.py``: a path within the site (``_static/ada.png``)
+        relative to this page, as Sphinx links ``html_logo``; any other as it is."""
+        path = site_path(url)
+        if path is None:
+            return url
+        return relative_uri(self.app.builder.get_target_uri(self.from_page), path)
 
     def listing(self) -> LinkContext:
         """What the listing code needs to link posts and show their dates from this page."""

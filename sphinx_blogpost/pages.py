@@ -286,7 +286,8 @@ def _author_page(blog: Blog, key: str) -> Page:
     author = blog.authors[key]
 
     def render(linker: Linker) -> str:
-        avatar, url = escape(author.avatar), escape(author.url)
+        avatar, url = escape(linker.site_link(author.avatar)), escape(linker.site_link(author.url))
+        shown_url = escape(author.url)
         parts = ['<div class="bp-author-profile">']
         if avatar:
             parts.append(f'<img class="bp-avatar" src="{avatar}" alt="" width="96" height="96">')
@@ -294,7 +295,7 @@ def _author_page(blog: Blog, key: str) -> Page:
         if author.bio:
             parts.append(f'<p class="bp-author-bio">{escape(author.bio)}</p>')
         if url:
-            parts.append(f'<p><a class="bp-author-url" href="{url}">{url}</a></p>')
+            parts.append(f'<p><a class="bp-author-url" href="{url}">{shown_url}</a></p>')
         parts.append("</div>\n")
         posts = blog.with_name("author", key)
         return "".join(parts) + render_listing(posts, "list", linker.listing())

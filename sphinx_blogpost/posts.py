@@ -533,6 +533,15 @@ def is_url(path: str) -> bool:
     return "://" in path or path.startswith("data:")
 
 
+def site_path(url: str) -> str | None:
+    """The path *url* names within the site's output folder, when it is one (``_static/ada.png``,
+    as Sphinx reads ``html_logo``); None for an address (``https:``, ``mailto:``), a path from
+    the host's root (``/about/``) or nothing: those are links as they are."""
+    if not url or url.startswith(("/", "#")) or ":" in url.partition("/")[0]:
+        return None
+    return url
+
+
 def cover_path(docname: str, image: str | None) -> str | None:
     """A local cover's path relative to the source folder (the ``image`` option is relative
     to the post, or to the source folder with a leading ``/``), which is also where it is

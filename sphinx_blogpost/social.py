@@ -9,6 +9,7 @@ import shutil
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from .collector import get_blog, posts_of
 from .config import get_config
@@ -19,6 +20,7 @@ from .feeds import (
     file_url,
     image_url,
     page_uri,
+    site_link,
     site_url,
 )
 from .freshness import WrittenDocuments, WrittenPages, put_by_sphinx
@@ -53,8 +55,10 @@ def feed_links(title: str, urls: Iterable[tuple[str, str]]) -> str:
     )
 
 
-def json_ld(post: Post, *, url: str | None, image: str | None) -> str:
-    """A schema.org ``BlogPosting`` in a ``<script>`` that no user text can end early."""
+def json_ld(post: Post, *, url: str | None, image: str | None, base: str = "") -> str:
+    """A schema.org ``BlogPosting`` in a ``<script>`` that no user text can end early; an
+    author's link that is a path within the site is made absolute from *base*
+    (``html_baseurl``), and left out without it."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "BlogPosting",
@@ -64,10 +68,13 @@ def json_ld(post: Post, *, url: str | None, image: str | None) -> str:
     if post.date is not None:
         data["datePublished"] = post.date.iso
         data["dateModified"] = (post.updated or post.date).iso
-    data["author"] = [
-        {"@type": "Person", "name": a.name, **({"url": a.url} if a.url else {})}
-        for a in post.authors
-    ]
+    data["author"] = []
+    for author in post.authors:
+        person = {"@type": "Person", "name": author.name}
+        link = site_link(base, author.url)
+        if urlsplit(link).scheme:  # absolute: JSON-LD would read a path from the page's URL
+            person["url"] = link
+        data["author"].append(person)
     if image:
         data["image"] = image
     data["wordCount"] = post.words
@@ -93,6 +100,7 @@ def post_metatags(
     site_name: str,
     opengraph: bool,
     canonical: bool,
+    base: str = "",
 ) -> str:
     """The ``<head>`` tags of a post page. *url* and *image* are absolute or None;
     *opengraph*: sphinxext-opengraph writes the og:/twitter: tags; *canonical*: add one."""
@@ -120,7 +128,7 @@ def post_metatags(
     tags += [_meta("property", "article:tag", tag) for tag in post.tags]
     if post.draft:
         tags.append(_meta("name", "robots", "noindex"))
-    tags.append(json_ld(post, url=url, image=image))
+    tags.append(json_ld(post, url=url, image=image, base=base))
     return "\n".join(tags)
 
 
@@ -156,6 +164,7 @@ def add_page_metadata(
                 url=url,
                 image=image_url(base, post),
                 site_name=app.config.project,
+                base=base,
                 opengraph=OPENGRAPH_EXTENSION in app.extensions,
                 # Sphinx's layout links `pageurl` as canonical whenever html_baseurl is set.
                 canonical=not context.get("pageurl"),

@@ -544,6 +544,15 @@ def test_full_text_links_are_absolute_and_conf_links_lead_from_the_site(make_app
     entry = next(e for e in _parse(result.outdir / "blog/atom.xml").entries if "older" in e.link)
     assert entry.author_detail.href == "https://example.org/people/ada/"
     assert "media_content" not in entry
+    # on the site: the avatar from the author's page, as Sphinx links html_logo
+    profile = BeautifulSoup((result.outdir / "blog/author/ada.html").read_text(), "html.parser")
+    assert profile.select_one(".bp-avatar")["src"] == "../../_static/ada.png"
+    assert profile.select_one(".bp-author-url")["href"] == "/people/ada/"
+    page = BeautifulSoup((result.outdir / "older.html").read_text(), "html.parser")
+    posting = json.loads(page.select_one('script[type="application/ld+json"]').string)
+    assert posting["author"] == [
+        {"@type": "Person", "name": "Ada", "url": "https://example.org/people/ada/"}
+    ]
 
 
 def test_incremental_build_feeds_match_a_clean_build(make_app, tmp_path):
