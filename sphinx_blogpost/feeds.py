@@ -207,7 +207,26 @@ def _fill_entry(entry: Any, item: FeedItem, info: FeedInfo, *, rss: bool) -> Any
         entry.content(_xml(item.content_html), type="html")
     if item.image:
         _add_cover(entry, item.image)
+    if not rss and post.language and post.language != info.language:
+        entry.register_extension("blogpost_language", _entry_language(), atom=True, rss=False)
+        entry.blogpost_language.code = post.language
     return entry
+
+
+@cache
+def _entry_language() -> type:
+    """A feedgen extension: ``xml:lang`` on the Atom entry of a post in another language than
+    its feed, so that readers read (and hyphenate, and speak) its text in that language."""
+    from feedgen.ext.base import BaseEntryExtension
+
+    class EntryLanguage(BaseEntryExtension):  # type: ignore[misc]
+        code = ""
+
+        def extend_atom(self, entry: Any) -> Any:
+            entry.set("{http://www.w3.org/XML/1998/namespace}lang", self.code)
+            return entry
+
+    return EntryLanguage
 
 
 def _add_cover(entry: Any, url: str) -> None:

@@ -514,12 +514,13 @@ def test_full_text_links_are_absolute_and_conf_links_lead_from_the_site(make_app
     """Responsive images and video posters (which lxml's links leave out) made absolute; a
     malformed link kept as written (it stopped the build); no heading's "¶"; an author's
     links from conf.py that are paths within the site, absolute from the site's folder; a
-    cover given as a data: URL, no image of the feeds."""
+    cover given as a data: URL, no image of the feeds; a post in French, marked so in Atom."""
     srcdir = copy_root("feeds", tmp_path)
     post = srcdir / "older.rst"
     post.write_text(
         post.read_text().replace(
-            "   :author: ada\n", "   :author: ada\n   :image: data:image/png;base64,iVBOR\n"
+            "   :author: ada\n",
+            "   :author: ada\n   :image: data:image/png;base64,iVBOR\n   :language: fr\n",
         )
         + "\nA `bad link <http://[oops/x>`_.\n\nHeading\n-------\n\n.. raw:: html\n\n"
         '   <img srcset="images/cover.png 1x, images/cover.png 2x" alt="">\n'
@@ -544,6 +545,12 @@ def test_full_text_links_are_absolute_and_conf_links_lead_from_the_site(make_app
     entry = next(e for e in _parse(result.outdir / "blog/atom.xml").entries if "older" in e.link)
     assert entry.author_detail.href == "https://example.org/people/ada/"
     assert "media_content" not in entry
+    langs = {
+        e.findtext(f"{ATOM}id"): e.get("{http://www.w3.org/XML/1998/namespace}lang")
+        for e in ET.parse(result.outdir / "blog/atom.xml").getroot().findall(f"{ATOM}entry")
+    }
+    assert langs.pop(FEEDS_BASE + "older.html") == "fr"
+    assert set(langs.values()) == {None}  # the feed's own language
     # on the site: the avatar from the author's page, as Sphinx links html_logo
     profile = BeautifulSoup((result.outdir / "blog/author/ada.html").read_text(), "html.parser")
     assert profile.select_one(".bp-avatar")["src"] == "../../_static/ada.png"
