@@ -159,6 +159,24 @@ def test_series_and_related_links_are_targets_big_enough(
     assert _axe_violations(page, {"target-size"}) == []
 
 
+#: The width of each card, and of the window.
+CARD_WIDTHS = """() => [...document.querySelectorAll('.bp-layout-cards .bp-card')]
+  .map(card => card.getBoundingClientRect().width)"""
+
+
+@pytest.mark.parametrize("path", ["blog/index.html", "lists.html"])
+@pytest.mark.parametrize("width", [320, 1280])
+def test_cards_fit_the_column_they_are_in(
+    themed: Path, visit: Callable[..., Visit], path: str, width: int
+) -> None:
+    # Three cards a row came with a wide window, whatever the column: beside pydata's two
+    # sidebars, cards of 189px, a long title one word a line.
+    page = visit((themed / path).as_uri(), width=width, height=800).page
+    widths = page.evaluate(CARD_WIDTHS)
+    assert widths, path
+    assert min(widths) >= min(224, width - 64), widths
+
+
 @pytest.mark.parametrize(("path", "block"), [
     ("blog/index.html", ".bp-hero"),
     ("blog/author/ada.html", ".bp-author-profile"),
