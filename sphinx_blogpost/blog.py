@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 #: Kinds of generated pages named after a post attribute.
 KINDS = ("category", "tag", "author", "series")
+#: What the names of each kind are called, many of them ("the page of all tags").
+PLURALS = {"category": "categories", "tag": "tags", "author": "authors", "series": "series"}
 #: The post option that names a post's terms of each kind.
 TERM_OPTIONS = {"category": "category", "tag": "tags", "author": "author", "series": "series"}
 RELATED_POSTS = 3

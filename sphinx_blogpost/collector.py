@@ -13,7 +13,7 @@ from sphinx import addnodes
 from sphinx.environment.collectors import EnvironmentCollector
 from sphinx.util.nodes import clean_astext
 
-from .blog import INDEX_PAGE, TERM_OPTIONS, Blog
+from .blog import INDEX_PAGE, PLURALS, TERM_OPTIONS, Blog
 from .config import get_config
 from .directives import (
     blogpost_node,
@@ -371,7 +371,7 @@ def build_blog(app: Sphinx, env: BuildEnvironment) -> None:
         if other == INDEX_PAGE:
             message = (
                 f"{kind} {name!r} would have the slug 'index', which names the page of all "
-                f"{_PLURAL[kind]}; it gets {slug!r}"
+                f"{PLURALS[kind]}; it gets {slug!r}"
             )
         else:
             message = (
@@ -380,9 +380,6 @@ def build_blog(app: Sphinx, env: BuildEnvironment) -> None:
                 + ("; to make them one, spell them alike)" if _variants(name, other) else ")")
             )
         warn(BlogpostWarning.SLUG, message, (first_user.docname, line))
-
-
-_PLURAL = {"category": "categories", "tag": "tags", "author": "authors", "series": "series"}
 
 
 def _variants(name: str, other: str) -> bool:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.util import docname_join, logging
 
+from .blog import PLURALS
 from .collector import get_blog
 from .config import get_config
 from .feeds import WEB_BUILDERS, feeds_written, term_feed, term_feed_title
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-KIND_TITLES = {"category": "Categories", "tag": "Tags", "author": "Authors", "series": "Series"}
+KIND_TITLES = {kind: plural.capitalize() for kind, plural in PLURALS.items()}
 KIND_LABELS = {"category": "Category", "tag": "Tag", "author": "Author", "series": "Series"}
 
 
