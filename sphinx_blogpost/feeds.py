@@ -98,6 +98,14 @@ def file_url(base: str, path: str) -> str:
     return site_url(base, quote(path))
 
 
+def static_file_url(base: str, value: str | None) -> str | None:
+    """The absolute URL of ``html_logo`` or ``html_favicon``: a URL as it is, or the file
+    Sphinx copies into ``_static`` under its own name."""
+    if not value:
+        return None
+    return value if "://" in value else file_url(base, f"_static/{posixpath.basename(value)}")
+
+
 def image_url(base: str, post: Post) -> str | None:
     """The cover as an absolute URL (Open Graph, feeds), or None without ``html_baseurl``."""
     if post.image and is_url(post.image):
@@ -118,6 +126,8 @@ class FeedInfo:
     language: str | None
     schemes: Mapping[str, str]  # "category"/"tag" -> URL naming that scheme of terms
     base: str  # the site's URL (html_baseurl), for the paths of conf.py's links
+    icon: str | None = None  # html_favicon, absolute
+    logo: str | None = None  # html_logo, absolute
 
 
 @dataclass(frozen=True)
@@ -165,6 +175,10 @@ def _feed_generator(
         fg.subtitle(escape(subtitle, quote=False) if fmt == "rss" else subtitle)
     if info.language:
         fg.language(info.language)
+    if info.icon:
+        fg.icon(info.icon)
+    if info.logo:  # Atom's logo, RSS's image
+        fg.logo(info.logo)
     # feedgen stamps the build time (updated, lastBuildDate) and its own version by default:
     # both are replaced, so the same posts always give the same bytes.
     fg.generator(GENERATOR)
@@ -281,6 +295,10 @@ def json_feed(info: FeedInfo, items: Sequence[FeedItem]) -> bytes:
         feed["description"] = info.subtitle
     if info.language:
         feed["language"] = info.language
+    if info.logo:
+        feed["icon"] = info.logo
+    if info.icon:
+        feed["favicon"] = info.icon
     return _dump(feed, "items", [_json_item(item, info.base) for item in items])
 
 
@@ -547,6 +565,8 @@ class _FeedWriter:
                 language=language_tag(language) if language else None,
                 schemes=schemes,
                 base=self.base,
+                icon=static_file_url(self.base, self.app.config.html_favicon),
+                logo=static_file_url(self.base, self.app.config.html_logo),
             )
             data = (
                 atom_feed(info, items, self._atom_entries)
@@ -647,7 +667,9 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
         return site_url(base, target) if base else relative_uri(index_path, target)
 
     written = WrittenPages(app, "feeds", chrome=False)
-    around = stable_digest((config, base, app.config.language))
+    around = stable_digest(
+        (config, base, app.config.language, app.config.html_logo, app.config.html_favicon)
+    )
     writer = _FeedWriter(app, blog, config, base, written, around)
     # index.json lists every listed post: made again whenever one of them changed.
     if not writer.taken(index_path) and not writer.fresh(

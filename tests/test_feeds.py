@@ -562,6 +562,23 @@ def test_full_text_links_are_absolute_and_conf_links_lead_from_the_site(make_app
     ]
 
 
+def test_feeds_carry_the_sites_logo_and_favicon(make_app, rootdir, tmp_path):
+    overrides = {"html_logo": "images/cover.png", "html_favicon": "https://example.org/f.ico"}
+    result = build(make_app, "html", srcdir=rootdir / "test-feeds", builddir=tmp_path,
+                   confoverrides=overrides)  # fmt: skip
+    assert result.warnings == []
+    logo = FEEDS_BASE + "_static/cover.png"
+    assert (result.outdir / "_static/cover.png").is_file()
+    atom = ET.parse(result.outdir / "blog/atom.xml").getroot()
+    assert (atom.findtext(f"{ATOM}logo"), atom.findtext(f"{ATOM}icon")) == (
+        logo,
+        overrides["html_favicon"],
+    )
+    assert ET.parse(result.outdir / "blog/rss.xml").getroot().findtext("channel/image/url") == logo
+    feed = json.loads((result.outdir / "blog/feed.json").read_text("utf8"))
+    assert (feed["icon"], feed["favicon"]) == (logo, overrides["html_favicon"])
+
+
 def test_incremental_build_feeds_match_a_clean_build(make_app, tmp_path):
     srcdir = copy_root("feeds", tmp_path)
     build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "incremental")
