@@ -269,10 +269,11 @@ def _note_unknown_names(config: Config, conf_py: Path) -> None:
     misspelt setting would otherwise keep its default without a word."""
     written = getattr(config, "_raw_config", {})  # conf.py's names, as Sphinx keeps them
     known = [f.name for f in CONFIG_FIELDS]
-    for name in sorted(
-        n for n in written if n.startswith(PREFIX) and n[len(PREFIX) :] not in known
-    ):
-        close = difflib.get_close_matches(name[len(PREFIX) :], known, n=1)
+    for name in sorted(n for n in written if n.startswith(PREFIX)):
+        option = name.removeprefix(PREFIX)
+        if option in known:
+            continue
+        close = difflib.get_close_matches(option, known, n=1)
         hint = f"; did you mean {PREFIX}{close[0]}?" if close else ""
         message = f"{name} is not a setting of sphinx-blogpost{hint}"
         warn(BlogpostWarning.CONFIG, message, assignment_location(conf_py, name))

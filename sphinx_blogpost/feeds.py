@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
     from .blog import Blog
     from .config import BlogpostConfig
-    from .posts import Post
+    from .posts import Author, Post
 
 #: Builders whose pages are web pages with stable URLs, one per document: only these get the
 #: generated pages, feeds and social tags.
@@ -316,18 +316,7 @@ def _json_item(item: FeedItem, base: str) -> dict[str, Any]:
     entry["date_published"] = post.date.moment.isoformat()
     entry["date_modified"] = _moment(post).isoformat()
     if post.authors:
-        entry["authors"] = [
-            {
-                k: v
-                for k, v in (
-                    ("name", a.name),
-                    ("url", site_link(base, a.url)),
-                    ("avatar", site_link(base, a.avatar)),
-                )
-                if v
-            }
-            for a in post.authors
-        ]
+        entry["authors"] = [_json_author(author, base) for author in post.authors]
     if post.tags:
         entry["tags"] = list(post.tags)
     if post.language:
@@ -338,6 +327,11 @@ def _json_item(item: FeedItem, base: str) -> dict[str, Any]:
         "minutes": post.minutes,
     }
     return entry
+
+
+def _json_author(author: Author, base: str) -> dict[str, str]:
+    links = {"url": site_link(base, author.url), "avatar": site_link(base, author.avatar)}
+    return {"name": author.name, **{key: link for key, link in links.items() if link}}
 
 
 def post_index(title: str, posts: Sequence[Post], url_of: Callable[[Post], str]) -> bytes:
