@@ -550,6 +550,7 @@ class AblogTransform(SphinxTransform):
             # the lines of its keys.
             if top_level is not None:
                 node["option_lines"] = top_level.lines
+                top_level.warn_repeated(node.source)
             elif ablog_fields:
                 encoding = self.config.source_encoding
                 node["option_lines"] = front_matter_key_lines(self.document, encoding)

@@ -19,7 +19,7 @@ from .query import POSTLIST_OPTIONS, option_values, parse_query
 from .warnings_ import BlogpostWarning, warn
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Container, Mapping, Sequence
+    from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 
     from .posts import RawValue
     from .query import OptionValue
@@ -67,7 +67,7 @@ class BlogpostDirective(SphinxDirective):
             warn(BlogpostWarning.OPTION, problem, content_location(self, index))
         node = blogpost_node(options=options, docname=self.env.docname)
         self.set_source_info(node)
-        indexes, _ = option_line_indexes(self.content.data)
+        indexes = option_line_indexes(self.content.data)
         node["option_lines"] = {
             name: line
             for name, index in indexes.items()
@@ -163,7 +163,8 @@ def _yaml_options(
         return {}, [(first, f"the options are not valid YAML: {error}")]
     if not isinstance(mapping, dict):
         return {}, [(first, "the options' YAML block is not a mapping")]
-    problems = [
+    problems = [(first + 1 + line, message) for line, message in repeated_keys(mapping)]
+    problems += [
         (i, f"{lines[i].strip()!r} follows the options; it is ignored")
         for i in range(end + 1, len(lines))
         if lines[i].strip()
@@ -187,6 +188,22 @@ def load_yaml(text: str) -> Any:
             return yaml.load(text, Loader=_loader(fast=False))
     except ValueError as error:  # a value another constructor refuses
         raise yaml.YAMLError(str(error)) from error
+
+
+class YamlMapping(dict[Any, Any]):
+    """A mapping :func:`load_yaml` read, knowing the keys written in it more than once."""
+
+    #: each key written again, with the 0-based line (of the text read) that repeats it
+    repeated: tuple[tuple[str, int], ...] = ()
+
+
+def repeated_keys(mapping: object) -> list[tuple[int, str]]:
+    """Each key given again in a mapping :func:`load_yaml` read, as ``(0-based line of the
+    text read, message)``: YAML keeps the last value without a word, block or flow style."""
+    return [
+        (line, f"option {key!r} is given twice; the last one is used")
+        for key, line in getattr(mapping, "repeated", ())
+    ]
 
 
 class AsWritten(str):
@@ -223,11 +240,26 @@ def _loader(fast: bool) -> type:
             value = text
         return AsWritten(text, value)
 
+    def mapping(loader: Any, node: Any) -> Iterator[YamlMapping]:
+        data = YamlMapping()
+        yield data  # first, as safe_load's own: a mapping may hold itself (anchors)
+        data.update(loader.construct_mapping(node))
+        seen: set[str] = set()
+        repeated = []
+        for key, _ in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                if key.value in seen:
+                    repeated.append((key.value, key.start_mark.line))
+                seen.add(key.value)
+        data.repeated = tuple(repeated)
+
     class ScalarsAsWritten(base):  # type: ignore[misc,valid-type]
-        """safe_load's reading, with booleans, numbers and dates kept as written."""
+        """safe_load's reading, with booleans, numbers and dates kept as written, and each
+        mapping knowing its repeated keys."""
 
     for tag in resolve:
         ScalarsAsWritten.add_constructor(tag, as_written)
+    ScalarsAsWritten.add_constructor("tag:yaml.org,2002:map", mapping)
     return ScalarsAsWritten
 
 
@@ -390,9 +422,7 @@ class PostlistDirective(SphinxDirective):
         last one, for an option given twice); the content's problems are warned about here."""
         lines = self.content.data
         options, problems = parse_option_lines(lines)
-        line_of, repeated = option_line_indexes(lines)
-        if options:  # a YAML block that could not be read has one problem already
-            problems += repeated
+        line_of = option_line_indexes(lines)
         in_fields = not _opens_yaml(lines)
         for index, message in sorted(problems):
             if in_fields and _FIELD.match(lines[index]) is None:
@@ -414,28 +444,21 @@ def _opens_yaml(lines: Sequence[str]) -> bool:
 YAML_KEY = re.compile(r"""(?P<quote>["']?)(?P<name>[^\s#"'{\[][^:]*?)(?P=quote)\s*:(?:\s|$)""")
 
 
-def option_line_indexes(lines: Sequence[str]) -> tuple[dict[str, int], list[tuple[int, str]]]:
+def option_line_indexes(lines: Sequence[str]) -> dict[str, int]:
     """For directive content as :func:`parse_option_lines` reads it: the index of the line
-    that sets each option (the last one, for an option given twice), and, in the YAML form,
-    each repeated option as a problem (YAML takes the last value without a word; the
-    ``:name: value`` form has its repetitions reported by :func:`parse_option_lines`)."""
+    that sets each option (the last one, for an option given twice)."""
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
-        return {}, []
+        return {}
     in_yaml = _opens_yaml(lines)
     line_of: dict[str, int] = {}
-    repeated: list[tuple[int, str]] = []
     for index in range(first + 1 if in_yaml else first, len(lines)):
         if in_yaml and lines[index].strip() == YAML_FENCE:
             break
         match = (YAML_KEY if in_yaml else _FIELD).match(lines[index])
-        if match is None:  # a continued value, a nested YAML line, not an option at all
-            continue
-        name = match["name"].strip()
-        if in_yaml and name in line_of:
-            repeated.append((index, f"option {name!r} is given twice; the last one is used"))
-        line_of[name] = index
-    return line_of, repeated
+        if match is not None:  # not a continued value, a nested YAML line, a non-option
+            line_of[match["name"].strip()] = index
+    return line_of
 
 
 def find_blog_nodes(

@@ -42,6 +42,7 @@ from .directives import (
     load_yaml,
     option_line_indexes,
     parse_option_lines,
+    repeated_keys,
     yaml_options,
     yaml_values,
 )
@@ -79,6 +80,13 @@ class TopLevelFields(NamedTuple):
 
     values: dict[str, RawValue]  #: as YAML reads them (:func:`.directives.yaml_options`)
     lines: dict[str, int]  #: the 1-based line of each key
+    #: each key given again, as (1-based line, message); warned if the page is a post
+    repeated: list[tuple[int, str]]
+
+    def warn_repeated(self, source: str) -> None:
+        """Warn about each key of the post's front matter (in the file *source*) given twice."""
+        for line, message in self.repeated:
+            warn(BlogpostWarning.OPTION, message, f"{source}:{line}")
 
 
 def _reads_myst(app: Sphinx, filetype: str) -> bool:
@@ -163,7 +171,9 @@ def _top_level_fields(
     values = {_field_name(key, bibliographic): value for key, value in yaml_options(data).items()}
     key_lines = _top_level_key_lines(lines)
     return TopLevelFields(
-        values, {_field_name(key, bibliographic): line for key, line in key_lines.items()}
+        values,
+        {_field_name(key, bibliographic): line for key, line in key_lines.items()},
+        [(line + 2, message) for line, message in repeated_keys(data)],  # YAML from line 2
     )
 
 
@@ -208,11 +218,9 @@ def _blogpost_mapping(
     as JSON, which has no dates (``blogpost: {date: 2025-01-01}`` beside another key)."""
     import yaml
 
-    key_lines, repeated = _key_lines(lines, end)
-    for key, line in repeated:  # YAML keeps the last value without a word
-        message = f"option {key!r} is given twice; the last one is used"
-        warn(BlogpostWarning.OPTION, message, (docname, line))
-    declaration = _Declaration(yaml_options(data.pop("blogpost")), 1, key_lines)
+    for line, message in repeated_keys(data["blogpost"]):
+        warn(BlogpostWarning.OPTION, message, (docname, line + 2))  # YAML from line 2
+    declaration = _Declaration(yaml_options(data.pop("blogpost")), 1, _key_lines(lines, end))
     if not data:
         return declaration, 0, end + 1, ""
     rest = yaml.safe_dump(
@@ -237,21 +245,19 @@ def _directive(docname: str, lines: list[str]) -> tuple[_Declaration, int, int, 
     options, problems = parse_option_lines(block.content)
     for index, problem in problems:
         warn(BlogpostWarning.OPTION, problem, (docname, block.content_offset + index + 1))
-    indexes, _ = option_line_indexes(block.content)
+    indexes = option_line_indexes(block.content)
     lines_of = {name: block.content_offset + index + 1 for name, index in indexes.items()}
     return _Declaration(options, block.start + 1, lines_of), block.start, block.end, ""
 
 
-def _key_lines(lines: list[str], end: int) -> tuple[dict[str, int], list[tuple[str, int]]]:
+def _key_lines(lines: list[str], end: int) -> dict[str, int]:
     """The 1-based line of each key of the ``blogpost`` mapping in the front matter that
     ends at line index *end*: the keys are the lines indented like the first one under
-    ``blogpost:`` (a key's list items or folded text are indented deeper); and each key
-    given again, with its line."""
+    ``blogpost:`` (a key's list items or folded text are indented deeper)."""
     start = next((i for i in range(1, end) if lines[i].startswith("blogpost:")), None)
     found: dict[str, int] = {}
-    repeated: list[tuple[str, int]] = []
     if start is None:
-        return found, repeated
+        return found
     indent = None
     for index in range(start + 1, end):
         line = lines[index]
@@ -264,10 +270,8 @@ def _key_lines(lines: list[str], end: int) -> tuple[dict[str, int], list[tuple[s
         indent = depth if indent is None else indent
         key = YAML_KEY.match(text)
         if depth == indent and key is not None:
-            if key["name"] in found:
-                repeated.append((key["name"], index + 1))
             found[key["name"]] = index + 1
-    return found, repeated
+    return found
 
 
 class FrontMatterTransform(SphinxTransform):
@@ -306,6 +310,8 @@ class FrontMatterTransform(SphinxTransform):
         if isinstance(declared, dict):
             self._declare(declared, source, line)
         elif _declares_post(declared):
+            if top_level is not None:
+                top_level.warn_repeated(source)
             options = {k: v for k, v in fields.items() if k in OPTIONS}
             # The line of every key, not only of this extension's options: in compatibility
             # mode, ABlog's keys become options too (ablog.AblogTransform).
@@ -397,7 +403,7 @@ def front_matter_key_lines(document: nodes.document, encoding: str) -> dict[str,
 def _top_level_key_lines(lines: Sequence[str]) -> dict[str, int]:
     """The 1-based line of each key of the front matter or field list *lines* open with
     (:func:`_front_matter_lines`), by the key as written."""
-    indexes, _ = option_line_indexes(_front_matter_lines(lines))
+    indexes = option_line_indexes(_front_matter_lines(lines))
     return {key: index + 1 for key, index in indexes.items()}
 
 

@@ -384,6 +384,7 @@ KEY_LINES = [  # (file, line, subtype, message): each at the line of the key tha
     ("myst_frontmatter.md", 7, "option", "excerpt 'many' is not a whole number of paragraphs"),
     ("pattern/undated.md", 1, "date", "the post has no date; it is not listed"),  # no key to name
     ("pattern/undated.md", 3, "category", "category 'Gardening' is not in blogpost_categories"),
+    ("pattern/undated.md", 4, "option", "option 'tags' is given twice; the last one is used"),
     # a docinfo after a comment; `date` and `Authors` become docutils' bibliographic nodes
     ("rst_fields.rst", 6, "date", _UNREADABLE_DATE),
     ("rst_fields.rst", 7, "option", "author: '\\u200b' has nothing visible in it"),
@@ -411,6 +412,7 @@ def test_top_level_front_matter_warns_at_the_line_of_each_key(tmp_path):
     assert site.posts["rst_fields"].tags == ("lines", "rst")
     assert [a.name for a in site.posts["rst_fields"].authors] == ["Ada Lovelace"]
     assert site.posts["myst_frontmatter"].tags == ("lines", "myst")
+    assert site.posts["pattern/undated"].tags == ("lines", "again")
 
 
 def test_an_author_list_in_top_level_front_matter_names_each_author(tmp_path):

@@ -40,6 +40,10 @@ EXPECTED = {  # (file, line) -> (subtype, part of the message); at the option's 
     ("stray.rst", 8): ("option", "option 'tags' is given twice; the last one is used"),
     # YAML keeps the last value of a repeated key without a word
     ("frontmatter_repeated.md", 5): ("option", "option 'tags' is given twice; the last one is"),
+    # ...in flow style, at top level (ABlog's form) or in a fenced declaration too
+    ("frontmatter_repeated_flow.md", 3): ("option", "option 'tags' is given twice; the last"),
+    ("top_level_repeated.md", 5): ("option", "option 'tags' is given twice; the last one is"),
+    ("fenced_repeated_flow.md", 5): ("option", "option 'tags' is given twice; the last one"),
     # stray.rst's declaration is read with the source; this one (not under the opening title)
     # by docutils: both warn at the line of the problem
     ("stray_labelled.rst", 8): ("option", "'this line is not an option' is not a post option"),
@@ -110,6 +114,8 @@ def test_the_rest_of_the_site_is_built(app):
     assert records["duplicate"].date.iso == "2025-01-04"  # the first declaration wins
     assert records["stray"].tags == ("two",)
     assert records["frontmatter_repeated"].tags == ("two",)
+    for docname in ("frontmatter_repeated_flow", "top_level_repeated", "fenced_repeated_flow"):
+        assert records[docname].tags == ("two",), docname
     assert records["frontmatter_nested"].tags == ()  # the bad value is dropped, the post kept
     assert records["frontmatter_nested"].date is not None
     assert len(soup(app, "badlist").select(".bp-listing .bp-card")) == 2
