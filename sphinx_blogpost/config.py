@@ -184,7 +184,9 @@ class BlogpostConfig:
         "Automatic summaries take whole leading paragraphs until at least this many words.",
     )
     authors: dict[str, dict[str, str]] = _option(
-        {}, _authors, 'Author registry: key -> {"name", "url", "bio", "avatar"}.'
+        {},
+        _authors,
+        'Author registry: key -> {"name", "url", "bio", "avatar"}, or key -> name alone.',
     )
     default_author: str | None = _option(
         None, _optional_name, "Author (key or name) of posts that name none."
