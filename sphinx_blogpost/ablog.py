@@ -19,7 +19,7 @@ from docutils.parsers.rst import directives
 from docutils.parsers.rst.directives.admonitions import BaseAdmonition
 from sphinx.errors import ConfigError
 from sphinx.transforms import SphinxTransform
-from sphinx.util.docutils import SphinxDirective
+from sphinx.util.docutils import SphinxDirective, is_directive_registered
 from sphinx.util.matching import Matcher
 
 from .config import CONFIG_FIELDS, PREFIX, BlogpostConfig, assignment_location, get_config
@@ -97,6 +97,9 @@ def adopt_ablog(app: Sphinx, config: Config) -> None:
     conf_py = Path(app.confdir, "conf.py")
     if config.blogpost_ablog_compat is not True:  # validated later; only a real True counts
         _note_ablog_leftovers(config, conf_py)
+        for name in ABLOG_ONLY_DIRECTIVES:
+            if not is_directive_registered(name):  # another extension's, if one has it
+                app.add_directive(name, AblogLeftoverDirective)
         return
     # `post` is ABlog's name: claimed only here, so that another extension may own it otherwise.
     app.add_directive("post", AblogPostDirective)
@@ -418,6 +421,35 @@ def ablog_date(text: str, date_format: str | None) -> str:
 
 
 # -- directives ----------------------------------------------------------------------------------
+#: ABlog's directives that have no counterpart here (its ``postlist`` is read either way),
+#: each with what to write instead.
+ABLOG_ONLY_DIRECTIVES = {
+    "post": "declare the post with the 'blogpost' directive",
+    "update": "give the post an 'updated' date",
+}
+
+
+class AblogLeftoverDirective(SphinxDirective):
+    """ABlog's ``post`` or ``update`` outside compatibility mode: a warning that says how to
+    read it, and its content kept, rather than docutils' "Unknown directive type" error
+    with the directive's source shown in the page."""
+
+    has_content = True
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec: ClassVar[dict[str, Any]] = _AnyOption()
+
+    def run(self) -> list[nodes.Node]:
+        message = (
+            f"ABlog's {self.name!r} directive is read only with blogpost_ablog_compat = True: "
+            f"set it, or {ABLOG_ONLY_DIRECTIVES[self.name]}"
+        )
+        warn(BlogpostWarning.CONFIG, message, self.get_location())
+        content = nodes.Element()
+        self.state.nested_parse(self.content, self.content_offset, content)
+        return content.children
+
+
 class AblogPostDirective(SphinxDirective):
     """ABlog's ``.. post:: DATE`` with its options; its content, if any, is the post's excerpt
     (shown in the page too, unless ``:exclude:``)."""

@@ -552,6 +552,50 @@ def test_without_compat_mode_ablog_leftovers_are_named_and_its_sidebars_left_out
     assert site.page("posts/a").select_one(".bp-post-header")
 
 
+def test_without_compat_mode_ablogs_directives_warn_and_keep_their_content(tmp_path):
+    """ABlog's `post` and `update` left in posts after compatibility mode is turned off: a
+    warning at each, saying how to read it, and the text they hold kept (docutils would give
+    "Unknown directive type" and show the directive's source in the page)."""
+    files = {
+        "a.rst": (
+            "A\n=\n\n.. post:: 2021-01-25\n   :tags: x\n\n   The excerpt.\n\nBody.\n\n"
+            ".. update:: 2021-02-01\n\n   A fix.\n"
+        ),
+        "b.md": "# B\n\n```{post} 2021-01-26\n:tags: x\n\nMarkdown excerpt.\n```\n",
+    }
+    conf = 'extensions = ["sphinx_blogpost"]\nhtml_baseurl = "https://x.org/"\n'
+    site = run_build(make_site(tmp_path / "src", files, conf), tmp_path / "out")
+    compat = "is read only with blogpost_ablog_compat = True: set it, or"
+    found = [_WARNING.fullmatch(line) for line in site.warnings]
+    assert sorted((Path(m["file"]).name, int(m["line"]), m["subtype"], m["message"])
+                  for m in found if m) == [
+        ("a.rst", 4, "config", f"ABlog's 'post' directive {compat} declare the post with the "
+                               "'blogpost' directive"),
+        ("a.rst", 11, "config", f"ABlog's 'update' directive {compat} give the post an "
+                                "'updated' date"),
+        ("b.md", 3, "config", f"ABlog's 'post' directive {compat} declare the post with the "
+                              "'blogpost' directive"),
+    ]  # fmt: skip
+    assert len(site.warnings) == 3
+    assert not site.posts  # nothing declares a post this extension reads
+    paragraphs = [p.get_text() for p in site.page("a").select(".body p")]
+    assert paragraphs == ["The excerpt.", "Body.", "A fix."]
+    assert "Markdown excerpt." in site.page("b").get_text()
+
+
+def test_another_extensions_post_directive_is_left_alone(tmp_path):
+    """`post` is claimed for ABlog's leftovers only when no other extension has it."""
+    conf = (
+        'extensions = ["sphinx_blogpost"]\n'
+        "from docutils.parsers.rst.directives.body import Rubric\n"
+        "def setup(app):\n    app.add_directive('post', Rubric)\n"
+    )
+    files = {"index.rst": "Home\n====\n\n.. post:: Their own\n"}
+    site = run_build(make_site(tmp_path / "src", files, conf), tmp_path / "out")
+    assert site.page("index").select_one("p.rubric").get_text() == "Their own"
+    assert not [line for line in site.warnings if "post" in line]
+
+
 def test_ablog_sidebars_named_without_their_folder_are_left_out_but_the_projects_own(tmp_path):
     """Older ABlog configurations name ABlog's sidebars without `ablog/` (and may put ABlog's
     templates folder in `templates_path`): left out with one hint, unless the project has a
