@@ -257,6 +257,23 @@ def test_search_finds_posts(site: Site, visit: Callable[..., Visit]) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("query", "count"),
+    [("selective", "Search finished, found"), ("zzqx", "did not match any documents")],
+)
+def test_search_result_count_is_a_status_message(
+    site: Site, visit: Callable[..., Visit], query: str, count: str
+) -> None:
+    """WCAG 4.1.3: screen readers announce the count, from a status line there from the start
+    (Sphinx makes its own count's paragraph anew with each search)."""
+    page = visit(site.page(f"search.html?q={query}")).page
+    status = page.locator("[role=status]")
+    assert status.count() == 1
+    page.wait_for_function("document.querySelector('[role=status]').textContent.length > 0")
+    assert count in (status.text_content() or "")
+    assert status.text_content() == page.locator(".search-summary").text_content()
+
+
 def test_search_excerpts_show_the_posts_own_text(site: Site, visit: Callable[..., Visit]) -> None:
     # The post header ("9 min read", words, tags) and footer (other posts' titles) are not
     # in the search index; the excerpts Sphinx makes from the pages leave them out too.

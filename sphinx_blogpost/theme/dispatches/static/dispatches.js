@@ -1,4 +1,5 @@
-/* dispatches: the light/dark toggle, the on-page contents box, keyboard-scrollable blocks.
+/* dispatches: the light/dark toggle, the on-page contents box, keyboard-scrollable blocks,
+   the search results' count for screen readers.
    The stored choice is applied before the first paint by a script in layout.html. */
 (function () {
   "use strict";
@@ -85,7 +86,21 @@
     }).observe(label);
   }
 
+  // Sphinx's search writes its result count into a paragraph it makes anew for each search:
+  // repeated in a status line there from the start (WCAG 4.1.3), screen readers announce it.
+  function announceSearchResults() {
+    var results = document.getElementById("search-results");
+    var status = document.getElementById("bp-search-status");
+    if (!results || !status) return;
+    new MutationObserver(function () {
+      var summary = results.querySelector(".search-summary");
+      var text = summary ? summary.textContent : "";
+      if (text !== status.textContent) status.textContent = text;
+    }).observe(results, { childList: true, subtree: true, characterData: true });
+  }
+
   function start() {
+    announceSearchResults();
     makeRoomForCategories();
     setUpToggle();
     setUpToc();
