@@ -123,6 +123,10 @@ class BlogpostCollector(EnvironmentCollector):
             extra.parent.remove(extra)
         post = read_post(app, doctree, declarations[0])
         posts_of(app.env)[post.docname] = post
+        if post.draft and not get_config(app.config).drafts:
+            # Built but listed nowhere: nor in the site's search, which would show its title
+            # and text (Sphinx's own `nosearch`; a preview with blogpost_drafts keeps them).
+            app.env.metadata[post.docname]["nosearch"] = True
 
     def get_updated_docs(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
         """Pages to write again without re-reading: those whose listings, neighbours, series

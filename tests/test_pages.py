@@ -3,6 +3,7 @@ in three themes, through incremental edits and parallel builds."""
 
 from __future__ import annotations
 
+import json
 import math
 import shutil
 from datetime import UTC, datetime
@@ -308,6 +309,31 @@ def test_draft_appears_nowhere(blog):
     ]
     assert listed_in == []
     assert (outdir / f"{DRAFT}.html").exists()  # built, but listed nowhere
+    # ...nor found by the site's search: neither its title nor a word of its own
+    index = search_index(blog)
+    assert title not in index["titles"]
+    assert "token" in index["terms"] and "attent" in index["terms"]  # words of other posts
+    draft = index["docnames"].index(DRAFT)
+    assert not any(draft in _doc_numbers(docs) for docs in index["terms"].values())
+
+
+def test_a_preview_finds_drafts_in_the_search_too(make_app, rootdir, tmp_path):
+    app = make_app(
+        "html", srcdir=rootdir / "test-blog", builddir=tmp_path, freshenv=True,
+        confoverrides={"blogpost_drafts": True},
+    )  # fmt: skip
+    app.build()
+    assert posts(app)[DRAFT].title in search_index(app)["titles"]
+
+
+def search_index(app: Any) -> dict[str, Any]:
+    """Sphinx's search index of a build (``Search.setIndex({...})``)."""
+    text = (Path(app.outdir) / "searchindex.js").read_text("utf8")
+    return json.loads(text[text.index("(") + 1 : text.rindex(")")])
+
+
+def _doc_numbers(docs: int | list[int]) -> list[int]:
+    return docs if isinstance(docs, list) else [docs]
 
 
 def test_postlist_filters_sort_and_layouts(blog):
