@@ -1,12 +1,13 @@
-"""What every page's ``<head>`` says for readers and sharing: feed autodiscovery links and,
-on post pages, Open Graph, Twitter card, ``article:*`` tags and schema.org JSON-LD."""
+"""What every page's ``<head>`` says for readers and sharing: feed autodiscovery links; on
+post pages, a description, Open Graph, Twitter card, ``article:*`` tags and schema.org
+JSON-LD; on the blog's generated pages, Open Graph's ``website`` tags."""
 
 from __future__ import annotations
 
 import filecmp
 import json
 import shutil
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -100,21 +101,19 @@ def post_metatags(
     site_name: str,
     opengraph: bool,
     canonical: bool,
+    description: bool = True,
     base: str = "",
 ) -> str:
     """The ``<head>`` tags of a post page. *url* and *image* are absolute or None;
-    *opengraph*: sphinxext-opengraph writes the og:/twitter: tags; *canonical*: add one."""
+    *opengraph*: sphinxext-opengraph writes the og:/twitter: tags; *canonical*: add one;
+    *description*: add one (the page has none of its own, from a ``meta`` directive)."""
     tags = []
     if canonical and url:
         tags.append(f'<link rel="canonical" href="{escape(url)}" />')
+    if description and post.summary:
+        tags.append(_meta("name", "description", post.summary))
     if not opengraph:
-        tags.append(_meta("property", "og:type", "article"))
-        tags.append(_meta("property", "og:title", post.title))
-        tags.append(_meta("property", "og:description", post.summary))
-        if url:
-            tags.append(_meta("property", "og:url", url))
-        if site_name:
-            tags.append(_meta("property", "og:site_name", site_name))
+        tags += _open_graph("article", post.title, post.summary, url, site_name)
         if image:
             tags.append(_meta("property", "og:image", image))
             tags.append(_meta("property", "og:image:alt", post.title))
@@ -130,6 +129,49 @@ def post_metatags(
         tags.append(_meta("name", "robots", "noindex"))
     tags.append(json_ld(post, url=url, image=image, base=base))
     return "\n".join(tags)
+
+
+def _open_graph(
+    kind: str, title: str, description: str, url: str | None, site_name: str
+) -> list[str]:
+    """Open Graph's basic tags of a page of the *kind* ``article`` or ``website``."""
+    tags = [_meta("property", "og:type", kind), _meta("property", "og:title", title)]
+    if description:
+        tags.append(_meta("property", "og:description", description))
+    if url:
+        tags.append(_meta("property", "og:url", url))
+    if site_name:
+        tags.append(_meta("property", "og:site_name", site_name))
+    return tags
+
+
+def generated_page_metatags(
+    title: str, description: str, *, url: str | None, site_name: str
+) -> str:
+    """The ``<head>`` tags of a page the blog generates (index, archive, a tag's page...):
+    what a link to it shows where it is shared. sphinxext-opengraph writes none there: it
+    reads a page's document, which these pages have not."""
+    tags = []
+    if description:
+        tags.append(_meta("name", "description", description))
+    tags += _open_graph("website", title, description, url, site_name)
+    tags.append(_meta("name", "twitter:card", "summary"))
+    return "\n".join(tags)
+
+
+def _for_opengraph(post: Post, image: str | None, context: dict[str, Any]) -> None:
+    """Give sphinxext-opengraph what it cannot know of a post page: it reads a page's
+    ``og:*`` metadata (a field list) before its own guesses, so the post's summary, type and
+    cover go there, unless the page sets them. A new mapping: ``meta`` is the environment's."""
+    ours = {"og:type": "article", "og:description": post.summary}
+    if image:
+        ours |= {"og:image": image, "og:image:alt": post.title}
+    context["meta"] = ours | (context.get("meta") or {})
+
+
+def _has_description(context: dict[str, Any]) -> bool:
+    """Whether the page describes itself already (docutils' ``meta`` directive)."""
+    return 'name="description"' in context.get("metatags", "")
 
 
 def add_page_metadata(
@@ -156,20 +198,29 @@ def add_page_metadata(
         title, path = term_feed
         tags.append(feed_links(title, [("atom", file_url(base, path))]))
     post = posts_of(app.env).get(pagename)
+    url = site_url(base, page_uri(app.builder, pagename)) if base else None
     if post is not None and doctree is not None:
-        url = site_url(base, page_uri(app.builder, pagename)) if base else None
+        image = image_url(base, post)
+        opengraph = OPENGRAPH_EXTENSION in app.extensions
         tags.append(
             post_metatags(
                 post,
                 url=url,
-                image=image_url(base, post),
+                image=image,
                 site_name=app.config.project,
                 base=base,
-                opengraph=OPENGRAPH_EXTENSION in app.extensions,
+                opengraph=opengraph,
                 # Sphinx's layout links `pageurl` as canonical whenever html_baseurl is set.
                 canonical=not context.get("pageurl"),
+                description=not _has_description(context),
             )
         )
+        if opengraph:
+            _for_opengraph(post, image, context)
+    elif (kind := context.get("blogpost_page")) is not None:  # one the blog generates
+        tagline = config.tagline if kind == "index" else ""
+        title = unescape(context["title"])  # given to the theme as HTML
+        tags.append(generated_page_metatags(title, tagline, url=url, site_name=app.config.project))
     if tags:
         context["metatags"] = context.get("metatags", "") + "\n".join(tags) + "\n"
 
@@ -215,6 +266,7 @@ def copy_covers(app: Sphinx, exception: Exception | None) -> None:
 
 def setup_social(app: Sphinx) -> None:
     """Register the ``<head>`` metadata and the copying of cover images."""
-    app.connect("html-page-context", add_page_metadata)
+    # Before sphinxext-opengraph's (500), which reads what this gives it.
+    app.connect("html-page-context", add_page_metadata, priority=450)
     app.connect("env-get-updated", pages_linking_feeds)
     app.connect("build-finished", copy_covers)

@@ -13,7 +13,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from sphinx_blogpost.social import json_ld, post_metatags
 
-from .conftest import Build, build, copy_root
+from .conftest import Build, build, copy_root, make_site
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -66,6 +66,7 @@ def test_post_page_open_graph_reads_back_as_written(site, rootdir):
     assert _meta(head, "og:type") == ["article"]
     assert _meta(head, "og:title") == [post.title]
     assert _meta(head, "og:description") == [post.summary]
+    assert _meta(head, "description") == [post.summary]  # for search engines' snippets
     assert _meta(head, "og:url") == [BASE + "escape.html"]
     assert _meta(head, "og:image") == [BASE + "images/cover.png"]
     assert _meta(head, "twitter:card") == ["summary_large_image"]
@@ -124,6 +125,27 @@ def test_drafts_are_not_indexed(site):
 def test_other_pages_are_not_articles(site):
     head = _head(site, "index")
     assert _meta(head, "og:type") == [] and _meta(head, "article:tag") == []
+    assert head.find("script", type="application/ld+json") is None
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "description"),
+    [
+        ("blog/index", 'Notes & "Dispatches" <b>', "Tagline with <i>markup</i> & ampersands"),
+        ("blog/category/r-d-b", "Category: R&D <b>", None),
+        ("blog/archive", "Archive", None),
+        ("blog/tag/index", "Tags", None),
+    ],
+)
+def test_generated_pages_say_what_a_shared_link_shows(site, page, title, description):
+    head = _head(site, page)
+    assert _meta(head, "og:type") == ["website"]
+    assert _meta(head, "og:title") == [title]
+    assert _meta(head, "og:url") == [f"{BASE}{page}.html"]
+    assert _meta(head, "og:site_name") == ["Feeds <&> test"]
+    assert _meta(head, "twitter:card") == ["summary"]
+    expected = [description] if description else []
+    assert _meta(head, "og:description") == _meta(head, "description") == expected
     assert head.find("script", type="application/ld+json") is None
 
 
@@ -366,3 +388,37 @@ def test_a_post_read_again_for_another_output_folder_is_written_in_this_one(make
     cover.write_bytes(picture)
     assert _meta(_head(build_into(first), "escape"), "og:image") != []  # read again here
     assert _meta(_head(build_into(second), "escape"), "og:image") != []  # not read again
+
+
+def test_sphinxext_opengraph_is_given_each_posts_summary_type_and_cover(make_app, tmp_path):
+    """sphinxext-opengraph writes the og: tags of documents: it is handed what it cannot know
+    of a post (a page's own og: fields win); the blog's generated pages, which have no
+    document for it to read, get this extension's own."""
+    post = ".. blogpost::\n   :date: 2025-01-02\n   :summary: {summary}\n{image}\nBody text.\n"
+    files = {
+        "covered.rst": "Covered\n=======\n\n"
+        + post.format(summary="The covered <one>.", image="   :image: cover.png\n"),
+        "cover.png": "not really a PNG",
+        "own.rst": ":og:description: Its own words.\n\nOwn\n===\n\n.. meta::\n"
+        "   :description: Its own description.\n\n" + post.format(summary="The summary.", image=""),
+    }
+    conf = (
+        'extensions = ["sphinxext.opengraph", "sphinx_blogpost"]\n'
+        f'html_baseurl = "{BASE}"\nogp_site_url = "{BASE}"\nproject = "P"\n'
+        "ogp_social_cards = {'enable': False}\n"
+    )
+    result = build(make_app, "html", srcdir=make_site(tmp_path / "src", files, conf))
+    assert result.warnings == []
+    head = _head(result, "covered")
+    assert _meta(head, "og:type") == ["article"]
+    assert _meta(head, "og:description") == ["The covered <one>."]
+    assert _meta(head, "description") == ["The covered <one>."]
+    assert _meta(head, "og:image") == [BASE + "cover.png"]
+    assert _meta(head, "og:image:alt") == ["Covered"]
+    assert len(head.find_all("meta", property="og:title")) == 1  # one writer of each
+    head = _head(result, "own")
+    assert _meta(head, "og:description") == ["Its own words."]
+    assert _meta(head, "description") == ["Its own description."]
+    assert _meta(head, "og:type") == ["article"]
+    head = _head(result, "blog/index")
+    assert _meta(head, "og:type") == ["website"] and _meta(head, "og:title") == ["Blog"]
