@@ -67,6 +67,15 @@ _DECLARES_POST = ("true", "yes", "on", "1")
 _DENIES_POST = ("false", "no", "off", "0")
 
 
+#: Other blog tools' names of post options (Hugo, Material for MkDocs, Jekyll): beside the
+#: options at the top level, any other key may be the page's own metadata, so only these are
+#: named as options misspelt, where the same key under `blogpost:` is an unknown option.
+FOREIGN_KEYS = {
+    "categories": "category", "tag": "tags", "lastmod": "updated", "last_modified_at": "updated",
+    "modified": "updated", "images": "image", "cover": "image",
+}  # fmt: skip
+
+
 class _Declaration(NamedTuple):
     options: dict[str, RawValue]
     line: int  # 1-based, where its warnings point
@@ -319,6 +328,10 @@ class FrontMatterTransform(SphinxTransform):
                 key_lines = top_level.lines
             else:
                 key_lines = front_matter_key_lines(self.document, self.config.source_encoding)
+            for key in [key for key in fields if key in FOREIGN_KEYS]:
+                option = FOREIGN_KEYS[key]
+                message = f"key {key!r} is not a post option; did you mean {option!r}?"
+                warn(BlogpostWarning.OPTION, message, f"{source}:{key_lines.get(key, line)}")
             self._declare(options, source, line, top_level=True, option_lines=key_lines)
 
     def _declare(

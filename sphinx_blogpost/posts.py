@@ -373,7 +373,10 @@ def parse_options(
             hint = f"; did you mean {close[0]!r}?" if close else ""
             report(BlogpostWarning.OPTION, f"unknown post option {name!r}{hint}", name)
         elif malformed(value):
-            report(BlogpostWarning.OPTION, f"{name}: {value!r} is not text or a list of text", name)
+            message = f"{name}: {value!r} is not text or a list of text"
+            if name == "date" and isinstance(value, dict) and "created" in value:
+                message += " (Material for MkDocs' form: give 'date' and 'updated' each its own)"
+            report(BlogpostWarning.OPTION, message, name)
         else:
             kept[name], dropped = _written(value)
             if dropped:

@@ -44,6 +44,11 @@ EXPECTED = {  # (file, line) -> (subtype, part of the message); at the option's 
     ("frontmatter_repeated_flow.md", 3): ("option", "option 'tags' is given twice; the last"),
     ("top_level_repeated.md", 5): ("option", "option 'tags' is given twice; the last one is"),
     ("fenced_repeated_flow.md", 5): ("option", "option 'tags' is given twice; the last one"),
+    # other blog tools' names: beside top-level options, any other key is the page's own
+    ("top_level_foreign.md", 4): ("option", "key 'categories' is not a post option; did you me"),
+    ("top_level_foreign.md", 6): ("option", "key 'lastmod' is not a post option; did you mean"),
+    ("material_date.md", 3): ("option", "(Material for MkDocs' form: give 'date' and 'updated"),
+    ("material_date.md", 1): ("date", "the post has no date"),
     # stray.rst's declaration is read with the source; this one (not under the opening title)
     # by docutils: both warn at the line of the problem
     ("stray_labelled.rst", 8): ("option", "'this line is not an option' is not a post option"),
@@ -116,6 +121,8 @@ def test_the_rest_of_the_site_is_built(app):
     assert records["frontmatter_repeated"].tags == ("two",)
     for docname in ("frontmatter_repeated_flow", "top_level_repeated", "fenced_repeated_flow"):
         assert records[docname].tags == ("two",), docname
+    assert records["top_level_foreign"].tags == ("hugo",)  # the options are read as before
+    assert records["top_level_foreign"].categories == ()
     assert records["frontmatter_nested"].tags == ()  # the bad value is dropped, the post kept
     assert records["frontmatter_nested"].date is not None
     assert len(soup(app, "badlist").select(".bp-listing .bp-card")) == 2
