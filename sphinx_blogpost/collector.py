@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,8 +25,10 @@ from .directives import (
 from .freshness import WrittenDocuments
 from .posts import (
     Post,
+    build_moment,
     count_words,
     cover_path,
+    is_future,
     is_url,
     leading_paragraphs,
     meta_fields,
@@ -43,6 +45,9 @@ if TYPE_CHECKING:
 
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
+
+    from .config import BlogpostConfig
+    from .posts import PostDate
 
 ENV_ATTR = "blogpost_posts"
 POSTLISTS_ATTR = "blogpost_postlists"  # docname -> the postlist queries in it
@@ -127,6 +132,24 @@ class BlogpostCollector(EnvironmentCollector):
             # Built but listed nowhere: nor in the site's search, which would show its title
             # and text (Sphinx's own `nosearch`; a preview with blogpost_drafts keeps them).
             app.env.metadata[post.docname]["nosearch"] = True
+
+    def get_outdated_docs(
+        self,
+        app: Sphinx,
+        env: BuildEnvironment,
+        added: AbstractSet[str],
+        changed: AbstractSet[str],
+        removed: AbstractSet[str],
+    ) -> list[str]:
+        """Posts whose date has come since they were read, a draft then (or, with an earlier
+        ``SOURCE_DATE_EPOCH``, is still to come): read again, as a clean build would read
+        them now, so that every page that lists them follows."""
+        config = get_config(app.config)
+        return sorted(
+            docname
+            for docname, post in posts_of(env).items()
+            if post.scheduled != _is_scheduled(config, post.date)
+        )
 
     def get_updated_docs(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
         """Pages to write again without re-reading: those whose listings, neighbours, series
@@ -235,8 +258,11 @@ def read_post(app: Sphinx, doctree: nodes.document, declaration: blogpost_node) 
     minutes = meta.readtime or reading_minutes(
         text.words, text.cjk, config.words_per_minute, config.cjk_characters_per_minute
     )
+    scheduled = _is_scheduled(config, meta.date)
+    meta = replace(meta, draft=meta.draft or scheduled)
     return Post(
         **{**meta_fields(meta), "summary": summary, "image": image},
+        scheduled=scheduled,
         docname=docname,
         title=title,
         words=text.words,
@@ -246,6 +272,11 @@ def read_post(app: Sphinx, doctree: nodes.document, declaration: blogpost_node) 
         line=declaration.line,
         term_lines=_term_lines(declaration),
     )
+
+
+def _is_scheduled(config: BlogpostConfig, date: PostDate | None) -> bool:
+    """Whether a post dated *date* is a draft until its date comes (blogpost_future_drafts)."""
+    return config.holds_future_posts and date is not None and is_future(date, build_moment())
 
 
 def _term_lines(declaration: blogpost_node) -> tuple[tuple[str, int], ...]:

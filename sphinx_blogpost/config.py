@@ -46,6 +46,12 @@ def _is_bool(value: Any) -> bool:
     return value
 
 
+def _optional_bool(value: Any) -> bool | None:
+    if value in ("0", "1"):  # `-D name=1`: Sphinx reads 0 and 1 only where the default is bool
+        return value == "1"
+    return None if value is None else _is_bool(value)
+
+
 def _positive_int(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ValueError("expected a whole number of at least 1")
@@ -199,6 +205,13 @@ class BlogpostConfig:
     drafts: bool = _option(
         False, _is_bool, "List drafts too (for a local preview); drafts are never in feeds."
     )
+    future_drafts: bool | None = _option(
+        None,
+        _optional_bool,
+        "Whether a post dated after the build is a draft until a build on or after its date "
+        "(as in Hugo and ABlog); the build's moment is `SOURCE_DATE_EPOCH` when set. None: "
+        "True in ABlog compatibility mode, else False.",
+    )
     feeds: list[str] = _option(
         ["atom", "rss", "json"],
         _feeds,
@@ -222,6 +235,11 @@ class BlogpostConfig:
         "`blog_post_pattern`, its `postlist` options and dates; its `blog_*` settings are used "
         "where the `blogpost_*` one is left at its default, each with a hint naming it.",
     )
+
+    @property
+    def holds_future_posts(self) -> bool:
+        """Whether a post dated after the build is a draft (:attr:`future_drafts`)."""
+        return self.ablog_compat if self.future_drafts is None else self.future_drafts
 
 
 CONFIG_FIELDS: tuple[dataclasses.Field[Any], ...] = dataclasses.fields(BlogpostConfig)

@@ -56,8 +56,13 @@ def _lang(post: Post) -> str:
     return f' lang="{escape(post.language)}"' if post.language else ""
 
 
+def draft_label(post: Post) -> str:
+    """What a draft is called where it is shown: one dated after the build is "Scheduled"."""
+    return "Scheduled" if post.scheduled else "Draft"
+
+
 def _draft(post: Post) -> str:
-    return ' <span class="bp-draft-label">Draft</span>' if post.draft else ""
+    return f' <span class="bp-draft-label">{draft_label(post)}</span>' if post.draft else ""
 
 
 def _cover(post: Post, links: LinkContext) -> str:

@@ -13,7 +13,7 @@ from .collector import get_blog, postlists_of, posts_of
 from .directives import find_blog_nodes
 from .feeds import WEB_BUILDERS
 from .links import Linker, relative_link
-from .listing import counted, render_listing
+from .listing import counted, draft_label, render_listing
 from .posts import foreign_language, language_tag
 from .query import select
 
@@ -85,7 +85,7 @@ def header_html(post: Post, linker: Linker) -> str:
             f"{when}</time></span>"
         )
     if post.draft:
-        meta.append('<span class="bp-draft-label">Draft</span>')
+        meta.append(f'<span class="bp-draft-label">{draft_label(post)}</span>')
     parts.append('<p class="bp-meta">' + '<span class="bp-sep"> · </span>'.join(meta) + "</p>")
     if post.tags:
         tags = " ".join(_label(linker, "tag", t, "bp-tag") for t in post.tags)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import math
+import os
 import posixpath
 import re
 import unicodedata
@@ -142,6 +143,8 @@ class Post(PostMeta):
     #: ...and the line of each option that names the post's terms (category, tags, author,
     #: series) where the declaration knows it: a slug warning points at the name's line.
     term_lines: tuple[tuple[str, int], ...] = field(default=(), repr=False, compare=False)
+    #: a draft because it was dated after the build that read it (blogpost_future_drafts)
+    scheduled: bool = False
 
     @cached_property
     def fingerprint(self) -> str:
@@ -171,6 +174,22 @@ class Post(PostMeta):
     def is_listed(self, drafts: bool) -> bool:
         """Whether listings and feeds may show it: dated, and not a draft unless allowed."""
         return self.date is not None and (drafts or not self.draft)
+
+
+def build_moment() -> datetime:
+    """The moment a build takes as now, for posts dated after it: ``SOURCE_DATE_EPOCH`` when
+    set (reproducible builds: the same sources and epoch give the same pages), else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.strip().isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return datetime.now(UTC)
+
+
+def is_future(date: PostDate, now: datetime) -> bool:
+    """Whether *date* is after *now*: a bare date from its day on, in UTC as it is read."""
+    if date.has_time:
+        return date.moment > now
+    return date.moment.date() > now.astimezone(UTC).date()
 
 
 def stable_digest(state: object) -> str:

@@ -552,6 +552,23 @@ def test_without_compat_mode_ablog_leftovers_are_named_and_its_sidebars_left_out
     assert site.page("posts/a").select_one(".bp-post-header")
 
 
+@pytest.mark.parametrize(
+    ("setting", "listed"), [({}, False), ({"blogpost_future_drafts": False}, True)]
+)
+def test_compat_mode_holds_a_future_post_back_as_ablog_does(tmp_path, monkeypatch, setting, listed):
+    """ABlog makes a post dated in the future a draft: compatibility mode does too, unless
+    blogpost_future_drafts says otherwise."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")  # 2025-01-01
+    files = {
+        "posts/past.rst": "Past\n====\n\n.. post:: 2024-12-31\n\nText.\n",
+        "posts/future.rst": "Future\n======\n\n.. post:: 2025-01-02\n\nText.\n",
+    }
+    site = run_build(make_site(tmp_path / "src", files, COMPAT), tmp_path / "out", **setting)
+    assert site.warnings == []
+    assert site.listed == (["posts/future", "posts/past"] if listed else ["posts/past"])
+    assert site.posts["posts/future"].draft is not listed
+
+
 def test_without_compat_mode_ablogs_directives_warn_and_keep_their_content(tmp_path):
     """ABlog's `post` and `update` left in posts after compatibility mode is turned off: a
     warning at each, saying how to read it, and the text they hold kept (docutils would give

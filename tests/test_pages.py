@@ -19,7 +19,7 @@ from sphinx_blogpost.blog import Blog
 from sphinx_blogpost.links import format_date, month_names, relative_link
 from sphinx_blogpost.posts import SLUG_LENGTH, PostDate
 
-from .conftest import build, copy_root, make_site, posts, soup, warnings_of
+from .conftest import Build, build, copy_root, make_site, posts, soup, warnings_of
 
 CONF = 'extensions = ["sphinx_blogpost"]\nhtml_baseurl = "https://example.org/"\n'
 
@@ -819,3 +819,67 @@ def test_a_document_that_takes_a_generated_page_name_later_is_kept(make_app, tmp
     assert [w for w in again.warnings if "[blogpost.conflict]" in w] != []
     page = BeautifulSoup((again.outdir / "blog" / "archive.html").read_text("utf8"), "html.parser")
     assert page.select_one("h1").get_text().startswith("My archive")
+
+
+def _epoch(moment: str) -> str:
+    return str(int(datetime.fromisoformat(moment).timestamp()))
+
+
+def test_a_post_dated_after_the_build_is_scheduled_until_its_date(make_app, tmp_path, monkeypatch):
+    """With blogpost_future_drafts, a post dated after the build (SOURCE_DATE_EPOCH when
+    set) is a draft, labelled "Scheduled"; the first build on or after its date lists it,
+    an incremental one as a clean one does, though no source changed."""
+    post = "{0}\n=====\n\n.. blogpost::\n   :date: {1}\n\nText of {0}.\n"
+    files = {
+        "posts/now.rst": post.format("Now", "2025-01-10"),
+        "posts/hour.rst": post.format("Hour", "2025-02-01 12:00+00:00"),
+        "posts/day.rst": post.format("Day", "2025-03-01"),  # a bare date: listed on its day
+    }
+    src = make_site(tmp_path / "src", files, CONF + "blogpost_future_drafts = True\n")
+
+    def listed(outdir: Path) -> list[str]:
+        titles = soup_of(outdir / "blog/index.html").select(".bp-card-title a")
+        return sorted(a.get_text() for a in titles)
+
+    def built_at(moment: str, out: str) -> Build:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", _epoch(moment))
+        return build(make_app, "html", srcdir=src, builddir=tmp_path / out)
+
+    site = built_at("2025-02-01T11:59:59+00:00", "out")
+    assert site.warnings == []
+    assert listed(site.outdir) == ["Now"]
+    page = soup_of(site.outdir / "posts/hour.html")
+    assert page.select_one(".bp-draft-label").get_text() == "Scheduled"
+    assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    assert "Hour" not in (site.outdir / "blog/atom.xml").read_text("utf8")
+    assert site.posts["posts/hour"].scheduled and site.posts["posts/hour"].draft
+    for moment, expected in [
+        ("2025-02-01T12:00:00+00:00", ["Hour", "Now"]),  # its moment has come
+        ("2025-02-28T23:59:59+00:00", ["Hour", "Now"]),
+        ("2025-03-01T00:00:00+00:00", ["Day", "Hour", "Now"]),
+    ]:
+        site = built_at(moment, "out")
+        assert listed(site.outdir) == expected, moment
+        clean = built_at(moment, f"clean-{moment[:10]}")
+        assert _differing_files(site.outdir, clean.outdir) == [], moment
+    assert soup_of(site.outdir / "posts/day.html").select_one(".bp-draft-label") is None
+    assert "Day" in (site.outdir / "blog/atom.xml").read_text("utf8")
+
+
+def _differing_files(one: Path, other: Path) -> list[str]:
+    """The pages and feeds that differ between two output folders (or are in one only)."""
+
+    def files(root: Path) -> set[Path]:
+        return {p.relative_to(root) for p in root.rglob("*")
+                if p.suffix in {".html", ".xml", ".json"} and p.is_file()}  # fmt: skip
+
+    names = files(one) | files(other)
+    return sorted(
+        str(name) for name in names
+        if not (one / name).is_file() or not (other / name).is_file()
+        or (one / name).read_bytes() != (other / name).read_bytes()
+    )  # fmt: skip
+
+
+def soup_of(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text("utf8"), "html.parser")
