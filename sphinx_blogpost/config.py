@@ -48,7 +48,7 @@ def _is_bool(value: Any) -> bool:
 
 def _optional_bool(value: Any) -> bool | None:
     if value in ("0", "1"):  # `-D name=1`: Sphinx reads 0 and 1 only where the default is bool
-        return value == "1"
+        return bool(value == "1")
     return None if value is None else _is_bool(value)
 
 
