@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from .listing import LAYOUTS
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     ReportOption = Callable[[str, str], None]
 
 
-SORTS = ("date", "-date", "title", "-title")
+SORTS = ("date", "-date", "updated", "-updated", "title", "-title")
 _FILTERS = {"category": "category", "tags": "tag", "author": "author", "series": "series"}
 #: Every option of ``postlist``, in the order the docs list them.
 POSTLIST_OPTIONS = (*_FILTERS, "year", "limit", "sort", "layout")
@@ -64,6 +65,12 @@ def parse_query(options: Mapping[str, OptionValue], report: ReportOption) -> dic
     return query
 
 
+def _last_change(post: Post) -> datetime:
+    """When a post last changed: its ``updated`` date, else its date (listed posts have one)."""
+    changed = post.updated or post.date
+    return changed.moment if changed is not None else datetime.min.replace(tzinfo=UTC)
+
+
 def _text(value: OptionValue) -> str:
     # A list here comes from a caller that did not go through option_values: read it as
     # the comma-separated text it stands for rather than fail.
@@ -86,7 +93,9 @@ def select(blog: Blog, query: Mapping[str, Any]) -> list[Post]:
     sort = query["sort"]
     if sort.endswith("title"):
         posts.sort(key=lambda p: (p.title.casefold(), p.docname))
-    if sort in ("date", "-title"):
+    elif sort.endswith("updated"):
+        posts.sort(key=_last_change, reverse=True)  # stable: a tie keeps the newest first
+    if sort in ("date", "updated", "-title"):
         posts.reverse()
     posts = posts[: query["limit"]] if query["limit"] else posts
     if query.get("reverse"):  # ABlog's `:sort:`: the newest posts, shown oldest first

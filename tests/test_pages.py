@@ -883,3 +883,22 @@ def _differing_files(one: Path, other: Path) -> list[str]:
 
 def soup_of(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text("utf8"), "html.parser")
+
+
+def test_a_postlist_sorts_by_last_change(make_app, tmp_path):
+    """`:sort: -updated`: the posts changed last first (`updated`, else the date), as a
+    "recently updated" list shows them; `updated` the other way round."""
+    post = "{0}\n=====\n\n.. blogpost::\n   :date: {1}\n{2}\nText.\n"
+    files = {
+        "old.rst": post.format("Old", "2025-01-01", "   :updated: 2025-06-01\n"),
+        "mid.rst": post.format("Mid", "2025-03-01", ""),
+        "new.rst": post.format("New", "2025-05-01", ""),
+        "lists.rst": "Lists\n=====\n\n.. postlist::\n   :sort: -updated\n   :layout: list\n\n"
+        ".. postlist::\n   :sort: updated\n   :layout: list\n",
+    }
+    result = build(make_app, "html", srcdir=make_site(tmp_path / "src", files, CONF))
+    assert result.warnings == []
+    page = soup_of(result.outdir / "lists.html")
+    listings = [[a.get_text() for a in lst.select(".bp-card-title a")]
+                for lst in page.select(".bp-listing")]  # fmt: skip
+    assert listings == [["Old", "New", "Mid"], ["Mid", "New", "Old"]]
