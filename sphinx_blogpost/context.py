@@ -15,7 +15,15 @@ them too. Keys (all present on every page of an HTML build):
                          cover is printed between the two; else None
 ``blogpost_toc``         HTML list of the page's sections when it has at least
                          :data:`TOC_MIN_SECTIONS`, else ``""``
+``blogpost_toc_lang``    the ``lang`` of those sections, in a post of another language than
+                         the site's, else ``""``
 ``blogpost_listing_style``  ``cards`` or ``list`` (theme option ``listing_style``)
+``blogpost_post``        on a post's page, the post (:class:`PostContext`), for a template to
+                         print in an embed (comments, sharing); None on every other page
+
+Values are plain text, escaped nowhere: Sphinx's templates do not autoescape, so a template
+prints text with ``|e`` (or ``|tojson`` inside a script), as the dispatches theme does.
+docs/reference/templates.md documents these keys for theme and project authors.
 """
 
 from __future__ import annotations
@@ -33,11 +41,12 @@ from sphinx.util.osutil import relative_uri
 
 from .collector import get_blog, posts_of
 from .config import assignment_location, get_config
-from .feeds import FEED_FORMATS, WEB_BUILDERS, feeds_written
+from .feeds import FEED_FORMATS, WEB_BUILDERS, feeds_written, site_url
+from .feeds import page_uri as quoted_uri
 from .freshness import WrittenDocuments, put_by_sphinx
 from .links import cover_url, relative_link
 from .pages import plan_pages
-from .posts import foreign_language, stable_digest
+from .posts import foreign_language, language_tag, stable_digest
 from .theme import THEME_NAME, THEME_PATH, theme_options, uses_dispatches
 from .warnings_ import BlogpostWarning, warn
 
@@ -48,6 +57,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from .blog import Blog
+    from .posts import Post
 
 #: A page gets an on-page table of contents from this many sections on.
 TOC_MIN_SECTIONS = 3
@@ -71,6 +81,43 @@ class Cover:
 
     url: str
     alt: str = ""  # decorative: the post title is right above it
+
+
+@dataclass(frozen=True)
+class PostContext:
+    """A post as templates see it (``blogpost_post``): plain values made at write time from
+    the collected post, never stored. Dates are ISO 8601; ``url`` is absolute with
+    ``html_baseurl``, else the page's link to itself; ``language`` is the post's, else the
+    site's, as a BCP 47 tag."""
+
+    title: str
+    url: str
+    date: str | None
+    updated: str | None
+    categories: tuple[str, ...]
+    tags: tuple[str, ...]
+    authors: tuple[str, ...]  # names, as the post header shows them
+    series: str | None
+    draft: bool
+    language: str
+    summary: str
+
+
+def post_context(post: Post, url: str, site_language: str | None) -> PostContext:
+    """What :class:`PostContext` shows of *post*, whose page is at *url*."""
+    return PostContext(
+        title=post.title,
+        url=url,
+        date=post.date.iso if post.date is not None else None,
+        updated=post.updated.iso if post.updated is not None else None,
+        categories=post.categories,
+        tags=post.tags,
+        authors=tuple(author.name for author in post.authors),
+        series=post.series,
+        draft=post.draft,
+        language=post.language or language_tag(site_language or "en"),
+        summary=post.summary,
+    )
 
 
 def blog_nav(blog: Blog, pagename: str, url_of: Callable[[str], str]) -> list[NavLink]:
@@ -241,7 +288,19 @@ def add_page_context(
         blogpost_toc=_page_toc(app, pagename) if doctree is not None else "",
         blogpost_toc_lang=language or "",
         blogpost_listing_style=options.listing_style,
+        blogpost_post=_post_context(app, pagename, post, url_of_page),
     )
+
+
+def _post_context(
+    app: Sphinx, pagename: str, post: Post | None, url_of_page: Callable[[str], str]
+) -> PostContext | None:
+    if post is None:
+        return None
+    base: str = app.config.html_baseurl
+    # The address Open Graph and the canonical link give, which comment services key on.
+    url = site_url(base, quoted_uri(app.builder, pagename)) if base else url_of_page(pagename)
+    return post_context(post, url, app.config.language)
 
 
 _PAGES_ATTR = "_blogpost_pages"  # per build, on the builder: what _known_pages gives

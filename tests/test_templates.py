@@ -1,0 +1,132 @@
+"""What templates get about a post (``blogpost_post``), built into real pages by a project's
+own ``_templates/page.html``."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+
+from sphinx_blogpost.context import PostContext
+
+from .conftest import ROOTS, build
+
+
+def printed_post(outdir: Path, page: str) -> dict[str, Any] | None:
+    """``blogpost_post`` as the root's template printed it on *page*, or None."""
+    html = BeautifulSoup((outdir / page).read_text("utf8"), "html.parser")
+    listing = html.select_one("dl#post")
+    if listing is None:
+        return None
+    names = [dt.get_text() for dt in listing.find_all("dt")]
+    values = [json.loads(dd.get_text()) for dd in listing.find_all("dd")]
+    return dict(zip(names, values, strict=True))
+
+
+def page_kind(outdir: Path, page: str) -> str:
+    html = BeautifulSoup((outdir / page).read_text("utf8"), "html.parser")
+    kind = html.select_one("#kind")
+    assert kind is not None
+    return str(kind["data-kind"])
+
+
+@pytest.fixture(scope="module")
+def context_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from sphinx.testing.util import SphinxTestApp
+
+    app = SphinxTestApp(
+        "html", srcdir=ROOTS / "test-template-context", builddir=tmp_path_factory.mktemp("ctx")
+    )
+    try:
+        app.build()
+        assert app.warning.getvalue() == ""
+        return Path(app.outdir)
+    finally:
+        app.cleanup()
+
+
+def test_a_post_page_gets_its_post(context_site: Path) -> None:
+    post = printed_post(context_site, "full.html")
+    assert post == {
+        "title": "Ada & <Bob> on gates",  # as written: the template escapes, not the data
+        "url": "https://blog.example.org/full.html",
+        "date": "2025-12-18",
+        "updated": "2026-01-05T14:30:00+00:00",
+        "categories": ["Models", "Notes"],
+        "tags": ["mamba", "long context"],
+        "authors": ["Ada Moreau", "Lin Wei"],
+        "series": "Beyond Attention",
+        "draft": False,
+        "language": "en",
+        "summary": "Gates that <choose> what to remember & forget.",
+    }
+    assert set(post) == {f.name for f in fields(PostContext)}
+    assert page_kind(context_site, "full.html") == "post"
+
+
+def test_a_draft_in_its_language_with_defaults(context_site: Path) -> None:
+    post = printed_post(context_site, "plain.html")
+    assert post is not None
+    assert post["draft"] is True
+    assert post["language"] == "de"
+    assert (post["updated"], post["series"], post["categories"], post["authors"]) == (
+        None,
+        None,
+        [],
+        [],
+    )
+    assert post["summary"] == "Ein kurzer Text, der die Zusammenfassung ist."
+
+
+@pytest.mark.parametrize(
+    ("page", "kind"),
+    [("about.html", "doc"), ("index.html", "doc"), ("blog/index.html", "index"),
+     ("blog/tag/mamba.html", "tag"), ("blog/archive.html", "archive")],
+)  # fmt: skip
+def test_other_pages_get_none(context_site: Path, page: str, kind: str) -> None:
+    assert printed_post(context_site, page) is None
+    assert page_kind(context_site, page) == kind
+
+
+@pytest.mark.parametrize(
+    ("builder", "page", "url"),
+    [("html", "full.html", "full.html"), ("dirhtml", "full/index.html", "./")],
+)
+def test_without_base_url_the_url_is_the_page_link_to_itself(
+    make_app: Any, tmp_path: Path, builder: str, page: str, url: str
+) -> None:
+    result = build(
+        make_app,
+        builder,
+        srcdir=ROOTS / "test-template-context",
+        builddir=tmp_path,
+        confoverrides={"html_baseurl": ""},
+    )
+    post = printed_post(result.outdir, page)
+    assert post is not None
+    assert post["url"] == url
+
+
+def test_the_reference_names_every_key_and_attribute(make_app: Any, tmp_path: Path) -> None:
+    """docs/reference/templates.md documents each ``blogpost_*`` key a page gets, and each
+    attribute of ``blogpost_post``."""
+    keys: set[str] = set()
+    app = make_app("html", srcdir=ROOTS / "test-template-context", builddir=tmp_path)
+    try:
+
+        def record(app: Any, pagename: str, template: str, context: dict[str, Any], doctree: Any):
+            keys.update(key for key in context if key.startswith("blogpost_"))
+
+        app.connect("html-page-context", record, priority=900)
+        app.build()
+    finally:
+        app.cleanup()
+    page = (ROOTS.parent.parent / "docs" / "reference" / "templates.md").read_text("utf8")
+    assert "blogpost_post" in keys
+    assert [key for key in sorted(keys) if f"`{key}`" not in page] == []
+    attributes = [f.name for f in fields(PostContext)]
+    assert [name for name in attributes if f"| `{name}` |" not in page] == []
