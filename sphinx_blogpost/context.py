@@ -101,6 +101,7 @@ class PostContext:
     draft: bool
     language: str
     summary: str
+    comments: bool  # False for a post with the `nocomments` flag
 
 
 def post_context(post: Post, url: str, site_language: str | None) -> PostContext:
@@ -117,6 +118,7 @@ def post_context(post: Post, url: str, site_language: str | None) -> PostContext
         draft=post.draft,
         language=post.language or language_tag(site_language or "en"),
         summary=post.summary,
+        comments=post.comments,
     )
 
 

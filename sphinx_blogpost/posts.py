@@ -25,7 +25,7 @@ Report = Callable[[BlogpostWarning, str, str | None], None]
 
 OPTIONS = (
     "date", "updated", "category", "tags", "author", "summary", "image",
-    "series", "readtime", "draft", "pin", "language",
+    "series", "readtime", "draft", "pin", "language", "nocomments",
 )  # fmt: skip
 
 
@@ -121,6 +121,7 @@ class PostMeta:
     draft: bool = False
     pin: bool = False
     language: str | None = None
+    comments: bool = True  # False with the `nocomments` flag (ABlog's name): for templates
 
 
 # What an edit past the summary changes and Atom and RSS feeds do not show (Post.syndication).
@@ -458,6 +459,7 @@ def parse_options(
     elif language is not None:
         language = language_tag(language)
 
+    nocomments = _flag("nocomments", raw["nocomments"], report) if "nocomments" in raw else False
     return PostMeta(
         categories=cats,
         tags=tuple(names["tags"]),
@@ -468,6 +470,7 @@ def parse_options(
         draft=_flag("draft", raw["draft"], report) if "draft" in raw else False,
         pin=_flag("pin", raw["pin"], report) if "pin" in raw else False,
         language=language,
+        comments=not nocomments,
         **values,
     )
 

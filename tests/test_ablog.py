@@ -138,6 +138,10 @@ def test_ablog_forms_give_the_same_posts(style, native):
     ]  # fmt: skip
     for docname, post in style.posts.items():
         assert post == native.posts[docname], docname
+    # ABlog's `nocomments`, in its directive and its front matter, turns a post's comments off
+    assert [d for d, post in sorted(style.posts.items()) if not post.comments] == [
+        "ablog_rst", "frontmatter",
+    ]  # fmt: skip
     assert style.listed == native.listed
 
 
@@ -246,6 +250,7 @@ def test_translate_keeps_ours_maps_ablogs_and_drops_empty_names():
     assert declaration.options == {
         "date": "Jan 25, 2021",
         "tags": "a, , b,",
+        "nocomments": None,  # ours too: the post's comments are off
         "language": "en",
         "series": "Mine",
         "colour": "blue",  # neither ABlog's nor ours: the collector warns as for `blogpost`

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from sphinx_blogpost.context import PostContext
 
-from .conftest import ROOTS, build
+from .conftest import ROOTS, build, make_site
 
 
 def printed_post(outdir: Path, page: str) -> dict[str, Any] | None:
@@ -63,6 +63,7 @@ def test_a_post_page_gets_its_post(context_site: Path) -> None:
         "draft": False,
         "language": "en",
         "summary": "Gates that <choose> what to remember & forget.",
+        "comments": True,
     }
     assert set(post) == {f.name for f in fields(PostContext)}
     assert page_kind(context_site, "full.html") == "post"
@@ -130,3 +131,27 @@ def test_the_reference_names_every_key_and_attribute(make_app: Any, tmp_path: Pa
     assert [key for key in sorted(keys) if f"`{key}`" not in page] == []
     attributes = [f.name for f in fields(PostContext)]
     assert [name for name in attributes if f"| `{name}` |" not in page] == []
+
+
+@pytest.mark.parametrize(
+    ("page", "comments"),
+    [("quiet_rst.html", False), ("quiet_md.html", False), ("quiet_top.html", False),
+     ("talkative.html", True), ("plain.html", True)],
+)  # fmt: skip
+def test_nocomments_turns_a_posts_comments_off(
+    context_site: Path, page: str, comments: bool
+) -> None:
+    post = printed_post(context_site, page)
+    assert post is not None
+    assert post["comments"] is comments
+
+
+def test_a_misspelt_nocomments_warns_with_the_name(make_app: Any, tmp_path: Path) -> None:
+    files = {"post.rst": "Post\n====\n\n.. blogpost::\n   :date: 2025-10-01\n   :nocoments:\n"}
+    conf = 'extensions = ["sphinx_blogpost"]\nblogpost_feeds = []\n'
+    srcdir = make_site(tmp_path / "src", files, conf)
+    result = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
+    assert [w.split(": ", 1)[1] for w in result.warnings] == [
+        "WARNING: unknown post option 'nocoments'; did you mean 'nocomments'? [blogpost.option]"
+    ]
+    assert result.posts["post"].comments

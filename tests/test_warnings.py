@@ -277,6 +277,7 @@ BAD_VALUES = {  # each in a post of its own, beside a valid date (except for the
     "image": ["missing.png", "javascript:alert(1)", "../../outside.png"],
     "pin": ["maybe"],
     "draft": ["maybe"],
+    "nocomments": ["maybe"],
     "language": [SCRIPT],
     "colour": ["blue"],
 }  # fmt: skip
