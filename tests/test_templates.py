@@ -155,3 +155,49 @@ def test_a_misspelt_nocomments_warns_with_the_name(make_app: Any, tmp_path: Path
         "WARNING: unknown post option 'nocoments'; did you mean 'nocomments'? [blogpost.option]"
     ]
     assert result.posts["post"].comments
+
+
+# -- dispatches: a project's page.html fills the place under a post ----------------------------
+def _main(outdir: Path, page: str) -> Any:
+    html = BeautifulSoup((outdir / page).read_text("utf8"), "html.parser")
+    main = html.select_one("main#bp-main")
+    assert main is not None
+    return main
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+def test_a_project_template_fills_the_place_after_each_post(
+    make_app: Any, tmp_path: Path, builder: str
+) -> None:
+    result = build(make_app, builder, srcdir=ROOTS / "test-after-post", builddir=tmp_path)
+    assert result.warnings == []
+    suffix = ".html" if builder == "html" else "/index.html"
+    for name, title in (("first", "A post in reStructuredText"), ("second", "A post in Markdown")):
+        main = _main(result.outdir, name + suffix)
+        added = main.select("section.after-post")
+        assert [a["data-title"] for a in added] == [title]
+        # after the post, its series box, related posts and navigation: the last of <main>
+        body = main.select_one("div.body")
+        assert body.select_one(".bp-post-nav") is not None
+        assert body.select_one(".bp-series") is not None
+        assert body.select_one(".bp-related") is not None
+        assert [tag.name for tag in main.find_all(recursive=False)] == ["div", "section"]
+    assert main.select_one(".bp-cover") is not None  # the second post: a cover, body in parts
+    for page in ("about", "index", "blog/index", "blog/archive", "blog/tag/shared", "search"):
+        path = page + (".html" if page.endswith("index") else suffix)
+        html = (result.outdir / path).read_text("utf8")
+        assert "after-post" not in html, page
+
+
+def test_without_a_project_template_nothing_follows_a_post(make_app: Any, tmp_path: Path) -> None:
+    result = build(
+        make_app,
+        "html",
+        srcdir=ROOTS / "test-after-post",
+        builddir=tmp_path,
+        confoverrides={"templates_path": []},
+    )
+    assert result.warnings == []
+    main = _main(result.outdir, "first.html")
+    assert [tag.name for tag in main.find_all(recursive=False)] == ["div"]
+    assert "after-post" not in (result.outdir / "first.html").read_text("utf8")
