@@ -4,6 +4,7 @@ own ``_templates/page.html``."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ from bs4 import BeautifulSoup
 
 from sphinx_blogpost.context import PostContext
 
-from .conftest import ROOTS, build, make_site
+from .conftest import ROOTS, build, copy_root, make_site
 
 
 def printed_post(outdir: Path, page: str) -> dict[str, Any] | None:
@@ -201,3 +202,106 @@ def test_without_a_project_template_nothing_follows_a_post(make_app: Any, tmp_pa
     main = _main(result.outdir, "first.html")
     assert [tag.name for tag in main.find_all(recursive=False)] == ["div"]
     assert "after-post" not in (result.outdir / "first.html").read_text("utf8")
+
+
+# -- the comments how-to: its recipes, as the page shows them, in each theme -------------------
+COMMENTS_HOWTO = ROOTS.parent.parent / "docs" / "howto" / "comments.md"
+
+
+def howto_recipes() -> dict[str, str]:
+    """Each named ``code-block`` of the comments how-to: ``:name:`` -> its code."""
+    from markdown_it import MarkdownIt
+
+    recipes = {}
+    for token in MarkdownIt("commonmark").parse(COMMENTS_HOWTO.read_text("utf8")):
+        if token.type != "fence" or not token.info.startswith("{code-block}"):
+            continue
+        lines = token.content.splitlines()
+        options = {}
+        while lines and lines[0].startswith(":"):
+            name, _, value = lines.pop(0)[1:].partition(":")
+            options[name] = value.strip()
+        recipes[options["name"]] = "\n".join(lines).strip() + "\n"
+    return recipes
+
+
+#: Where each theme's recipe puts the comments: inside the page's main content.
+THEME_CONTAINERS = {
+    "dispatches": "main#bp-main",
+    "furo": "article#furo-main-content",
+    "alabaster": 'div.body[role="main"]',
+    "pydata_sphinx_theme": ".bd-article-container footer.bd-footer-article",
+}
+
+
+def build_recipe(make_app: Any, tmp_path: Path, theme: str, service: str) -> Path:
+    """The test-comments root with the how-to's *service* embed and *theme* recipe."""
+    recipes = howto_recipes()
+    srcdir = copy_root("comments", tmp_path)
+    templates = srcdir / "_templates"
+    templates.mkdir()
+    (templates / "post-comments.html").write_text(recipes[f"comments-{service}"], "utf8")
+    overrides: dict[str, Any] = {"html_theme": theme}
+    if theme == "pydata_sphinx_theme":
+        namespace: dict[str, Any] = {}
+        exec(recipes["conf-pydata"], namespace)  # the how-to's conf.py lines
+        overrides["html_theme_options"] = namespace["html_theme_options"]
+    else:
+        page = "alabaster" if theme == "alabaster" else theme
+        (templates / "page.html").write_text(recipes[f"page-{page}"], "utf8")
+    result = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out",
+                   confoverrides=overrides)  # fmt: skip
+    assert result.warnings == []
+    return result.outdir
+
+
+def _html(outdir: Path, page: str) -> BeautifulSoup:
+    return BeautifulSoup((outdir / page).read_text("utf8"), "html.parser")
+
+
+@pytest.mark.parametrize("theme", list(THEME_CONTAINERS))
+def test_the_howto_puts_giscus_under_posts_in_each_theme(
+    make_app: Any, tmp_path: Path, theme: str
+) -> None:
+    pytest.importorskip(theme if theme != "dispatches" else "sphinx_blogpost.theme")
+    outdir = build_recipe(make_app, tmp_path, theme, "giscus")
+    html = (outdir / "open.html").read_text("utf8")
+    page = BeautifulSoup(html, "html.parser")
+    comments = page.select(f"{THEME_CONTAINERS[theme]} section.post-comments")
+    assert len(comments) == 1
+    assert comments[0].select_one('script[src="https://giscus.app/client.js"]') is not None
+    # after the post and its navigation
+    assert html.index('class="bp-post-nav"') < html.index('class="post-comments"')
+    assert html.index('class="bp-related"') < html.index('class="post-comments"')
+    # none under a post with nocomments, a draft, a document or a generated page
+    for other in ("closed.html", "draft.html", "about.html", "index.html", "blog/index.html",
+                  "blog/tag/talk.html"):  # fmt: skip
+        other_html = (outdir / other).read_text("utf8")
+        assert "post-comments" not in other_html and "giscus" not in other_html, other
+        if theme == "pydata_sphinx_theme":  # nothing printed: no empty article footer
+            assert _html(outdir, other).select_one("footer.bd-footer-article") is None, other
+
+
+def test_the_howto_puts_utterances_under_posts(make_app: Any, tmp_path: Path) -> None:
+    outdir = build_recipe(make_app, tmp_path, "dispatches", "utterances")
+    script = _html(outdir, "open.html").select_one("main section.post-comments script")
+    assert script is not None and script["src"] == "https://utteranc.es/client.js"
+    assert "utteranc" not in (outdir / "closed.html").read_text("utf8")
+
+
+def test_the_howto_gives_disqus_the_post_as_javascript_strings(
+    make_app: Any, tmp_path: Path
+) -> None:
+    outdir = build_recipe(make_app, tmp_path, "dispatches", "disqus")
+    section = _html(outdir, "open.html").select_one("main section.post-comments")
+    assert section is not None and section.select_one("#disqus_thread") is not None
+    code = section.select_one("script").get_text()
+    assert "</" not in code  # the title's "</script>" cannot end the script early
+    values = dict(re.findall(r"this\.page\.(\w+) = (.+);", code))
+    assert {name: json.loads(value) for name, value in values.items()} == {
+        "url": "https://comments.example.org/open.html",
+        "identifier": "open",
+        "title": "Closing </script> early & more",
+    }
+    for other in ("closed.html", "draft.html", "about.html", "blog/index.html"):
+        assert "disqus" not in (outdir / other).read_text("utf8"), other
