@@ -18,8 +18,9 @@ them too. Keys (all present on every page of an HTML build):
 ``blogpost_toc_lang``    the ``lang`` of those sections, in a post of another language than
                          the site's, else ``""``
 ``blogpost_listing_style``  ``cards`` or ``list`` (theme option ``listing_style``)
-``blogpost_post``        on a post's page, the post (:class:`PostContext`), for a template to
-                         print in an embed (comments, sharing); None on every other page
+``blogpost_post``        on a post's page, the post (the fields of :class:`PostContext`, as a
+                         dict), for a template to print in an embed (comments, sharing); None
+                         on every other page
 
 Values are plain text, escaped nowhere: Sphinx's templates do not autoescape, so a template
 prints text with ``|e`` (or ``|tojson`` inside a script), as the dispatches theme does.
@@ -29,7 +30,7 @@ docs/reference/templates.md documents these keys for theme and project authors.
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
@@ -296,13 +297,17 @@ def add_page_context(
 
 def _post_context(
     app: Sphinx, pagename: str, post: Post | None, url_of_page: Callable[[str], str]
-) -> PostContext | None:
+) -> dict[str, Any] | None:
     if post is None:
         return None
     base: str = app.config.html_baseurl
     # The address Open Graph and the canonical link give, which comment services key on.
     url = site_url(base, quoted_uri(app.builder, pagename)) if base else url_of_page(pagename)
-    return post_context(post, url, app.config.language)
+    # A dict, which templates read as they read attributes (``blogpost_post.title``: Jinja
+    # looks the key up then): the json and pickle builders write every page's context to a
+    # file, and JSON takes no dataclass. Made for this page alone, so no template changes
+    # what another page shows.
+    return asdict(post_context(post, url, app.config.language))
 
 
 _PAGES_ATTR = "_blogpost_pages"  # per build, on the builder: what _known_pages gives

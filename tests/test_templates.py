@@ -4,6 +4,7 @@ own ``_templates/page.html``."""
 from __future__ import annotations
 
 import json
+import pickle
 import re
 from dataclasses import fields
 from pathlib import Path
@@ -92,6 +93,26 @@ def test_a_draft_in_its_language_with_defaults(context_site: Path) -> None:
 def test_other_pages_get_none(context_site: Path, page: str, kind: str) -> None:
     assert printed_post(context_site, page) is None
     assert page_kind(context_site, page) == kind
+
+
+@pytest.mark.parametrize("builder", ["json", "pickle"])
+def test_builders_that_write_the_context_write_the_post(
+    make_app: Any, tmp_path: Path, builder: str
+) -> None:
+    """The json and pickle builders write each page's context to a file: the post too."""
+    result = build(make_app, builder, srcdir=ROOTS / "test-template-context", builddir=tmp_path)
+    assert result.warnings == []
+    if builder == "json":
+        written = json.loads((result.outdir / "full.fjson").read_text("utf8"))
+    else:
+        written = pickle.loads((result.outdir / "full.fpickle").read_bytes())
+    post = written["blogpost_post"]
+    assert (post["title"], post["url"]) == (
+        "Ada & <Bob> on gates",
+        "https://blog.example.org/full/",
+    )
+    assert list(post["tags"]) == ["mamba", "long context"]
+    assert written["blogpost_page_kind"] == "post"
 
 
 @pytest.mark.parametrize(
