@@ -326,3 +326,16 @@ def test_the_howto_gives_disqus_the_post_as_javascript_strings(
     }
     for other in ("closed.html", "draft.html", "about.html", "blog/index.html"):
         assert "disqus" not in (outdir / other).read_text("utf8"), other
+
+
+def test_an_incremental_build_shows_a_post_as_it_is_now(make_app: Any, tmp_path: Path) -> None:
+    srcdir = copy_root("template-context", tmp_path)
+    out = tmp_path / "out"
+    build(make_app, "html", srcdir=srcdir, builddir=out)
+    post = srcdir / "quiet_rst.rst"
+    post.write_text(post.read_text("utf8").replace("   :nocomments:\n", "   :draft:\n"), "utf8")
+    result = build(make_app, "html", srcdir=srcdir, builddir=out)
+    assert result.warnings == []
+    printed = printed_post(result.outdir, "quiet_rst.html")
+    assert printed is not None
+    assert (printed["comments"], printed["draft"]) == (True, True)
