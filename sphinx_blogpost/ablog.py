@@ -235,7 +235,8 @@ SETTINGS = (
     Setting("post_date_format", "blogpost_date_format"),  # and the format dates are read in
     Setting(
         "blog_feed_archives", None,
-        advice="sphinx-blogpost always writes an Atom feed per category and tag; remove it",
+        advice="sphinx-blogpost always writes an Atom feed per category, tag, author and "
+        "series; remove it",
     ),
     Setting(
         "blog_feed_titles", None,

@@ -81,6 +81,10 @@ class Blog:
     def kind_index(self, kind: str) -> str:
         return f"{self.root}/{kind}/index"
 
+    def label(self, kind: str, name: str) -> str:
+        """How *name* is shown: authors are keyed by registry key or name, shown by name."""
+        return self.authors[name].name if kind == "author" else name
+
     @property
     def archive_page(self) -> str:
         return f"{self.root}/archive"

@@ -18,6 +18,7 @@ from sphinx import addnodes
 from sphinx.util.logging import suppress_logging
 from sphinx.util.osutil import relative_uri
 
+from .blog import KINDS
 from .collector import get_blog
 from .config import assignment_location, get_config
 from .directives import blogpost_node
@@ -58,8 +59,10 @@ FEED_FORMATS: Mapping[str, FeedFormat] = {
     "rss": FeedFormat("rss.xml", "application/rss+xml", "RSS"),
     "json": FeedFormat("feed.json", "application/feed+json", "JSON Feed"),
 }
-#: Kinds of names that get their own (Atom) feed.
-FEED_KINDS = ("category", "tag")
+#: Kinds of names that get their own (Atom) feed: every kind with a page per name.
+FEED_KINDS = KINDS
+#: Kinds of names an entry carries as Atom categories (RSS categories, JSON Feed tags).
+TERM_KINDS = ("category", "tag")
 INDEX_FILENAME = "index.json"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 GENERATOR = "sphinx-blogpost"
@@ -156,7 +159,7 @@ def _feed_generator(
     entries: dict[str, FeedEntry] | None = None,
 ) -> Any:
     """The feed of *items*; an Atom feed takes each item's entry from *entries* when given
-    (made once per build and shared by the blog, category and tag feeds it is in)."""
+    (made once per build and shared by the blog's feed and those of its names)."""
     # Imported here: feedgen and lxml take ~25 ms to import, which a build that makes no
     # feed (nothing changed) need not pay.
     from feedgen.entry import FeedEntry
@@ -477,7 +480,7 @@ _FILE_KINDS = {INDEX_FILENAME: "post index"}
 @dataclass
 class _FeedWriter:
     """Writes the feeds of one build; each post's item (and full text) is made once, however
-    many feeds (blog, category, tag) it is in."""
+    many feeds (blog, category, tag, author, series) it is in."""
 
     app: Sphinx
     blog: Blog
@@ -525,7 +528,7 @@ class _FeedWriter:
         home_page: str,
     ) -> None:
         shown = posts[: self.config.feed_length]
-        if not shown:  # a category or tag whose posts are all drafts (``blogpost_drafts``)
+        if not shown:  # a name whose posts are all drafts (listed with ``blogpost_drafts``)
             return
         # A feed is made from its posts (with full text, their bodies too: the times they were
         # read, and what their pages show of other posts, as a `postlist` in the body), the
@@ -548,7 +551,7 @@ class _FeedWriter:
             return
         items = [self.item(p) for p in shown]
         language: str | None = self.app.config.language
-        schemes = {kind: self.url(self.blog.kind_index(kind)) for kind in FEED_KINDS}
+        schemes = {kind: self.url(self.blog.kind_index(kind)) for kind in TERM_KINDS}
         for fmt in formats:
             path = posixpath.join(folder, FEED_FORMATS[fmt].filename)
             info = FeedInfo(
@@ -580,7 +583,8 @@ class _FeedWriter:
         return self.written.is_fresh(path, (path, state), output=Path(self.app.outdir, path))
 
     def write_all(self, posts: Sequence[Post]) -> None:
-        """The blog's feeds in every format, then an Atom feed per category and tag."""
+        """The blog's feeds in every format, then an Atom feed per category, tag, author and
+        series."""
         title = self.config.title
         self.write(
             self.blog.root,
@@ -601,21 +605,21 @@ class _FeedWriter:
                     page,
                     syndicated(self.blog.with_name(kind, name)),
                     ["atom"],
-                    title=term_feed_title(title, name),
+                    title=term_feed_title(title, self.blog.label(kind, name)),
                     subtitle="",
                     home_page=page,
                 )
 
 
-def term_feed_title(blog_title: str, name: str) -> str:
-    """The title of the Atom feed of a category or tag *name*."""
-    return f"{blog_title}: {name}"
+def term_feed_title(blog_title: str, label: str) -> str:
+    """The title of the Atom feed of a category, tag, author or series shown as *label*."""
+    return f"{blog_title}: {label}"
 
 
 def term_feed(app: Sphinx, kind: str, name: str) -> str | None:
-    """The path (under the output folder) of the Atom feed of the category or tag *name*,
-    when this build writes it: the blog's feeds are written, Atom among them, and *name* has
-    a post that feeds may show (see ``_FeedWriter.write_all``)."""
+    """The path (under the output folder) of the Atom feed of the category, tag, author or
+    series *name*, when this build writes it: the blog's feeds are written, Atom among them,
+    and *name* has a post that feeds may show (see ``_FeedWriter.write_all``)."""
     blog = get_blog(app)
     page = blog.page(kind, name)
     if (

@@ -52,7 +52,7 @@ class Page:
     kind: str  # index, archive, category, tag, author, series, and "<kind>-index"
     render: Callable[[Linker], str]
     shows: object
-    term: tuple[str, str] | None = None  # (kind, name) of a category or tag page
+    term: tuple[str, str] | None = None  # (kind, name) of a category, tag, author or series page
     first: str = ""  # the first page of the listing this page goes on (page 2, 3...)
 
 
@@ -107,7 +107,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     target_uri = app.builder.get_target_uri
     documents_at = {target_uri(docname): docname for docname in app.env.found_docs}
     taken: set[str] = set()
-    feeds: dict[tuple[str, str], str | None] = {}  # category or tag -> its feed, once each
+    feeds: dict[tuple[str, str], str | None] = {}  # (kind, name) -> its feed, once each
     for page in plan_pages(blog, config, layout):
         # A term's feed is linked on every page of its listing, and comes and goes with any
         # of its posts (a draft, listed with blogpost_drafts, is in no feed): not only this
@@ -140,7 +140,8 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         }
         if page.term is not None and feed is not None:
             # social.add_page_metadata links it in <head>
-            context["blogpost_term_feed"] = (term_feed_title(config.title, page.term[1]), feed)
+            label = blog.label(*page.term)
+            context["blogpost_term_feed"] = (term_feed_title(config.title, label), feed)
         yield page.name, context, "page.html"
     # A page once generated where a document is now written is that document's page now.
     written.remove_gone(keep={n for n in written.written_before if target_uri(n) in documents_at})
@@ -234,10 +235,7 @@ def _paginated(
 def _kind_index(blog: Blog, kind: str) -> Page:
     """The page of every name of *kind* with its count of posts, in alphabetical order."""
     counts = blog.counts(kind)
-    # Authors are keyed by registry key or name and shown by name; the rest by their name.
-    labels = {
-        name: blog.authors[name].name if kind == "author" else name for name in blog.slugs[kind]
-    }
+    labels = {name: blog.label(kind, name) for name in blog.slugs[kind]}
     names = sorted(labels, key=lambda name: (labels[name].casefold(), name))
 
     def render(linker: Linker) -> str:
@@ -302,7 +300,8 @@ def _author_page(blog: Blog, key: str) -> Page:
         return "".join(parts) + render_listing(posts, "list", linker.listing())
 
     shows = (author, listing_state(blog.with_name("author", key), "list"))
-    return Page(blog.page("author", key) or "", f"Author: {author.name}", "author", render, shows)
+    name = blog.page("author", key) or ""
+    return Page(name, f"Author: {author.name}", "author", render, shows, ("author", key))
 
 
 def _series_page(blog: Blog, name: str) -> Page:
@@ -317,7 +316,8 @@ def _series_page(blog: Blog, name: str) -> Page:
         )
 
     shows = listing_state(blog.series(name), "list")
-    return Page(blog.page("series", name) or "", f"Series: {name}", "series", render, shows)
+    page = blog.page("series", name) or ""
+    return Page(page, f"Series: {name}", "series", render, shows, ("series", name))
 
 
 def resolve_page_reference(

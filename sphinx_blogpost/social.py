@@ -193,7 +193,7 @@ def add_page_metadata(
             (fmt, file_url(base, f"{root}/{FEED_FORMATS[fmt].filename}")) for fmt in config.feeds
         ]
         tags.append(feed_links(config.title, urls))
-    term_feed = context.get("blogpost_term_feed")  # a category or tag page: its own feed
+    term_feed = context.get("blogpost_term_feed")  # a name's page: its own feed
     if term_feed is not None:
         title, path = term_feed
         tags.append(feed_links(title, [("atom", file_url(base, path))]))

@@ -108,7 +108,7 @@ STYLE_HINTS = [  # (conf.py line, message): one hint per ABlog setting, and noth
     (
         15,
         "blog_feed_archives is ABlog's: sphinx-blogpost always writes an Atom feed per "
-        "category and tag; remove it",
+        "category, tag, author and series; remove it",
     ),
     (16, "post_date_format is ABlog's; use blogpost_date_format = '%d %B %Y'"),
 ]

@@ -81,7 +81,7 @@ def test_blog_builds_without_warnings(blog):
 
 def test_every_feed_of_the_blog_parses(blog):
     atom_feeds = sorted((blog.outdir / "blog").glob("*/*/atom.xml"))
-    assert len(atom_feeds) >= 10  # one per category and per tag
+    assert len(atom_feeds) >= 10  # one per category, tag, author and series
     for path in [blog.outdir / "blog" / "atom.xml", blog.outdir / "blog" / "rss.xml", *atom_feeds]:
         assert _parse(path).entries
 
@@ -317,7 +317,8 @@ def _feed_files(outdir: Path) -> dict[str, bytes]:
 def test_two_clean_builds_are_byte_identical(feeds, make_app, rootdir, tmp_path):
     again = build(make_app, "html", srcdir=rootdir / "test-feeds", builddir=tmp_path)
     first, second = _feed_files(feeds.outdir), _feed_files(again.outdir)
-    assert len(first) == 3 + 1 + 2 + 4  # blog feeds, index.json, 2 category and 4 tag feeds
+    # blog feeds, index.json, 2 category, 4 tag and 2 author feeds
+    assert len(first) == 3 + 1 + 2 + 4 + 2
     assert second == first
     # Nothing from the build's moment: every date-time in the feeds is a post's.
     moments = set(re.findall(rb"\d{4}-\d\d-\d\dT[\d:]+[+-]\d\d:\d\d", b"".join(first.values())))
@@ -699,3 +700,172 @@ def test_a_full_text_feed_shows_a_listing_in_a_post_as_it_is_now(make_app, tmp_p
     older_entry = next(e for e in entries if e.title == "Older post")
     assert "Oldest, renamed" in older_entry.content[0].value
     assert _feed_files(incremental.outdir) == _feed_files(clean.outdir)
+
+
+# -- author and series feeds -----------------------------------------------------------------
+NAMES_BASE = "https://example.org/"
+NAMES_CONF = (
+    'extensions = ["sphinx_blogpost"]\nhtml_baseurl = "https://example.org/"\n'
+    'blogpost_title = "Site"\nblogpost_authors = {"ada": {"name": "Ada Moreau"}}\n'
+    # Plain Person is a plain name: it has its page, and warns only as the registry is there.
+    'suppress_warnings = ["blogpost.author"]\n'
+)
+
+
+def _names_post(date: str, options: str) -> str:
+    return f"Post {date}\n===============\n\n.. blogpost::\n   :date: {date}\n{options}\nText.\n"
+
+
+#: A registered author, a plain-name one, a series, a draft of each, a lone author's draft.
+NAMES_FILES = {
+    "a.rst": _names_post("2025-01-01", "   :author: ada\n   :series: Deep dive\n"),
+    "b.rst": _names_post("2025-02-01", "   :author: Plain Person\n   :series: Deep dive\n"),
+    "c.rst": _names_post("2025-03-01", "   :author: ada\n   :series: Deep dive\n   :draft:\n"),
+    "d.rst": _names_post("2025-04-01", "   :author: Draft Only\n   :draft:\n"),
+    "e.md": "# Solo\n\n```{blogpost}\n:date: 2025-05-01\n:author: ada\n:series: Solo\n```\n\nX.\n",
+}
+
+
+def _names_feeds(outdir: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(outdir)): path.read_bytes()
+        for kind in ("author", "series")
+        for path in sorted((outdir / "blog" / kind).glob("*/atom.xml"))
+    }
+
+
+def _names_pages(outdir: Path) -> set[str]:
+    return {
+        str(path.relative_to(outdir).with_suffix(""))
+        for kind in ("author", "series")
+        for path in (outdir / "blog" / kind).glob("*.html")
+        if path.name != "index.html"
+    }
+
+
+def _alternates(outdir: Path, page: str) -> dict[str, str]:
+    head = BeautifulSoup((outdir / f"{page}.html").read_text("utf8"), "html.parser").head
+    links = head.select("link[rel=alternate][type='application/atom+xml']")
+    return {link["href"]: link["title"] for link in links}
+
+
+def test_every_author_and_series_page_has_its_atom_feed(make_app, tmp_path):
+    srcdir = make_site(tmp_path / "src", NAMES_FILES, NAMES_CONF)
+    result = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
+    assert result.warnings == []
+    pages = {"blog/author/ada", "blog/author/plain-person", "blog/series/deep-dive"}
+    assert _names_pages(result.outdir) == pages | {"blog/series/solo"}
+    # Exactly the pages that exist, a plain name's too; no draft's (Draft Only has no page).
+    feeds = {path.removesuffix("/atom.xml") for path in _names_feeds(result.outdir)}
+    assert feeds == pages | {"blog/series/solo"}
+    entries = {
+        page: [e.link for e in _parse(result.outdir / page / "atom.xml").entries]
+        for page in sorted(pages)
+    }
+    assert entries == {  # newest first, drafts never
+        "blog/author/ada": [NAMES_BASE + "e.html", NAMES_BASE + "a.html"],
+        "blog/author/plain-person": [NAMES_BASE + "b.html"],
+        "blog/series/deep-dive": [NAMES_BASE + "b.html", NAMES_BASE + "a.html"],
+    }
+    ada = _parse(result.outdir / "blog/author/ada/atom.xml").feed
+    assert ada.title == "Site: Ada Moreau"  # the author's name, not the registry key
+    assert ada.link == NAMES_BASE + "blog/author/ada.html"
+    assert ada.id == NAMES_BASE + "blog/author/ada/atom.xml"
+    for page in pages:  # each page links its own feed in <head>, besides the blog's
+        alternates = _alternates(result.outdir, page)
+        assert set(alternates) == {NAMES_BASE + "blog/atom.xml", NAMES_BASE + f"{page}/atom.xml"}
+    assert (
+        _alternates(result.outdir, "blog/series/deep-dive")[
+            NAMES_BASE + "blog/series/deep-dive/atom.xml"
+        ]
+        == "Site: Deep dive (Atom)"
+    )
+
+
+def test_a_preview_gives_a_name_of_drafts_only_a_page_and_no_feed(make_app, tmp_path):
+    srcdir = make_site(tmp_path / "src", NAMES_FILES, NAMES_CONF + "blogpost_drafts = True\n")
+    result = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
+    assert result.warnings == []
+    assert "blog/author/draft-only" in _names_pages(result.outdir)
+    assert not (result.outdir / "blog/author/draft-only/atom.xml").exists()
+    assert set(_alternates(result.outdir, "blog/author/draft-only")) == {
+        NAMES_BASE + "blog/atom.xml"
+    }
+    ada = _parse(result.outdir / "blog/author/ada/atom.xml")
+    assert NAMES_BASE + "c.html" not in [e.link for e in ada.entries]
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [{"blogpost_feeds": ["rss", "json"]}, {"html_baseurl": ""}],
+    ids=["no-atom", "no-base"],
+)
+def test_author_and_series_feeds_need_atom_and_a_base_url(make_app, tmp_path, overrides):
+    srcdir = make_site(tmp_path / "src", NAMES_FILES, NAMES_CONF)
+    result = build(
+        make_app, "html", srcdir=srcdir, builddir=tmp_path / "out", confoverrides=overrides
+    )
+    assert _names_pages(result.outdir) and _names_feeds(result.outdir) == {}
+    html = (result.outdir / "blog/author/ada.html").read_text("utf8")
+    assert "application/atom+xml" not in html
+
+
+def test_author_and_series_feeds_follow_edits_as_a_clean_build(make_app, tmp_path):
+    srcdir = make_site(tmp_path / "src", NAMES_FILES, NAMES_CONF)
+    out = tmp_path / "incremental"
+    before = build(make_app, "html", srcdir=srcdir, builddir=out)
+    assert _names_feeds(before.outdir) == _names_feeds(
+        build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "twice").outdir
+    )  # byte-identical for the same sources
+    # The plain-name author's only post gets another author; the series loses a part; the
+    # lone part of another series goes.
+    b = srcdir / "b.rst"
+    b.write_text(b.read_text().replace(":author: Plain Person", ":author: ada"))
+    a = srcdir / "a.rst"
+    a.write_text(a.read_text().replace("   :series: Deep dive\n", ""))
+    (srcdir / "e.md").unlink()
+    incremental = build(make_app, "html", srcdir=srcdir, builddir=out)
+    clean = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "clean")
+    assert incremental.warnings == clean.warnings == []
+    assert _names_feeds(incremental.outdir) == _names_feeds(clean.outdir)
+    assert set(_names_feeds(incremental.outdir)) == {
+        "blog/author/ada/atom.xml",
+        "blog/series/deep-dive/atom.xml",
+    }
+    for gone in ("blog/author/plain-person", "blog/series/solo"):
+        assert not (incremental.outdir / gone).exists(), gone  # the feed, and its folder
+    deep_dive = _parse(incremental.outdir / "blog/series/deep-dive/atom.xml")
+    assert [e.link for e in deep_dive.entries] == [NAMES_BASE + "b.html"]
+    ada = _parse(incremental.outdir / "blog/author/ada/atom.xml")
+    assert [e.link for e in ada.entries] == [NAMES_BASE + "b.html", NAMES_BASE + "a.html"]
+
+
+def test_an_unchanged_author_feed_is_not_written_again(make_app, tmp_path):
+    srcdir = make_site(tmp_path / "src", NAMES_FILES, NAMES_CONF)
+    out = tmp_path / "out"
+    first = build(make_app, "html", srcdir=srcdir, builddir=out).outdir
+    feeds = {path: (first / path).stat().st_mtime_ns for path in _names_feeds(first)}
+    b = srcdir / "b.rst"  # Plain Person's post, in the Deep dive series: not Ada's or Solo's
+    b.write_text(b.read_text().replace("Text.", "Other text."))
+    result = build(make_app, "html", srcdir=srcdir, builddir=out)
+    changed = {p for p, mtime in feeds.items() if (result.outdir / p).stat().st_mtime_ns != mtime}
+    assert changed == {"blog/author/plain-person/atom.xml", "blog/series/deep-dive/atom.xml"}
+
+
+def test_a_file_of_html_extra_path_at_an_author_feeds_place_is_kept(make_app, tmp_path):
+    srcdir = make_site(tmp_path / "src", NAMES_FILES, NAMES_CONF + 'html_extra_path = ["extra"]\n')
+    own = srcdir / "extra/blog/author/ada/atom.xml"
+    own.parent.mkdir(parents=True)
+    own.write_bytes(b"<feed>mine</feed>")
+    result = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
+    assert (result.outdir / "blog/author/ada/atom.xml").read_bytes() == b"<feed>mine</feed>"
+    assert len(result.warnings) == 1, result.warnings
+    assert "blog/author/ada/atom.xml" in result.warnings[0]
+    assert result.warnings[0].endswith("[blogpost.conflict]")
+    assert _parse(result.outdir / "blog/series/deep-dive/atom.xml").entries
+
+
+def test_the_author_feed_of_a_hostile_name(feeds):
+    feed = _parse(feeds.outdir / "blog" / "author" / "ob" / "atom.xml")
+    assert feed.feed.title == 'Notes & "Dispatches" <b>: O\'Brien <x@y>'
+    assert [e.link for e in feed.entries] == [FEEDS_BASE + "escape.html"]
