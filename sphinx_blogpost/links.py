@@ -131,6 +131,10 @@ class Linker:
     def to(self, pagename: str) -> str:
         return relative_link(self.app.builder, self.from_page, pagename)
 
+    def file(self, path: str) -> str:
+        """The output file at *path* (a feed), relative to this page."""
+        return relative_uri(self.app.builder.get_target_uri(self.from_page), path)
+
     def page(self, kind: str, name: str) -> str | None:
         """The category/tag/author/series page of *name*, or None if it has none."""
         pagename = self.blog.page(kind, name)

@@ -16,7 +16,7 @@ from sphinx.util import docname_join, logging
 from .blog import PLURALS
 from .collector import get_blog
 from .config import get_config
-from .feeds import WEB_BUILDERS, feeds_written, term_feed, term_feed_title
+from .feeds import FEED_FORMATS, WEB_BUILDERS, feeds_written, term_feed, term_feed_title
 from .freshness import WrittenDocuments, WrittenPages
 from .links import Linker, month_names
 from .listing import counted, listing_state, render_listing, render_pagination
@@ -44,13 +44,14 @@ KIND_LABELS = {"category": "Category", "tag": "Tag", "author": "Author", "series
 @dataclass(frozen=True)
 class Page:
     """One generated page: its name, title, what it shows and a function that renders its
-    body. Equal *shows* (post fingerprints and the like) give an equal body, so a page whose
+    body from a linker and the link to the page's own feed (``""`` when it has none). Equal
+    *shows* (post fingerprints and the like) and feed give an equal body, so a page whose
     *shows* did not change since it was written is not rendered again."""
 
     name: str
     title: str
     kind: str  # index, archive, category, tag, author, series, and "<kind>-index"
-    render: Callable[[Linker], str]
+    render: Callable[[Linker, str], str]
     shows: object
     term: tuple[str, str] | None = None  # (kind, name) of a category, tag, author or series page
     first: str = ""  # the first page of the listing this page goes on (page 2, 3...)
@@ -131,7 +132,8 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         # than rendering a page's listing (0.25% of a 200-post build for ~100 pages).
         logger.info("writing blog pages... %d", len(due))
     for page, feed in due:
-        body = page.render(Linker.for_page(app, page.name))
+        linker = Linker.for_page(app, page.name)
+        body = page.render(linker, term_feed_link(linker, page.kind, feed) if feed else "")
         # Themes take `title` as HTML, as Sphinx gives a document's (rendered) title.
         context: dict[str, Any] = {
             "title": escape(page.title),
@@ -146,6 +148,16 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     # A page once generated where a document is now written is that document's page now.
     written.remove_gone(keep={n for n in written.written_before if target_uri(n) in documents_at})
     written.save()
+
+
+def term_feed_link(linker: Linker, kind: str, feed: str) -> str:
+    """The visible link, under a name's heading, to its own feed (*feed*: its path): browsers
+    no longer show the feeds a page names in ``<head>``, so readers would not know that they
+    can subscribe to just this tag, category, author or series."""
+    return (
+        f'<p class="bp-term-feed"><a rel="alternate" type="{FEED_FORMATS["atom"].media_type}" '
+        f'href="{escape(linker.file(feed))}">Atom feed of this {kind}</a></p>\n'
+    )
 
 
 def _conflict_message(page: Page) -> str:
@@ -166,7 +178,7 @@ def plan_pages(blog: Blog, config: BlogpostConfig, layout: str = "cards") -> lis
     )  # fmt: skip
     shows = listing_state(blog.posts, "compact")
     pages.append(
-        Page(blog.archive_page, "Archive", "archive", lambda ln: _archive(blog, ln), shows)
+        Page(blog.archive_page, "Archive", "archive", lambda ln, _: _archive(blog, ln), shows)
     )
     for kind in ("category", "tag"):
         pages.append(_kind_index(blog, kind))
@@ -222,9 +234,11 @@ def _paginated(
     for number in range(1, total + 1):
         chunk = posts[(number - 1) * size : number * size]
 
-        def render(linker: Linker, chunk: Sequence[Post] = chunk, number: int = number) -> str:
+        def render(
+            linker: Linker, feed: str, chunk: Sequence[Post] = chunk, number: int = number
+        ) -> str:
             pager = render_pagination(number, total, lambda n: linker.to(page_name(n)))
-            return heading + render_listing(chunk, layout, linker.listing()) + pager
+            return heading + feed + render_listing(chunk, layout, linker.listing()) + pager
 
         page_title = title if number == 1 else f"{title} — page {number}"
         shows = (heading, total, listing_state(chunk, layout))
@@ -238,7 +252,7 @@ def _kind_index(blog: Blog, kind: str) -> Page:
     labels = {name: blog.label(kind, name) for name in blog.slugs[kind]}
     names = sorted(labels, key=lambda name: (labels[name].casefold(), name))
 
-    def render(linker: Linker) -> str:
+    def render(linker: Linker, feed: str) -> str:
         items = "".join(
             f'<li><a class="bp-{kind}" href="{escape(linker.page(kind, name) or "")}">'
             f'{escape(labels[name])}</a> <span class="bp-count">{counts[name]}</span></li>'
@@ -284,7 +298,7 @@ def _local_month(post: Post) -> tuple[int, int]:
 def _author_page(blog: Blog, key: str) -> Page:
     author = blog.authors[key]
 
-    def render(linker: Linker) -> str:
+    def render(linker: Linker, feed: str) -> str:
         avatar, url = escape(linker.site_link(author.avatar)), escape(linker.site_link(author.url))
         shown_url = escape(author.url)
         parts = ['<div class="bp-author-profile">']
@@ -297,7 +311,7 @@ def _author_page(blog: Blog, key: str) -> Page:
             parts.append(f'<p><a class="bp-author-url" href="{url}">{shown_url}</a></p>')
         parts.append("</div>\n")
         posts = blog.with_name("author", key)
-        return "".join(parts) + render_listing(posts, "list", linker.listing())
+        return "".join(parts) + feed + render_listing(posts, "list", linker.listing())
 
     shows = (author, listing_state(blog.with_name("author", key), "list"))
     name = blog.page("author", key) or ""
@@ -305,11 +319,12 @@ def _author_page(blog: Blog, key: str) -> Page:
 
 
 def _series_page(blog: Blog, name: str) -> Page:
-    def render(linker: Linker) -> str:
+    def render(linker: Linker, feed: str) -> str:
         parts = blog.series(name)
         return (
             f'<h1 class="bp-page-title">Series: {escape(name)}</h1>\n'
             f'<p class="bp-series-count">{counted(len(parts), "part")}</p>\n'
+            + feed
             + render_listing(parts, "list", linker.listing())
             .replace('<ul class="bp-listing', '<ol class="bp-listing', 1)
             .replace("</ul>\n", "</ol>\n")

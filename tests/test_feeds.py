@@ -615,6 +615,7 @@ def test_a_term_feed_link_follows_posts_on_other_pages_of_its_listing(make_app, 
     before = build(make_app, "html", srcdir=srcdir, builddir=out)
     feed_link = 'href="https://example.org/blog/tag/x/atom.xml"'
     assert feed_link in (before.outdir / "blog/tag/x.html").read_text("utf8")
+    assert len(_term_feed_links(before.outdir, "blog/tag/x/page/2")) == 1  # and in the body
     (srcdir / "a.rst").write_text(
         (srcdir / "a.rst").read_text().replace(":tags:", ":draft:\n   :tags:")
     )
@@ -625,6 +626,7 @@ def test_a_term_feed_link_follows_posts_on_other_pages_of_its_listing(make_app, 
     for page in ("blog/tag/x.html", "blog/tag/x/page/2.html"):
         assert feed_link not in (incremental.outdir / page).read_text("utf8"), page
         assert feed_link not in (clean.outdir / page).read_text("utf8"), page
+        assert _term_feed_links(incremental.outdir, page.removesuffix(".html")) == [], page
 
 
 def test_an_edit_makes_again_only_the_feeds_that_show_the_post(make_app, tmp_path, monkeypatch):
@@ -869,3 +871,54 @@ def test_the_author_feed_of_a_hostile_name(feeds):
     feed = _parse(feeds.outdir / "blog" / "author" / "ob" / "atom.xml")
     assert feed.feed.title == 'Notes & "Dispatches" <b>: O\'Brien <x@y>'
     assert [e.link for e in feed.entries] == [FEEDS_BASE + "escape.html"]
+
+
+# -- the visible link to a name's own feed ---------------------------------------------------
+def _term_feed_links(outdir: Path, page: str) -> list[Any]:
+    page_soup = BeautifulSoup((outdir / f"{page}.html").read_text("utf8"), "html.parser")
+    return page_soup.body.select(".bp-term-feed a")
+
+
+@pytest.mark.parametrize("theme", ["alabaster", "dispatches", "furo", "pydata_sphinx_theme"])
+def test_every_names_page_shows_a_link_to_its_own_feed(make_app, tmp_path, theme):
+    a = NAMES_FILES["a.rst"].replace(":author:", ":category: Notes\n   :tags: x\n   :author:")
+    b = NAMES_FILES["b.rst"].replace(":author:", ":tags: x\n   :author:")
+    srcdir = make_site(tmp_path / "src", {**NAMES_FILES, "a.rst": a, "b.rst": b}, NAMES_CONF)
+    overrides = {"html_theme": theme, "blogpost_posts_per_page": 1}  # tag x has two pages
+    result = build(
+        make_app, "html", srcdir=srcdir, builddir=tmp_path / "out", confoverrides=overrides
+    )
+    assert result.warnings == []
+    pages = {
+        "blog/category/notes": "category",
+        "blog/tag/x": "tag",
+        "blog/tag/x/page/2": "tag",  # every page of a listing: it is the same name's
+        "blog/author/ada": "author",
+        "blog/author/plain-person": "author",
+        "blog/series/deep-dive": "series",
+    }
+    for page, kind in pages.items():
+        links = _term_feed_links(result.outdir, page)
+        assert len(links) == 1, page
+        link = links[0]
+        assert link.get_text() == f"Atom feed of this {kind}"
+        assert link["rel"] == ["alternate"] and link["type"] == "application/atom+xml"
+        feed = urljoin(f"{page}.html", link["href"])  # as a browser follows it
+        assert feed == re.sub(r"/page/\d+$", "", page) + "/atom.xml", page
+        assert _parse(result.outdir / feed).entries
+    for page in ("blog/index", "blog/archive", "blog/tag/index", "blog/author/index", "a"):
+        assert _term_feed_links(result.outdir, page) == [], page
+
+
+def test_a_name_without_a_feed_shows_no_link_to_one(make_app, tmp_path):
+    conf = NAMES_CONF + "blogpost_drafts = True\n"  # Draft Only: a page, and no feed
+    srcdir = make_site(tmp_path / "src", NAMES_FILES, conf)
+    preview = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "preview")
+    assert _term_feed_links(preview.outdir, "blog/author/draft-only") == []
+    assert len(_term_feed_links(preview.outdir, "blog/author/ada")) == 1
+    for overrides in ({"html_baseurl": ""}, {"blogpost_feeds": ["rss"]}):
+        result = build(
+            make_app, "html", srcdir=srcdir, builddir=tmp_path / "other", confoverrides=overrides
+        )
+        for page in ("blog/author/ada", "blog/series/deep-dive"):
+            assert _term_feed_links(result.outdir, page) == [], (overrides, page)
