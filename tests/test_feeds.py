@@ -922,3 +922,19 @@ def test_a_name_without_a_feed_shows_no_link_to_one(make_app, tmp_path):
         )
         for page in ("blog/author/ada", "blog/series/deep-dive"):
             assert _term_feed_links(result.outdir, page) == [], (overrides, page)
+
+
+def test_dirhtml_links_each_names_own_feed_from_its_folder(make_app, tmp_path):
+    b = NAMES_FILES["b.rst"].replace(":author:", ":tags: café\n   :author:")
+    a = NAMES_FILES["a.rst"].replace(":author:", ":tags: café\n   :author:")
+    srcdir = make_site(tmp_path / "src", {**NAMES_FILES, "a.rst": a, "b.rst": b}, NAMES_CONF)
+    overrides = {"blogpost_posts_per_page": 1}
+    result = build(
+        make_app, "dirhtml", srcdir=srcdir, builddir=tmp_path / "out", confoverrides=overrides
+    )
+    assert result.warnings == []
+    for folder in ("blog/tag/café", "blog/tag/café/page/2", "blog/author/ada"):
+        (link,) = _term_feed_links(result.outdir, f"{folder}/index")
+        feed = urljoin(f"{folder}/", link["href"])
+        assert feed == re.sub(r"/page/\d+$", "", folder) + "/atom.xml", folder
+        assert (result.outdir / feed).is_file(), folder
