@@ -46,7 +46,7 @@ class Page:
     """One generated page: its name, title, what it shows and a function that renders its
     body from a linker and the link to the page's own feed (``""`` when it has none). Equal
     *shows* (post fingerprints and the like) and feed give an equal body, so a page whose
-    *shows* did not change since it was written is not rendered again."""
+    *shows* and feed did not change since it was written is not rendered again."""
 
     name: str
     title: str
