@@ -14,6 +14,7 @@ from sphinx.util.osutil import relative_uri
 
 from .collector import get_blog
 from .config import get_config
+from .feeds import WEB_BUILDERS
 from .listing import LinkContext
 from .posts import cover_path, is_url, site_path
 
@@ -136,7 +137,11 @@ class Linker:
         return relative_uri(self.app.builder.get_target_uri(self.from_page), path)
 
     def page(self, kind: str, name: str) -> str | None:
-        """The category/tag/author/series page of *name*, or None if it has none."""
+        """The category/tag/author/series page of *name*, or None if it has none in this
+        build: only html and dirhtml write the generated pages (a link from a singlehtml,
+        epub or json page would lead nowhere, so the name is shown as a plain label)."""
+        if self.app.builder.name not in WEB_BUILDERS:
+            return None
         pagename = self.blog.page(kind, name)
         return None if pagename is None else self.to(pagename)
 

@@ -374,10 +374,10 @@ def test_list_layout_meta_line(blog):
     assert summary == post.summary + (" ..." if post.summary_is_partial else "")
 
 
-def _local_targets(outdir: Path) -> list[tuple[str, str]]:
+def _local_targets(outdir: Path, pages: str = "*.html") -> list[tuple[str, str]]:
     """Every (page, href) on written pages whose target file does not exist."""
     missing = []
-    for page in outdir.rglob("*.html"):
+    for page in outdir.rglob(pages):
         for a in BeautifulSoup(page.read_text("utf8"), "html.parser").select("a[href]"):
             url = urlsplit(a["href"])
             if url.scheme or url.netloc or not url.path:
@@ -398,6 +398,19 @@ def test_every_link_resolves(make_app, rootdir, tmp_path, builder):
     if builder == "dirhtml":
         assert (result.outdir / "blog/tag/mamba/index.html").exists()
         assert (result.outdir / "blog/page/2/index.html").exists()
+
+
+@pytest.mark.parametrize(("builder", "post"), [("singlehtml", "index.html"),
+                                               ("epub", "post00.xhtml")])  # fmt: skip
+def test_no_links_to_pages_other_builders_do_not_write(make_app, rootdir, tmp_path, builder, post):
+    # The post headers name categories, tags, authors and series: as labels, since these
+    # builders write no generated page to link to.
+    result = build(make_app, builder, srcdir=rootdir / "test-blog", builddir=tmp_path)
+    assert _local_targets(result.outdir, f"*{Path(post).suffix}") == []
+    page = (result.outdir / post).read_text("utf8")
+    header = BeautifulSoup(page, "html.parser").select_one(".bp-post-header")
+    assert header.select_one("span.bp-category") is not None
+    assert header.select("span.bp-tag") and not header.select("a")
 
 
 @pytest.mark.parametrize("builder", ["html", "dirhtml"])
