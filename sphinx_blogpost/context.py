@@ -25,6 +25,9 @@ them too. Keys (all present on every page of an HTML build):
 Values are plain text, escaped nowhere: Sphinx's templates do not autoescape, so a template
 prints text with ``|e`` (or ``|tojson`` inside a script), as the dispatches theme does.
 docs/reference/templates.md documents these keys for theme and project authors.
+
+The json and pickle builders write the context instead of a page: there each
+:class:`NavLink` and :class:`Cover` is a dict of its fields.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.environment.adapters.toctree import document_toc
 from sphinx.util.osutil import relative_uri
+from sphinxcontrib.serializinghtml import SerializingHTMLBuilder
 
 from .collector import get_blog, posts_of
 from .config import assignment_location, get_config
@@ -293,6 +297,12 @@ def add_page_context(
         blogpost_listing_style=options.listing_style,
         blogpost_post=_post_context(app, pagename, post, url_of_page),
     )
+    if isinstance(builder, SerializingHTMLBuilder):
+        # json and pickle write the context itself, not a page made from it: plain data,
+        # which json can dump and any program can load without sphinx_blogpost.
+        for key in ("blogpost_nav", "blogpost_feeds"):
+            context[key] = [asdict(link) for link in context[key]]
+        context["blogpost_cover"] = asdict(cover) if cover is not None else None
 
 
 def _post_context(

@@ -3,7 +3,11 @@ the page context its templates print, asset budgets, warning-free builds."""
 
 from __future__ import annotations
 
+import ast
+import json
 import re
+import subprocess
+import sys
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,7 +26,7 @@ from sphinx_blogpost.context import (
 )
 from sphinx_blogpost.theme import THEME_PATH, ThemeOptions, parse_options
 
-from .conftest import ROOTS, Build, build, copy_root, posts, warnings_of
+from .conftest import ROOTS, Build, build, copy_root, make_site, posts, warnings_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -407,3 +411,36 @@ def test_nav_links_that_lead_elsewhere_once_a_page_exists_are_written_again(
     same_links_as_a_clean_build("documents", f"about{suffix}")
     links = page_soup(out / builder, f"about{suffix}").select("nav.bp-site-nav a")[4:]
     assert all(resolves(out / builder, f"about{suffix}", attr(a, "href")) for a in links)
+
+
+# -- builders that write the context itself -------------------------------------------------
+@pytest.mark.parametrize("builder", ["json", "pickle"])
+def test_serializing_builders_get_the_context_as_plain_data(
+    make_app: Any, tmp_path: Path, builder: str
+) -> None:
+    # json and pickle dump every page's context: a cover and nav links as dicts, not as this
+    # extension's classes (which json cannot dump: the build stopped with a TypeError).
+    files = {
+        "post.rst": "A post\n======\n\n.. blogpost::\n   :date: 2025-01-02\n"
+        "   :image: https://example.org/cover.png\n\nText.\n"
+    }
+    srcdir = make_site(tmp_path / "src", files, 'extensions = ["sphinx_blogpost"]\n')
+    options = {**THEMED, "html_theme_options": {"nav_links": [("Source", "https://example.org/")]}}
+    result = build(make_app, builder, srcdir=srcdir, builddir=tmp_path / "out",
+                   confoverrides=options)  # fmt: skip
+    assert result.warnings == []
+    if builder == "json":
+        context = json.loads((result.outdir / "post.fjson").read_text("utf8"))
+    else:
+        # Loaded where this extension's classes are unknown, as a program serving pages would.
+        keys = ("blogpost_cover", "blogpost_nav")
+        loader = "import pickle; c = pickle.load(open(sys.argv[1], 'rb'))\n"
+        loader += f"print({{k: c[k] for k in {keys}}})"
+        script = "import sys; sys.modules['sphinx_blogpost'] = None; " + loader
+        shown = subprocess.run([sys.executable, "-c", script, result.outdir / "post.fpickle"],
+                               capture_output=True, text=True, check=True).stdout  # fmt: skip
+        context = ast.literal_eval(shown)
+    assert context["blogpost_cover"] == {"url": "https://example.org/cover.png", "alt": ""}
+    assert {"title": "Source", "url": "https://example.org/", "current": ""} in context[
+        "blogpost_nav"
+    ]
