@@ -236,12 +236,31 @@ def pages_linking_feeds(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return sorted(env.found_docs) if changed else []
 
 
+_COVERS_COPIED = "_blogpost_covers_copied"  # on the builder, from collect to build-finished
+
+
+def copy_covers_with_pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
+    """``html-collect-pages``: the covers are copied with the builder's own files, before
+    it finishes: the epub builder packs its output folder then, before ``build-finished``."""
+    _copy_covers(app)
+    setattr(app.builder, _COVERS_COPIED, True)
+    return []
+
+
 def copy_covers(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: put each local cover image at its source path in the output, the
-    URL Open Graph and feeds give, unless Sphinx puts it there itself (``html_static_path``,
-    ``html_extra_path``). A cover this extension copied there that no post uses any more is
-    removed, as a clean build would not have it."""
-    if exception is not None or app.builder.name not in WEB_BUILDERS:
+    """``build-finished``: the covers, for a builder that collects no pages (singlehtml)."""
+    copied = app.builder.__dict__.pop(_COVERS_COPIED, False)  # not left for the next build
+    if exception is None and not copied:
+        _copy_covers(app)
+
+
+def _copy_covers(app: Sphinx) -> None:
+    """Put each local cover image at its source path in the output, the URL Open Graph and
+    feeds give and listings link, unless Sphinx puts it there itself (``html_static_path``,
+    ``html_extra_path``). Every builder of HTML shows covers on cards, singlehtml and epub
+    too. A cover this extension copied there that no post uses any more is removed, as a
+    clean build would not have it."""
+    if app.builder.format != "html":
         return
     written = WrittenPages(app, "covers", chrome=False)
     for post in posts_of(app.env).values():
@@ -269,4 +288,5 @@ def setup_social(app: Sphinx) -> None:
     # Before sphinxext-opengraph's (500), which reads what this gives it.
     app.connect("html-page-context", add_page_metadata, priority=450)
     app.connect("env-get-updated", pages_linking_feeds)
+    app.connect("html-collect-pages", copy_covers_with_pages)
     app.connect("build-finished", copy_covers)

@@ -4,6 +4,7 @@ tags and JSON-LD on post pages, with hostile metadata read back exactly as writt
 from __future__ import annotations
 
 import json
+import zipfile
 from io import StringIO
 from typing import TYPE_CHECKING, Any
 
@@ -422,3 +423,28 @@ def test_sphinxext_opengraph_is_given_each_posts_summary_type_and_cover(make_app
     assert _meta(head, "og:type") == ["article"]
     head = _head(result, "blog/index")
     assert _meta(head, "og:type") == ["website"] and _meta(head, "og:title") == ["Blog"]
+
+
+@pytest.mark.parametrize(("builder", "page"), [("singlehtml", "index.html"),
+                                               ("epub", "index.xhtml"),
+                                               ("json", "index.fjson")])  # fmt: skip
+def test_cards_show_their_cover_in_every_html_builder(make_app, rootdir, tmp_path, builder, page):
+    # A postlist's cards show covers there too: the files must be in the output (and, for
+    # epub, in the book, which is packed before build-finished).
+    files = {
+        "index.rst": "Home\n====\n\n.. postlist::\n\n.. toctree::\n\n   posts/post\n",
+        "posts/post.rst": "A post\n======\n\n.. blogpost::\n   :date: 2025-01-02\n"
+        "   :image: img/cover.png\n\nText.\n",
+    }
+    srcdir = make_site(tmp_path / "src", files, 'extensions = ["sphinx_blogpost"]\n')
+    cover = (rootdir / "test-feeds" / "images" / "cover.png").read_bytes()
+    (srcdir / "posts" / "img").mkdir()
+    (srcdir / "posts" / "img" / "cover.png").write_bytes(cover)
+    result = build(make_app, builder, srcdir=srcdir, builddir=tmp_path / "out")
+    text = (result.outdir / page).read_text("utf8")
+    body = json.loads(text)["body"] if builder == "json" else text
+    src = BeautifulSoup(body, "html.parser").select_one("img.bp-card-cover")["src"]
+    assert (result.outdir / src).read_bytes() == cover
+    if builder == "epub":
+        with zipfile.ZipFile(next(result.outdir.glob("*.epub"))) as book:
+            assert book.read(src) == cover
