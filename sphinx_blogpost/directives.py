@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from docutils import nodes
@@ -12,7 +13,10 @@ from docutils.parsers.rst import directives
 from docutils.parsers.rst.states import Body
 from docutils.statemachine import StringList
 from docutils.utils import column_width
+from sphinx import addnodes
+from sphinx.locale import init as init_locale
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util.i18n import docname_to_domain
 
 from .posts import malformed, whole_number
 from .query import POSTLIST_OPTIONS, option_values, parse_query
@@ -21,12 +25,54 @@ from .warnings_ import BlogpostWarning, warn
 if TYPE_CHECKING:
     from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 
+    from sphinx.environment import BuildEnvironment
+
     from .posts import RawValue
     from .query import OptionValue
 
 
-class blogpost_node(nodes.Invisible, nodes.Element):
-    """A post declaration: ``options`` (raw values) and ``docname``; replaced by the header."""
+class blogpost_node(nodes.Invisible, nodes.Element, addnodes.translatable):
+    """A post declaration: ``options`` (raw values) and ``docname``; replaced by the header.
+
+    Its ``summary`` is a message to translate, as the post's title and text are: the gettext
+    builder extracts it, and a translated build shows the translation in listings and feeds
+    (Sphinx's Locale transform applies it; :func:`translate_declaration` for declarations
+    made after that transform, from front matter)."""
+
+    def _summary(self) -> str | None:
+        value = self["options"].get("summary")
+        if not isinstance(value, str):  # none, or not text (parse_options reports that)
+            return None
+        return " ".join(value.split()) or None  # one line, as the post's summary is
+
+    def preserve_original_messages(self) -> None:
+        if (summary := self._summary()) is not None:
+            self["original_summary"] = summary
+
+    def extract_original_messages(self) -> Sequence[str]:
+        summary = self.get("original_summary") or self._summary()
+        return [summary] if summary else []
+
+    def apply_translated_message(self, original_message: str, translated_message: str) -> None:
+        if original_message == self._summary():
+            self["options"] = {**self["options"], "summary": translated_message}
+
+
+def translate_declaration(node: blogpost_node, env: BuildEnvironment) -> None:
+    """Translate *node*'s messages with the document's catalog, as Sphinx's Locale transform
+    translates the document's text (for a declaration made after that transform ran)."""
+    if not env.config.language:
+        return
+    domain = docname_to_domain(node["docname"], env.config.gettext_compact)
+    dirs = [Path(env.srcdir, folder) for folder in env.config.locale_dirs]
+    catalog, has_catalog = init_locale(dirs, env.config.language, domain)
+    if not has_catalog:
+        return
+    node.preserve_original_messages()
+    for message in node.extract_original_messages():
+        translated = catalog.gettext(message)
+        if translated and translated != message:
+            node.apply_translated_message(message, translated)
 
 
 def option_location(declaration: blogpost_node, option: str | None) -> Any:

@@ -7,6 +7,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx.builders.gettext import MessageCatalogBuilder
 from sphinx.locale import _
 
 from .collector import get_blog, postlists_of, posts_of
@@ -200,6 +201,8 @@ def header_text(post: Post, date_text: str) -> str:
 def resolve_blog_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved``: post declarations become headers (and footers), postlists become
     listings; HTML builders get the full markup, others a plain rendering."""
+    if isinstance(app.builder, MessageCatalogBuilder):
+        return  # it writes the messages of the declarations (their summary), not pages
     html = app.builder.format == "html"
     linker = Linker.for_page(app, docname)
     posts = posts_of(app.env)

@@ -915,3 +915,33 @@ def test_a_postlist_sorts_by_last_change(make_app, tmp_path):
     listings = [[a.get_text() for a in lst.select(".bp-card-title a")]
                 for lst in page.select(".bp-listing")]  # fmt: skip
     assert listings == [["Old", "New", "Mid"], ["Mid", "New", "Old"]]
+
+
+def test_a_translated_build_shows_translated_summaries(make_app, tmp_path):
+    # A summary given as an option is a message of its post, as the title and text are:
+    # extracted by gettext, and translated in listings, feeds and sharing metadata, whichever
+    # way the post is declared (under the title, further down, in front matter).
+    declaration = ".. blogpost::\n   :date: 2025-01-0{n}\n   :summary: Summary {n}.\n"
+    files = {
+        "under.rst": "Under\n=====\n\n" + declaration.format(n=1) + "\nText.\n",
+        "below.rst": "Below\n=====\n\nText first.\n\n" + declaration.format(n=2),
+        "front.md": "---\nblogpost:\n  date: 2025-01-03\n  summary: Summary 3.\n---\n"
+        "# Front\n\nText.\n",
+    }
+    srcdir = make_site(tmp_path / "src", files, CONF)
+    result = build(make_app, "gettext", srcdir=srcdir, builddir=tmp_path / "pot")
+    assert result.warnings == []
+    for n, doc in enumerate(files, start=1):
+        assert f'msgid "Summary {n}."' in (result.outdir / f"{Path(doc).stem}.pot").read_text()
+        po = f'msgid "Summary {n}."\nmsgstr "Résumé {n}."\n'
+        (srcdir / "locale/fr/LC_MESSAGES").mkdir(parents=True, exist_ok=True)
+        (srcdir / f"locale/fr/LC_MESSAGES/{Path(doc).stem}.po").write_text(po)
+    overrides = {"language": "fr", "locale_dirs": ["locale"]}
+    result = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "fr",
+                   confoverrides=overrides)  # fmt: skip
+    assert result.warnings == []
+    assert sorted(p.summary for p in result.posts.values()) == ["Résumé 1.", "Résumé 2.",
+                                                                "Résumé 3."]  # fmt: skip
+    index = BeautifulSoup((result.outdir / "blog/index.html").read_text(), "html.parser")
+    summaries = [s.get_text() for s in index.select(".bp-card-summary")]
+    assert summaries == ["Résumé 3.", "Résumé 2.", "Résumé 1."]
