@@ -66,13 +66,14 @@ def _draft(post: Post) -> str:
 
 
 def _cover(post: Post, links: LinkContext) -> str:
-    # Decorative (alt=""): the card's title says what the post is, right under it.
+    # Decorative (alt=""): the card's title says what the post is, right under it. Closed
+    # with "/>", as Sphinx writes its own: epub's pages are XHTML, which needs it.
     url = links.cover_url(post)
     if url is None:
         return ""
     return (
         f'<img class="sd-card-img-top bp-card-cover" src="{escape(url)}" alt="" '
-        'loading="lazy" decoding="async">'
+        'loading="lazy" decoding="async" />'
     )
 
 
@@ -166,17 +167,17 @@ def render_pagination(number: int, total: int, page_url: Callable[[int], str]) -
     """``nav.bp-pagination``: previous/next links and a window of page numbers."""
     if total <= 1:
         return ""
-    parts = ['<nav class="bp-pagination" aria-label="Pages">']  # entities: see footer_html
+    parts = ['<nav class="bp-pagination" aria-label="Pages">']  # char references: see footer_html
     if number > 1:
-        parts.append(f'<a rel="prev" href="{escape(page_url(number - 1))}">&larr; Newer</a>')
+        parts.append(f'<a rel="prev" href="{escape(page_url(number - 1))}">&#8592; Newer</a>')
     for n in page_window(number, total):
         if n is None:
-            parts.append('<span class="bp-page-gap" aria-hidden="true">&hellip;</span>')
+            parts.append('<span class="bp-page-gap" aria-hidden="true">&#8230;</span>')
         elif n == number:
             parts.append(f'<span class="bp-page-current" aria-current="page">{n}</span>')
         else:
             parts.append(f'<a class="bp-page" href="{escape(page_url(n))}">{n}</a>')
     if number < total:
-        parts.append(f'<a rel="next" href="{escape(page_url(number + 1))}">Older &rarr;</a>')
+        parts.append(f'<a rel="next" href="{escape(page_url(number + 1))}">Older &#8594;</a>')
     parts.append("</nav>")
     return "\n".join(parts) + "\n"

@@ -303,7 +303,7 @@ def _author_page(blog: Blog, key: str) -> Page:
         shown_url = escape(author.url)
         parts = ['<div class="bp-author-profile">']
         if avatar:
-            parts.append(f'<img class="bp-avatar" src="{avatar}" alt="" width="96" height="96">')
+            parts.append(f'<img class="bp-avatar" src="{avatar}" alt="" width="96" height="96" />')
         parts.append(f'<h1 class="bp-page-title">{escape(author.name)}</h1>')
         if author.bio:
             parts.append(f'<p class="bp-author-bio">{escape(author.bio)}</p>')

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
+from xml.etree import ElementTree
 
 import babel.dates
 import pytest
@@ -945,3 +946,25 @@ def test_a_translated_build_shows_translated_summaries(make_app, tmp_path):
     index = BeautifulSoup((result.outdir / "blog/index.html").read_text(), "html.parser")
     summaries = [s.get_text() for s in index.select(".bp-card-summary")]
     assert summaries == ["Résumé 3.", "Résumé 2.", "Résumé 1."]
+
+
+def test_epub_pages_are_well_formed_xhtml(make_app, rootdir, tmp_path):
+    # An EPUB's pages are XHTML: what the blog adds (cards with a cover, the post navigation)
+    # must parse as XML, or readers show an error instead of the page.
+    post = ".. blogpost::\n   :date: 2025-01-0{n}\n   :image: cover.png\n   :series: S\n"
+    files = {
+        "index.rst": "Home\n====\n\n.. postlist::\n\n.. toctree::\n   :glob:\n\n   post*\n",
+        **{f"post{n}.rst": f"Post {n}\n======\n\n{post.format(n=n)}\nText.\n" for n in (1, 2, 3)},
+    }
+    srcdir = make_site(tmp_path / "src", files, CONF)
+    shutil.copy(rootdir / "test-feeds" / "images" / "cover.png", srcdir / "cover.png")
+    result = build(make_app, "epub", srcdir=srcdir, builddir=tmp_path / "out")
+    pages = sorted(result.outdir.glob("*.xhtml"))
+    assert len(pages) > 4
+    for page in pages:
+        ElementTree.parse(page)  # raises ParseError on any page that is not XML
+    index = BeautifulSoup((result.outdir / "index.xhtml").read_text(), "html.parser")
+    assert len(index.select("img.bp-card-cover")) == 3
+    assert BeautifulSoup((result.outdir / "post2.xhtml").read_text(), "html.parser").select(
+        "nav.bp-post-nav a[rel=prev], nav.bp-post-nav a[rel=next]"
+    )
