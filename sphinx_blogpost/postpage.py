@@ -191,10 +191,12 @@ def theme_neighbours(
     context["rellinks"] = kept
 
 
-def header_text(post: Post, date_text: str) -> str:
-    """The header as one plain line, for builders that are not HTML."""
+def header_text(post: Post, date_text: str, updated_text: str = "") -> str:
+    """The header as one plain line, for builders that are not HTML: what the HTML header
+    says, in its order (*updated_text*: the date of ``updated``, if any)."""
     bits = [", ".join(post.categories), date_text, f"{post.minutes} min read"]
     bits += [counted(post.words, "word"), ", ".join(a.name for a in post.authors)]
+    bits += [f"Updated {updated_text}" if updated_text else "", "Draft" if post.draft else ""]
     bits += [" ".join(f"#{tag}" for tag in post.tags)]
     return " · ".join(bit for bit in bits if bit)
 
@@ -225,7 +227,9 @@ def resolve_blog_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> No
         seen.add(post.docname)
         if not html:
             date = linker.date(post.date) if post.date else ""
-            header = nodes.paragraph("", header_text(post, date), classes=["bp-post-header"])
+            updated = linker.date(post.updated) if post.updated else ""
+            text = header_text(post, date, updated)
+            header = nodes.paragraph("", text, classes=["bp-post-header"])
             node.replace_self(header)
             continue
         section = node.parent if isinstance(node.parent, nodes.section) else doctree

@@ -289,10 +289,21 @@ def test_other_builders_finish(make_app, rootdir, tmp_path, builder):
     assert warnings_of(app) == []
     if builder == "text":
         text = " ".join((tmp_path / "text" / "more.txt").read_text().split())
-        assert "Mar 4, 2025 · 1 min read · 15 words · Ada Lovelace, Lin Wei · #one #two" in text
+        line = "Mar 4, 2025 · 1 min read · 15 words · Ada Lovelace, Lin Wei · Updated Mar 5, 2025"
+        assert f"{line} · #one #two" in text
     if builder == "singlehtml":
         html = (tmp_path / "singlehtml" / "index.html").read_text()
         assert html.count('class="bp-post-header"') == len(posts(app))
+
+
+def test_plain_header_says_updated_and_draft(make_app, tmp_path):
+    # As the HTML header does: a PDF or man page of a post says when it was updated.
+    post = ("A post\n======\n\n.. blogpost::\n   :date: 2025-01-02\n   :updated: 2025-02-03\n"
+            "   :draft:\n   :tags: one\n\nText.\n")  # fmt: skip
+    srcdir = make_site(tmp_path / "src", {"post.rst": post}, 'extensions = ["sphinx_blogpost"]\n')
+    result = build(make_app, "text", srcdir=srcdir, builddir=tmp_path / "out")
+    text = " ".join((result.outdir / "post.txt").read_text().split())
+    assert "Jan 2, 2025 · 1 min read · 1 word · Updated Feb 3, 2025 · Draft · #one" in text
 
 
 def _search_terms(app) -> tuple[list[str], dict[str, list[int]]]:
