@@ -7,6 +7,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.builders.gettext import MessageCatalogBuilder
 from sphinx.locale import _
 
@@ -19,13 +20,17 @@ from .posts import foreign_language, language_tag
 from .query import select
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Container, Iterator, Sequence
 
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
 
     from .blog import Blog
     from .posts import Post
+
+
+#: Builder formats whose books link a listed post to its chapter.
+BOOK_FORMATS = ("latex", "texinfo")
 
 
 class blog_html(nodes.raw):
@@ -244,6 +249,13 @@ def resolve_blog_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> No
         footer = footer_html(post, linker.blog, linker)
         if footer:
             section.append(blog_html(footer))
+    # latex and texinfo write one book of many documents (each one's start marked): a listed
+    # post that is in it is a chapter to link to; elsewhere (or in man pages), a title.
+    included = (
+        {str(n["docname"]) for n in doctree.findall(addnodes.start_of_file)}
+        if app.builder.format in BOOK_FORMATS
+        else set()
+    )
     for placeholder in postlists:
         chosen = select(linker.blog, placeholder["query"])
         if html:
@@ -252,7 +264,7 @@ def resolve_blog_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> No
             listing = render_listing(chosen, layout, linker.listing(), heading_level=depth + 1)
             placeholder.replace_self(blog_html(listing))
         else:
-            placeholder.replace_self(_plain_list(chosen, linker))
+            placeholder.replace_self(_plain_list(chosen, linker, included))
 
 
 def _ancestors(node: nodes.Node) -> Iterator[nodes.Node]:
@@ -261,9 +273,19 @@ def _ancestors(node: nodes.Node) -> Iterator[nodes.Node]:
         yield node
 
 
-def _plain_list(posts: Sequence[Post], linker: Linker) -> nodes.Element:
+def _plain_list(
+    posts: Sequence[Post], linker: Linker, included: Container[str] = ()
+) -> nodes.Element:
+    """Dates and titles; the title of a post in *included* (in the same book) links to it."""
     items = nodes.bullet_list(classes=["bp-listing"])
     for post in posts:
         date = linker.date(post.date) if post.date else ""
-        items += nodes.list_item("", nodes.paragraph("", f"{date} — {post.title}"))
+        paragraph = nodes.paragraph("", f"{date} — ")
+        title = nodes.Text(post.title)
+        if post.docname in included:
+            uri = linker.app.builder.get_relative_uri(linker.from_page, post.docname)
+            paragraph += nodes.reference("", "", title, internal=True, refuri=uri)
+        else:
+            paragraph += title
+        items += nodes.list_item("", paragraph)
     return items

@@ -968,3 +968,23 @@ def test_epub_pages_are_well_formed_xhtml(make_app, rootdir, tmp_path):
     assert BeautifulSoup((result.outdir / "post2.xhtml").read_text(), "html.parser").select(
         "nav.bp-post-nav a[rel=prev], nav.bp-post-nav a[rel=next]"
     )
+
+
+@pytest.mark.parametrize(("builder", "link"), [("latex", r"\hyperref[\detokenize{inside::doc}]"),
+                                               ("texinfo", "@ref{")])  # fmt: skip
+def test_postlist_links_the_posts_of_the_same_book(make_app, tmp_path, builder, link):
+    # A PDF (or Info manual) of the site holds the posts of its toctree: a postlist there
+    # links each one to its chapter; a post the book does not hold keeps its plain title.
+    post = "{title}\n{rule}\n\n.. blogpost::\n   :date: 2025-01-0{n}\n\nText.\n"
+    files = {
+        "index.rst": "Home\n====\n\n.. postlist::\n\n.. toctree::\n\n   inside\n",
+        "inside.rst": post.format(title="Inside", rule="======", n=1),
+        "outside.rst": ":orphan:\n\n" + post.format(title="Outside", rule="=======", n=2),
+    }
+    srcdir = make_site(tmp_path / "src", files, CONF)
+    result = build(make_app, builder, srcdir=srcdir, builddir=tmp_path / "out")
+    assert result.warnings == []
+    book = next(result.outdir.glob("*.tex" if builder == "latex" else "*.texi")).read_text()
+    listing = book[book.index("Jan 2, 2025") :]
+    assert listing.startswith("Jan 2, 2025 — Outside")  # no link
+    assert f"Jan 1, 2025 — {{{link}" in listing or f"Jan 1, 2025 — {link}" in listing
