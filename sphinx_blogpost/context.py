@@ -40,6 +40,7 @@ from urllib.parse import unquote
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.environment.adapters.toctree import document_toc
 from sphinx.util.osutil import relative_uri
 from sphinxcontrib.serializinghtml import SerializingHTMLBuilder
@@ -59,6 +60,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Container, Iterable, Sequence
 
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
     from .blog import Blog
@@ -288,7 +290,7 @@ def add_page_context(
         blogpost_nav=nav,
         blogpost_feeds=_feeds(app, blog, url_of_file) if web else [],
         blogpost_home_url=url_of_page(app.config.root_doc),
-        blogpost_search_url=url_of_page("search") if getattr(builder, "search", False) else "",
+        blogpost_search_url=url_of_page("search") if writes_page(builder, "search") else "",
         blogpost_page_kind=context.get("blogpost_page") or ("post" if post else "doc"),
         blogpost_cover=cover,
         blogpost_body_parts=parts,
@@ -337,11 +339,20 @@ def _known_pages(app: Sphinx, blog: Blog) -> frozenset[str]:
 _BUILDER_PAGES = (("genindex", "use_index"), ("search", "search"))
 
 
+def writes_page(builder: Builder, attribute: str) -> bool:
+    """Whether *builder* writes the page its *attribute* stands for (``search``: the search
+    page, ``use_index``: genindex). singlehtml has the html builder's attributes, but writes
+    neither page (Sphinx's own search box leaves singlehtml out too)."""
+    return bool(getattr(builder, attribute, False)) and not isinstance(
+        builder, SingleFileHTMLBuilder
+    )
+
+
 def _name_pages(app: Sphinx, blog: Blog) -> frozenset[str]:
     """What :func:`_known_pages` gives, computed and kept on the builder for this build."""
     builder = app.builder
     generated = {page.name for page in plan_pages(blog, get_config(app.config))}
-    own = {name for name, made in _BUILDER_PAGES if getattr(builder, made, False)}
+    own = {name for name, made in _BUILDER_PAGES if writes_page(builder, made)}
     indices = {f"{d.name}-{index.name}" for d in app.env.domains.sorted() for index in d.indices}
     additional = set(getattr(app.config, "html_additional_pages", None) or ())
     pages = frozenset(app.env.found_docs | generated | own | indices | additional)

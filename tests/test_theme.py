@@ -444,3 +444,13 @@ def test_serializing_builders_get_the_context_as_plain_data(
     assert {"title": "Source", "url": "https://example.org/", "current": ""} in context[
         "blogpost_nav"
     ]
+
+
+def test_singlehtml_has_no_search_form(make_app: Any, tmp_path: Path) -> None:
+    # singlehtml writes no search page: a search box would lead to a missing search.html.
+    result = build(make_app, "singlehtml", srcdir=ROOTS / "test-theme-only", builddir=tmp_path)
+    assert result.warnings == []
+    page = page_soup(result.outdir, "index.html")
+    assert page.select("form.bp-search") == []
+    assert not (result.outdir / "search.html").exists()
+    assert page.select_one(".bp-post-header") is not None  # the page itself is all there
