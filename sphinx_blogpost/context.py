@@ -352,7 +352,8 @@ def _name_pages(app: Sphinx, blog: Blog) -> frozenset[str]:
     """What :func:`_known_pages` gives, computed and kept on the builder for this build."""
     builder = app.builder
     generated = {page.name for page in plan_pages(blog, get_config(app.config))}
-    own = {name for name, made in _BUILDER_PAGES if writes_page(builder, made)}
+    # What html writes (singlehtml too, for the warnings to be those of the html build).
+    own = {name for name, made in _BUILDER_PAGES if getattr(builder, made, False)}
     indices = {f"{d.name}-{index.name}" for d in app.env.domains.sorted() for index in d.indices}
     additional = set(getattr(app.config, "html_additional_pages", None) or ())
     pages = frozenset(app.env.found_docs | generated | own | indices | additional)
