@@ -21,6 +21,7 @@ from .directives import (
     more_marker,
     option_location,
     postlist_node,
+    translate_declaration,
 )
 from .freshness import WrittenDocuments
 from .posts import (
@@ -126,6 +127,7 @@ class BlogpostCollector(EnvironmentCollector):
         for extra in declarations[1:]:
             warn(BlogpostWarning.DUPLICATE, "a second post declaration is ignored", extra)
             extra.parent.remove(extra)
+        translate_declaration(declarations[0], app.env)  # a translated build's summary
         post = read_post(app, doctree, declarations[0])
         posts_of(app.env)[post.docname] = post
         if post.draft and not get_config(app.config).drafts:

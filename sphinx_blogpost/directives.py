@@ -34,45 +34,43 @@ if TYPE_CHECKING:
 class blogpost_node(nodes.Invisible, nodes.Element, addnodes.translatable):
     """A post declaration: ``options`` (raw values) and ``docname``; replaced by the header.
 
-    Its ``summary`` is a message to translate, as the post's title and text are: the gettext
-    builder extracts it, and a translated build shows the translation in listings and feeds
-    (Sphinx's Locale transform applies it; :func:`translate_declaration` for declarations
-    made after that transform, from front matter)."""
+    Its ``summary`` is a message to translate, as the post's title and text are. The gettext
+    builder extracts it from the declarations it finds marked ``extract_messages`` (see
+    ``postpage.resolve_blog_nodes``); a translated build translates it when the post is read
+    (:func:`translate_declaration`). Not through Sphinx's Locale transform, which reads each
+    translation as reStructuredText: a summary is plain text, and a ``*`` in it would get a
+    docutils warning. So while documents are read, a declaration offers no message."""
 
-    def _summary(self) -> str | None:
+    def summary(self) -> str | None:
+        """The ``summary`` option on one line, as the post's summary is; None without one."""
         value = self["options"].get("summary")
         if not isinstance(value, str):  # none, or not text (parse_options reports that)
             return None
-        return " ".join(value.split()) or None  # one line, as the post's summary is
+        return " ".join(value.split()) or None
 
     def preserve_original_messages(self) -> None:
-        if (summary := self._summary()) is not None:
-            self["original_summary"] = summary
+        pass  # nothing is translated in place: translate_declaration sets the option
 
     def extract_original_messages(self) -> Sequence[str]:
-        summary = self.get("original_summary") or self._summary()
+        summary = self.summary() if self.get("extract_messages") else None
         return [summary] if summary else []
 
     def apply_translated_message(self, original_message: str, translated_message: str) -> None:
-        if original_message == self._summary():
-            self["options"] = {**self["options"], "summary": translated_message}
+        pass  # never called: the Locale transform gets no message (see the class)
 
 
 def translate_declaration(node: blogpost_node, env: BuildEnvironment) -> None:
-    """Translate *node*'s messages with the document's catalog, as Sphinx's Locale transform
-    translates the document's text (for a declaration made after that transform ran)."""
-    if not env.config.language:
+    """Translate *node*'s summary with its document's catalog, the one Sphinx's Locale
+    transform translates the document's text with."""
+    summary = node.summary()
+    if summary is None or not env.config.language:
         return
     domain = docname_to_domain(node["docname"], env.config.gettext_compact)
     dirs = [Path(env.srcdir, folder) for folder in env.config.locale_dirs]
     catalog, has_catalog = init_locale(dirs, env.config.language, domain)
-    if not has_catalog:
-        return
-    node.preserve_original_messages()
-    for message in node.extract_original_messages():
-        translated = catalog.gettext(message)
-        if translated and translated != message:
-            node.apply_translated_message(message, translated)
+    translated = catalog.gettext(summary) if has_catalog else summary
+    if translated and translated != summary:
+        node["options"] = {**node["options"], "summary": translated}
 
 
 def option_location(declaration: blogpost_node, option: str | None) -> Any:

@@ -43,7 +43,6 @@ from .directives import (
     option_line_indexes,
     parse_option_lines,
     repeated_keys,
-    translate_declaration,
     yaml_options,
     yaml_values,
 )
@@ -350,7 +349,6 @@ class FrontMatterTransform(SphinxTransform):
         if top_level:  # ABlog's keys may be among them (see ablog.AblogTransform)
             node["top_level_front_matter"] = True
         node.source, node.line = source, line
-        translate_declaration(node, self.env)  # Sphinx's Locale transform has run already
         section = next(iter(self.document.findall(nodes.section)), None)
         if section is not None and isinstance(section[0], nodes.title):
             section.insert(1, node)

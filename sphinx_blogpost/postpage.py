@@ -12,7 +12,7 @@ from sphinx.builders.gettext import MessageCatalogBuilder
 from sphinx.locale import _
 
 from .collector import get_blog, postlists_of, posts_of
-from .directives import find_blog_nodes
+from .directives import blogpost_node, find_blog_nodes
 from .feeds import WEB_BUILDERS
 from .links import Linker, relative_link
 from .listing import counted, draft_label, render_listing
@@ -210,7 +210,10 @@ def resolve_blog_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> No
     """``doctree-resolved``: post declarations become headers (and footers), postlists become
     listings; HTML builders get the full markup, others a plain rendering."""
     if isinstance(app.builder, MessageCatalogBuilder):
-        return  # it writes the messages of the declarations (their summary), not pages
+        # It writes messages, not pages: the declarations stay, offering their summary.
+        for node in doctree.findall(blogpost_node):
+            node["extract_messages"] = True
+        return
     html = app.builder.format == "html"
     linker = Linker.for_page(app, docname)
     posts = posts_of(app.env)
