@@ -201,7 +201,10 @@ def header_text(post: Post, date_text: str, updated_text: str = "") -> str:
     says, in its order (*updated_text*: the date of ``updated``, if any)."""
     bits = [", ".join(post.categories), date_text, f"{post.minutes} min read"]
     bits += [counted(post.words, "word"), ", ".join(a.name for a in post.authors)]
-    bits += [f"Updated {updated_text}" if updated_text else "", "Draft" if post.draft else ""]
+    bits += [
+        f"Updated {updated_text}" if updated_text else "",
+        draft_label(post) if post.draft else "",
+    ]
     bits += [" ".join(f"#{tag}" for tag in post.tags)]
     return " · ".join(bit for bit in bits if bit)
 
