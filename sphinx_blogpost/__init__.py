@@ -19,6 +19,7 @@ from .directives import (
 from .feeds import setup_feeds
 from .freshness import note_written_document, save_written_documents
 from .frontmatter import FrontMatterTransform, read_declaration
+from .i18n import pages_in_other_words, setup_i18n
 from .pages import add_search_script, add_static_files, collect_pages, resolve_page_reference
 from .postpage import blog_html, resolve_blog_nodes, theme_neighbours, visit_blog_html
 from .social import setup_social
@@ -41,6 +42,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinx_design")  # listing cards in any theme
 
     add_config_values(app)
+    setup_i18n(app)  # the blog's words in the project's language
+    app.connect("env-get-updated", pages_in_other_words)
     app.connect("config-inited", validate_config, priority=750)  # before Sphinx's own (800)
 
     app.add_node(blogpost_node)

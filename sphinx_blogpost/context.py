@@ -21,19 +21,21 @@ them too. Keys (all present on every page of an HTML build):
 ``blogpost_post``        on a post's page, the post (the fields of :class:`PostContext`, as a
                          dict), for a template to print in an embed (comments, sharing); None
                          on every other page
+``blogpost_labels``      the theme's words in the site's language (:class:`ThemeLabels`)
 
 Values are plain text, escaped nowhere: Sphinx's templates do not autoescape, so a template
 prints text with ``|e`` (or ``|tojson`` inside a script), as the dispatches theme does.
 docs/reference/templates.md documents these keys for theme and project authors.
 
 The json and pickle builders write the context instead of a page: there each
-:class:`NavLink` and :class:`Cover` is a dict of its fields.
+:class:`NavLink`, :class:`Cover` and :class:`ThemeLabels` is a dict of its fields.
 """
 
 from __future__ import annotations
 
 import posixpath
 from dataclasses import asdict, dataclass
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
@@ -50,8 +52,9 @@ from .config import assignment_location, get_config
 from .feeds import FEED_FORMATS, WEB_BUILDERS, feeds_written, site_url
 from .feeds import page_uri as quoted_uri
 from .freshness import WrittenDocuments, put_by_sphinx
+from .i18n import _, sphinx_fallback
 from .links import cover_url, relative_link
-from .pages import plan_pages
+from .pages import kind_title, plan_pages
 from .posts import foreign_language, language_tag, stable_digest
 from .theme import THEME_NAME, THEME_PATH, theme_options, uses_dispatches
 from .warnings_ import BlogpostWarning, warn
@@ -129,14 +132,50 @@ def post_context(post: Post, url: str, site_language: str | None) -> PostContext
     )
 
 
+@dataclass(frozen=True)
+class ThemeLabels:
+    """The words the dispatches templates print, in the site's language; plain text, but
+    ``built_with``, which is HTML."""
+
+    skip_to_content: str
+    site_nav: str  # what the site navigation is called (its aria-label)
+    search: str
+    dark_mode: str
+    on_this_page: str
+    documents: str  # what the previous/next document navigation is called
+    previous: str
+    next: str
+    feeds: str
+    built_with: str
+
+    @classmethod
+    def now(cls, sphinx_version: str) -> ThemeLabels:
+        """The labels in the language of the build. The theme took them from Sphinx's
+        catalog once: where ours has none, Sphinx's translation is still used."""
+        link = '<a href="https://www.sphinx-doc.org/">Sphinx</a>'
+        built_with = escape(_("Built with %(sphinx)s %(version)s and sphinx-blogpost."))
+        return cls(
+            skip_to_content=sphinx_fallback("Skip to content"),
+            site_nav=sphinx_fallback("Site"),
+            search=sphinx_fallback("Search"),
+            dark_mode=sphinx_fallback("Dark mode"),
+            on_this_page=sphinx_fallback("On this page"),
+            documents=sphinx_fallback("Documents"),
+            previous=sphinx_fallback("Previous"),
+            next=sphinx_fallback("Next"),
+            feeds=sphinx_fallback("Feeds"),
+            built_with=built_with % {"sphinx": link, "version": escape(sphinx_version)},
+        )
+
+
 def blog_nav(blog: Blog, pagename: str, url_of: Callable[[str], str]) -> list[NavLink]:
     """The blog's own entries of the site navigation; *url_of* links a page name."""
     root = blog.root
     entries = (
-        ("Blog", blog.index_page(), (f"{root}/page/",)),
-        ("Archive", blog.archive_page, ()),
-        ("Categories", blog.kind_index("category"), (f"{root}/category/",)),
-        ("Tags", blog.kind_index("tag"), (f"{root}/tag/",)),
+        (_("Blog"), blog.index_page(), (f"{root}/page/",)),
+        (_("Archive"), blog.archive_page, ()),
+        (kind_title("category"), blog.kind_index("category"), (f"{root}/category/",)),
+        (kind_title("tag"), blog.kind_index("tag"), (f"{root}/tag/",)),
     )
     links = []
     for title, page, sections in entries:
@@ -298,6 +337,7 @@ def add_page_context(
         blogpost_toc_lang=language or "",
         blogpost_listing_style=options.listing_style,
         blogpost_post=_post_context(app, pagename, post, url_of_page),
+        blogpost_labels=ThemeLabels.now(str(context.get("sphinx_version", ""))),
     )
     if isinstance(builder, SerializingHTMLBuilder):
         # json and pickle write the context itself, not a page made from it: plain data,
@@ -305,6 +345,7 @@ def add_page_context(
         for key in ("blogpost_nav", "blogpost_feeds"):
             context[key] = [asdict(link) for link in context[key]]
         context["blogpost_cover"] = asdict(cover) if cover is not None else None
+        context["blogpost_labels"] = asdict(context["blogpost_labels"])
 
 
 def _post_context(
@@ -372,10 +413,10 @@ def check_nav_links(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if not options.nav_links:
         return []
     pages = _name_pages(app, get_blog(app))
-    targets = [None if is_url(url) else nav_page(url, pages) for _, url in options.nav_links]
+    targets = [None if is_url(url) else nav_page(url, pages) for _title, url in options.nav_links]
     changed = WrittenDocuments.of(app).site_changed("nav_links", stable_digest(targets))
     location = assignment_location(Path(app.confdir, "conf.py"), "html_theme_options")
-    for (_, url), target in zip(options.nav_links, targets, strict=True):
+    for (_title, url), target in zip(options.nav_links, targets, strict=True):
         if target is None or target[0] in pages or _in_extra_path(app, target[0]):
             continue
         warn(

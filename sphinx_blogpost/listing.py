@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
 
+from .i18n import _, ngettext, pgettext
 from .posts import fingerprints
 
 if TYPE_CHECKING:
@@ -20,9 +21,20 @@ LAYOUTS = ("cards", "list", "compact")
 _SEP = '<span class="bp-sep"> · </span>'
 
 
-def counted(number: int, noun: str) -> str:
-    """``1 word``, ``2 words``: *number* and the English *noun*, plural unless it is one."""
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+def words_label(words: int) -> str:
+    """``1 word``, ``1796 words``, in the site's language."""
+    return ngettext("%(count)d word", "%(count)d words", words) % {"count": words}
+
+
+def minutes_label(minutes: int) -> str:
+    """A reading time on its own (cards, post headers): ``9 min read``."""
+    return ngettext("%(count)d min read", "%(count)d min read", minutes) % {"count": minutes}
+
+
+def short_minutes_label(minutes: int) -> str:
+    """A reading time beside a word count (list layout): ``9 min``."""
+    # Translators: a reading time in minutes, beside a word count ("9 min · 1796 words").
+    return ngettext("%(count)d min", "%(count)d min", minutes) % {"count": minutes}
 
 
 def _no_cover(post: Post) -> str | None:
@@ -58,11 +70,11 @@ def _lang(post: Post) -> str:
 
 def draft_label(post: Post) -> str:
     """What a draft is called where it is shown: one dated after the build is "Scheduled"."""
-    return "Scheduled" if post.scheduled else "Draft"
+    return _("Scheduled") if post.scheduled else _("Draft")
 
 
 def _draft(post: Post) -> str:
-    return f' <span class="bp-draft-label">{draft_label(post)}</span>' if post.draft else ""
+    return f' <span class="bp-draft-label">{escape(draft_label(post))}</span>' if post.draft else ""
 
 
 def _cover(post: Post, links: LinkContext) -> str:
@@ -90,7 +102,8 @@ def _card(post: Post, links: LinkContext, h: str) -> str:
         f'<a class="sd-stretched-link" href="{url}">{escape(post.title)}</a>{_draft(post)}</{h}>'
         f'<p class="sd-card-text bp-card-summary"{_lang(post)}>{escape(post.summary)}</p>'
         f'<p class="bp-card-meta">{_date(post, links, _SEP)}'
-        f'<span class="bp-readtime" data-minutes="{post.minutes}">{post.minutes} min read</span>'
+        f'<span class="bp-readtime" data-minutes="{post.minutes}">'
+        f"{minutes_label(post.minutes)}</span>"
         "</p></div></article></div>"
     )
 
@@ -106,9 +119,9 @@ def _list_item(post: Post, links: LinkContext, h: str) -> str:
         f'<p class="bp-card-date">{_date(post, links)}</p>'
         f'<p class="bp-card-summary"{_lang(post)}>{escape(post.summary)}{more}</p>'
         '<p class="bp-card-meta">'
-        f'<span class="bp-readtime" data-minutes="{post.minutes}">{post.minutes} min</span>'
-        f"{_SEP}"
-        f'<span class="bp-words" data-words="{post.words}">{counted(post.words, "word")}</span></p>'
+        f'<span class="bp-readtime" data-minutes="{post.minutes}">'
+        f"{short_minutes_label(post.minutes)}</span>{_SEP}"
+        f'<span class="bp-words" data-words="{post.words}">{words_label(post.words)}</span></p>'
         "</li>"
     )
 
@@ -137,7 +150,8 @@ def render_listing(
     one below the heading the listing sits under, so the page outline stays in order."""
     h = f"h{min(max(heading_level, 2), 6)}"
     if not posts:
-        return '<p class="bp-listing bp-empty">No posts yet.</p>\n'
+        empty = escape(_("No posts yet."))
+        return f'<p class="bp-listing bp-empty">{empty}</p>\n'
     if layout == "cards":
         cards = "\n".join(_card(p, links, h) for p in posts)
         return (
@@ -167,9 +181,12 @@ def render_pagination(number: int, total: int, page_url: Callable[[int], str]) -
     """``nav.bp-pagination``: previous/next links and a window of page numbers."""
     if total <= 1:
         return ""
-    parts = ['<nav class="bp-pagination" aria-label="Pages">']  # char references: see footer_html
+    # Arrows as character references: see footer_html.
+    pages = escape(_("Pages"))
+    parts = [f'<nav class="bp-pagination" aria-label="{pages}">']
     if number > 1:
-        parts.append(f'<a rel="prev" href="{escape(page_url(number - 1))}">&#8592; Newer</a>')
+        newer = escape(pgettext("pages", "Newer"))
+        parts.append(f'<a rel="prev" href="{escape(page_url(number - 1))}">&#8592; {newer}</a>')
     for n in page_window(number, total):
         if n is None:
             parts.append('<span class="bp-page-gap" aria-hidden="true">&#8230;</span>')
@@ -178,6 +195,7 @@ def render_pagination(number: int, total: int, page_url: Callable[[int], str]) -
         else:
             parts.append(f'<a class="bp-page" href="{escape(page_url(n))}">{n}</a>')
     if number < total:
-        parts.append(f'<a rel="next" href="{escape(page_url(number + 1))}">Older &#8594;</a>')
+        older = escape(pgettext("pages", "Older"))
+        parts.append(f'<a rel="next" href="{escape(page_url(number + 1))}">{older} &#8594;</a>')
     parts.append("</nav>")
     return "\n".join(parts) + "\n"

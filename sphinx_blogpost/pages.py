@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.util import docname_join, logging
 
-from .blog import PLURALS
 from .collector import get_blog
 from .config import get_config
 from .feeds import FEED_FORMATS, WEB_BUILDERS, feeds_written, term_feed, term_feed_title
 from .freshness import WrittenDocuments, WrittenPages
+from .i18n import _, ngettext
 from .links import Linker, month_names
-from .listing import counted, listing_state, render_listing, render_pagination
+from .listing import listing_state, render_listing, render_pagination
 from .posts import fingerprints, stable_digest
 from .theme import theme_options
 from .warnings_ import BlogpostWarning, warn
@@ -37,8 +37,20 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-KIND_TITLES = {kind: plural.capitalize() for kind, plural in PLURALS.items()}
-KIND_LABELS = {"category": "Category", "tag": "Tag", "author": "Author", "series": "Series"}
+
+def kind_title(kind: str) -> str:
+    """The title of the page of every name of *kind*: ``Categories``, ``Tags``..."""
+    # Whole messages, not "%s" of a word: in many languages the word changes in a title.
+    titles = {"category": _("Categories"), "tag": _("Tags"), "author": _("Authors"),
+              "series": _("Series")}  # fmt: skip
+    return titles[kind]
+
+
+def term_title(kind: str, name: str) -> str:
+    """The title of the page of one category, tag, author or series *name*."""
+    titles = {"category": _("Category: %(name)s"), "tag": _("Tag: %(name)s"),
+              "author": _("Author: %(name)s"), "series": _("Series: %(name)s")}  # fmt: skip
+    return titles[kind] % {"name": name}
 
 
 @dataclass(frozen=True)
@@ -94,8 +106,10 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     # page). Listings link no term page: a new tag's slug changes only the pages that link
     # to it, whose *shows* say so; a term's feed comes and goes with its listed posts.
     # So does the theme's nav: where its entries lead (see context.check_nav_links).
-    nav = WrittenDocuments.of(app).site.get("nav_links")
-    around = stable_digest((config, layout, app.config.language, feeds_written(app), nav))
+    # And their words: those of the catalog of their language (see i18n.pages_in_other_words).
+    site = WrittenDocuments.of(app).site
+    nav, catalog = site.get("nav_links"), site.get("catalog")
+    around = stable_digest((config, layout, app.config.language, feeds_written(app), nav, catalog))
     if written.unchanged((fingerprints(blog.posts), around)):
         # Nothing any page is made from changed since they were written. The documents in
         # the way of a page are those of the last build, and warned about again, as Sphinx's
@@ -178,12 +192,14 @@ def plan_pages(blog: Blog, config: BlogpostConfig, layout: str = "cards") -> lis
     )  # fmt: skip
     shows = listing_state(blog.posts, "compact")
     pages.append(
-        Page(blog.archive_page, "Archive", "archive", lambda ln, _: _archive(blog, ln), shows)
+        Page(
+            blog.archive_page, _("Archive"), "archive", lambda ln, _feed: _archive(blog, ln), shows
+        )
     )
     for kind in ("category", "tag"):
         pages.append(_kind_index(blog, kind))
         for name in blog.slugs[kind]:
-            title = f"{KIND_LABELS[kind]}: {name}"
+            title = term_title(kind, name)
             heading = f'<h1 class="bp-page-title">{escape(title)}</h1>\n'
             pages += _paginated(
                 blog.with_name(kind, name), per_page, _term_page_name(blog, kind, name),
@@ -240,10 +256,15 @@ def _paginated(
             pager = render_pagination(number, total, lambda n: linker.to(page_name(n)))
             return heading + feed + render_listing(chunk, layout, linker.listing()) + pager
 
-        page_title = title if number == 1 else f"{title} — page {number}"
+        page_title = title if number == 1 else numbered_title(title, number)
         shows = (heading, total, listing_state(chunk, layout))
         first = page_name(1) if number > 1 else ""
         yield Page(page_name(number), page_title, kind, render, shows, term, first)
+
+
+def numbered_title(title: str, number: int) -> str:
+    """The title of page *number* (2, 3...) of a listing: ``Tag: python — page 2``."""
+    return _("%(title)s — page %(number)d") % {"title": title, "number": number}
 
 
 def _kind_index(blog: Blog, kind: str) -> Page:
@@ -259,17 +280,18 @@ def _kind_index(blog: Blog, kind: str) -> Page:
             for name in names
         )
         return (
-            f'<h1 class="bp-page-title">{KIND_TITLES[kind]}</h1>\n'
+            f'<h1 class="bp-page-title">{escape(kind_title(kind))}</h1>\n'
             f'<ul class="bp-term-index bp-{kind}-index">{items}</ul>\n'
         )
 
     shows = [(labels[name], blog.slugs[kind][name], counts[name]) for name in names]
-    return Page(blog.kind_index(kind), KIND_TITLES[kind], f"{kind}-index", render, shows)
+    return Page(blog.kind_index(kind), kind_title(kind), f"{kind}-index", render, shows)
 
 
 def _archive(blog: Blog, linker: Linker) -> str:
     months = month_names(linker.app.config.language)
-    parts = ['<h1 class="bp-page-title">Archive</h1>']
+    title = escape(_("Archive"))
+    parts = [f'<h1 class="bp-page-title">{title}</h1>']
     # Grouped by the year and month each post's date is written in: posts are in UTC order,
     # and around New Year two posts with different UTC offsets may be in the other order of
     # their local years. A stable sort by local month keeps UTC order within each month.
@@ -314,16 +336,16 @@ def _author_page(blog: Blog, key: str) -> Page:
         return "".join(parts) + feed + render_listing(posts, "list", linker.listing())
 
     shows = (author, listing_state(blog.with_name("author", key), "list"))
-    name = blog.page("author", key) or ""
-    return Page(name, f"Author: {author.name}", "author", render, shows, ("author", key))
+    title = term_title("author", author.name)
+    return Page(blog.page("author", key) or "", title, "author", render, shows, ("author", key))
 
 
 def _series_page(blog: Blog, name: str) -> Page:
     def render(linker: Linker, feed: str) -> str:
         parts = blog.series(name)
         return (
-            f'<h1 class="bp-page-title">Series: {escape(name)}</h1>\n'
-            f'<p class="bp-series-count">{counted(len(parts), "part")}</p>\n'
+            f'<h1 class="bp-page-title">{escape(term_title("series", name))}</h1>\n'
+            f'<p class="bp-series-count">{escape(parts_label(len(parts)))}</p>\n'
             + feed
             + render_listing(parts, "list", linker.listing())
             .replace('<ul class="bp-listing', '<ol class="bp-listing', 1)
@@ -331,8 +353,13 @@ def _series_page(blog: Blog, name: str) -> Page:
         )
 
     shows = listing_state(blog.series(name), "list")
-    page = blog.page("series", name) or ""
-    return Page(page, f"Series: {name}", "series", render, shows, ("series", name))
+    title = term_title("series", name)
+    return Page(blog.page("series", name) or "", title, "series", render, shows, ("series", name))
+
+
+def parts_label(parts: int) -> str:
+    """``3 parts``: the length of a series."""
+    return ngettext("%(count)d part", "%(count)d parts", parts) % {"count": parts}
 
 
 def resolve_page_reference(

@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.builders.gettext import MessageCatalogBuilder
-from sphinx.locale import _
+from sphinx.locale import _ as sphinx_gettext
 
 from .collector import get_blog, postlists_of, posts_of
 from .directives import blogpost_node, find_blog_nodes
 from .feeds import WEB_BUILDERS
+from .i18n import _, ngettext, pgettext
 from .links import Linker, relative_link
-from .listing import counted, draft_label, render_listing
+from .listing import draft_label, minutes_label, render_listing, words_label
 from .posts import foreign_language, language_tag
 from .query import select
 
@@ -73,10 +74,9 @@ def header_html(post: Post, linker: Linker) -> str:
     if post.date is not None:
         when = escape(linker.date(post.date))
         meta.append(f'<time class="bp-date" datetime="{post.date.iso}">{when}</time>')
-    meta.append(
-        f'<span class="bp-readtime" data-minutes="{post.minutes}">{post.minutes} min read</span>'
-    )
-    words = counted(post.words, "word")
+    minutes = minutes_label(post.minutes)
+    meta.append(f'<span class="bp-readtime" data-minutes="{post.minutes}">{minutes}</span>')
+    words = words_label(post.words)
     meta.append(f'<span class="bp-words" data-words="{post.words}">{words}</span>')
     if post.authors:
         names = ", ".join(
@@ -85,19 +85,26 @@ def header_html(post: Post, linker: Linker) -> str:
         )
         meta.append(f'<span class="bp-author">{names}</span>')
     if post.updated is not None:
-        when = escape(linker.date(post.updated))
-        meta.append(
-            f'<span class="bp-updated">Updated <time datetime="{post.updated.iso}">'
-            f"{when}</time></span>"
-        )
+        # The date inside the sentence: "Aktualisiert am <date>", "<date> 更新".
+        when = f'<time datetime="{post.updated.iso}">{escape(linker.date(post.updated))}</time>'
+        updated = escape(_("Updated %(date)s")) % {"date": when}
+        meta.append(f'<span class="bp-updated">{updated}</span>')
     if post.draft:
-        meta.append(f'<span class="bp-draft-label">{draft_label(post)}</span>')
+        meta.append(f'<span class="bp-draft-label">{escape(draft_label(post))}</span>')
     parts.append('<p class="bp-meta">' + '<span class="bp-sep"> · </span>'.join(meta) + "</p>")
     if post.tags:
         tags = " ".join(_label(linker, "tag", t, "bp-tag") for t in post.tags)
         parts.append(f'<p class="bp-tags">{tags}</p>')
     parts.append("</div>")
     return "\n".join(parts) + "\n"
+
+
+def part_label(number: int, total: int) -> str:
+    """``Part 2 of 5``: where a post stands in its series."""
+    return ngettext("Part %(number)d of %(total)d", "Part %(number)d of %(total)d", total) % {
+        "number": number,
+        "total": total,
+    }
 
 
 def _site_lang(post: Post, linker: Linker) -> str:
@@ -137,14 +144,15 @@ def footer_html(post: Post, blog: Blog, linker: Linker) -> str:
             )  # fmt: skip
             parts.append(
                 f'<aside class="bp-series"{lang}><p class="bp-series-title">{title} · '
-                f'<span class="bp-series-part">Part {number} of {len(series)}</span></p>'
+                f'<span class="bp-series-part">{escape(part_label(number, len(series)))}</span></p>'
                 f"<ol>{items}</ol></aside>"
             )
     related = blog.related(post)
     if related:
         items = "".join(f"<li>{_post_link(p, linker)}</li>" for p in related)
+        title = escape(_("Related posts"))
         parts.append(
-            f'<aside class="bp-related"{lang}><p class="bp-related-title">Related posts</p>'
+            f'<aside class="bp-related"{lang}><p class="bp-related-title">{title}</p>'
             f"<ul>{items}</ul></aside>"
         )
     older, newer = blog.neighbours(post.docname)
@@ -152,15 +160,17 @@ def footer_html(post: Post, blog: Blog, linker: Linker) -> str:
         # Arrows as character references: one character above U+00FF in a page makes Python
         # hold all of it at two bytes a character, in every copy Sphinx makes of it (0.1% of a
         # build). Numeric ones: the epub builder writes XHTML, where `&larr;` is an error.
-        nav = [f'<nav class="bp-post-nav" aria-label="More posts"{lang}>']
+        # data-label: the word a theme may show above each link (dispatches does, in CSS).
+        more = escape(_("More posts"))
+        nav = [f'<nav class="bp-post-nav" aria-label="{more}"{lang}>']
         if older:
-            nav.append(
-                f'<span class="bp-post-nav-prev">&#8592; {_post_link(older, linker, "prev")}</span>'
-            )
+            label = escape(pgettext("post", "Older"))
+            link = _post_link(older, linker, "prev")
+            nav.append(f'<span class="bp-post-nav-prev" data-label="{label}">&#8592; {link}</span>')
         if newer:
-            nav.append(
-                f'<span class="bp-post-nav-next">{_post_link(newer, linker, "next")} &#8594;</span>'
-            )
+            label = escape(pgettext("post", "Newer"))
+            link = _post_link(newer, linker, "next")
+            nav.append(f'<span class="bp-post-nav-next" data-label="{label}">{link} &#8594;</span>')
         nav.append("</nav>")
         parts.append("".join(nav))
     return "\n".join(parts) + "\n" if parts else ""
@@ -185,8 +195,10 @@ def theme_neighbours(
         return
     older, newer = blog.neighbours(pagename)
     kept = [link for link in context.get("rellinks", []) if link[2] not in ("N", "P")]
-    for key, post, accesskey, text in (("next", newer, "N", _("next")),
-                                       ("prev", older, "P", _("previous"))):  # fmt: skip
+    # Sphinx's own words for its own links (its rellinks), from Sphinx's catalog.
+    _next, _previous = sphinx_gettext("next"), sphinx_gettext("previous")
+    for key, post, accesskey, text in (("next", newer, "N", _next),
+                                       ("prev", older, "P", _previous)):  # fmt: skip
         context[key] = None
         if post is not None:
             title = escape(post.title)  # Sphinx's titles here are HTML
@@ -199,10 +211,10 @@ def theme_neighbours(
 def header_text(post: Post, date_text: str, updated_text: str = "") -> str:
     """The header as one plain line, for builders that are not HTML: what the HTML header
     says, in its order (*updated_text*: the date of ``updated``, if any)."""
-    bits = [", ".join(post.categories), date_text, f"{post.minutes} min read"]
-    bits += [counted(post.words, "word"), ", ".join(a.name for a in post.authors)]
+    bits = [", ".join(post.categories), date_text, minutes_label(post.minutes)]
+    bits += [words_label(post.words), ", ".join(a.name for a in post.authors)]
     bits += [
-        f"Updated {updated_text}" if updated_text else "",
+        _("Updated %(date)s") % {"date": updated_text} if updated_text else "",
         draft_label(post) if post.draft else "",
     ]
     bits += [" ".join(f"#{tag}" for tag in post.tags)]
