@@ -1,0 +1,132 @@
+"""Bring the message catalogs of sphinx-blogpost up to date with its code.
+
+Extracts every message of the package (calls of ``_``, ``ngettext`` and ``sphinx_fallback``,
+see ``sphinx_blogpost/i18n.py``) into ``sphinx_blogpost/locale/sphinx_blogpost.pot``, merges
+the template into each language's ``sphinx_blogpost.po`` (new messages untranslated, gone
+ones dropped) and compiles each ``.po`` into its ``.mo``. Run from the repository root, after
+changing a message or a translation::
+
+    python scripts/update_catalogs.py            # all languages
+    python scripts/update_catalogs.py --add it   # and start a catalog for Italian
+
+``tests/test_i18n.py`` fails when the template misses a message of the code, when a ``.po``
+misses or mistranslates one, or when a ``.mo`` is older than its ``.po``. Babel (which Sphinx
+depends on) does the work; the files carry no dates, so a run with nothing new changes none.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "sphinx_blogpost"
+LOCALE = PACKAGE / "locale"
+DOMAIN = "sphinx_blogpost"
+TEMPLATE = LOCALE / f"{DOMAIN}.pot"
+KEYWORDS = {"_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "sphinx_fallback": None}
+_HEADER = """\
+# Translations of sphinx-blogpost's labels.
+# This file is distributed under the same license as sphinx-blogpost (MIT)."""
+
+
+def extract() -> Catalog:
+    """The messages of the package's code, as a template."""
+    template = _catalog(None)
+    found = extract_from_dir(
+        PACKAGE,
+        method_map=[("**.py", "python")],
+        keywords=KEYWORDS,
+        comment_tags=("Translators:",),
+        strip_comment_tags=True,
+    )
+    for filename, lineno, message, comments, context in found:
+        path = (PACKAGE / filename).relative_to(ROOT).as_posix()
+        template.add(message, None, [(path, lineno)], auto_comments=comments, context=context)
+    return template
+
+
+def _catalog(language: str | None) -> Catalog:
+    catalog = Catalog(
+        locale=language,
+        domain=DOMAIN,
+        header_comment=_HEADER,
+        project="sphinx-blogpost",
+        version="",
+        last_translator="sphinx-blogpost developers",
+        charset="utf-8",
+        fuzzy=False,
+    )
+    _undate(catalog)
+    return catalog
+
+
+def _undate(catalog: Catalog) -> None:
+    # The date headers would make every run change every file; the git log has the dates.
+    for header in ("POT-Creation-Date", "PO-Revision-Date"):
+        catalog.mime_headers = [(k, v) for k, v in catalog.mime_headers if k != header]
+
+
+def po_text(catalog: Catalog) -> bytes:
+    """A catalog as a ``.po`` or ``.pot`` file, in the one form the tests expect."""
+    out = io.BytesIO()
+    write_po(out, catalog, width=100, include_lineno=False, ignore_obsolete=True, sort_output=True)
+    # Babel writes the date headers even when they are absent: drop their lines.
+    lines = out.getvalue().splitlines(keepends=True)
+    return b"".join(line for line in lines if not line.startswith((b'"POT-Creation', b'"PO-Rev')))
+
+
+def mo_bytes(catalog: Catalog) -> bytes:
+    """A catalog compiled as a ``.mo`` file (fuzzy translations left out)."""
+    out = io.BytesIO()
+    write_mo(out, catalog, use_fuzzy=False)
+    return out.getvalue()
+
+
+def read(path: Path, language: str | None = None) -> Catalog:
+    with path.open("rb") as file:
+        return read_po(file, locale=language, domain=DOMAIN)
+
+
+def languages() -> list[str]:
+    """The languages that have a catalog."""
+    return sorted(p.parent.parent.name for p in LOCALE.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+
+
+def update(language: str, template: Catalog) -> None:
+    """Merge *template* into *language*'s ``.po`` (created if missing), compile its ``.mo``."""
+    folder = LOCALE / language / "LC_MESSAGES"
+    po = folder / f"{DOMAIN}.po"
+    catalog = read(po, language) if po.exists() else _catalog(language)
+    catalog.update(template, no_fuzzy_matching=True)
+    _undate(catalog)
+    folder.mkdir(parents=True, exist_ok=True)
+    _write(po, po_text(catalog))
+    _write(folder / f"{DOMAIN}.mo", mo_bytes(read(po, language)))
+
+
+def _write(path: Path, data: bytes) -> None:
+    if not path.exists() or path.read_bytes() != data:
+        path.write_bytes(data)
+        print(f"wrote {path.relative_to(ROOT)}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--add", action="append", default=[], help="start a language's catalog")
+    args = parser.parse_args()
+    template = extract()
+    LOCALE.mkdir(exist_ok=True)
+    _write(TEMPLATE, po_text(template))
+    for language in sorted({*languages(), *args.add}):
+        update(language, template)
+
+
+if __name__ == "__main__":
+    main()
