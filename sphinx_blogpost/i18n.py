@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gettext
 import hashlib
+from gettext import GNUTranslations, NullTranslations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -73,27 +74,38 @@ def _project_locale_dirs(app: Sphinx, *, compile_po: bool = False) -> list[Path]
 
 
 def setup_i18n(app: Sphinx) -> None:
-    """Set up the catalog of the site's language: the project's own before ours."""
-    # Sphinx merges a catalog into the one set up before it in the same process, as a
-    # fallback: a second project in another language (tests, a server that builds several
-    # sites) would keep the first one's words. Each project starts from none.
-    locale.translators.pop(_KEY, None)
-    for folder in (*_project_locale_dirs(app, compile_po=True), LOCALE_DIR):
-        app.add_message_catalog(CATALOG, folder)
+    """Set up the catalog of the site's language: the project's own before ours (the first
+    that has a message gives it), its more specific files first (``de_AT``, then ``de``)."""
+    translator: NullTranslations | None = None
+    for path in _catalog_files(app, compile_po=True):
+        # What app.add_message_catalog() would do, without gettext.translation(), which
+        # keeps each file it read for the life of the process: a project's catalog edited
+        # between two builds in one process would keep its old words. And anew for each
+        # project, where Sphinx would merge it into one set up before in the process.
+        with path.open("rb") as file:
+            found = GNUTranslations(file)
+        if translator is None:
+            translator = found
+        else:
+            translator.add_fallback(found)
+    locale.translators[_KEY] = translator or NullTranslations()
+
+
+def _catalog_files(app: Sphinx, *, compile_po: bool = False) -> list[Path]:
+    """The compiled catalogs of the site's language, the first to ask first. English too:
+    the package has none, but a project may (to word a label its own way)."""
+    # Sphinx's language code as gettext names folders: Sphinx reads "de-AT", "pt-BR" too
+    # (as dates do), gettext looks for "de_AT" (then "de").
+    language = (app.config.language or "en").replace("-", "_")
+    folders = [*_project_locale_dirs(app, compile_po=compile_po), LOCALE_DIR]
+    return [Path(f) for d in folders for f in gettext.find(CATALOG, str(d), [language], all=True)]
 
 
 def catalog_digest(app: Sphinx) -> str:
     """A digest of the compiled catalogs the site's language reads (the project's and
     ours): every page shows their words, so a changed catalog changes every page."""
-    language = app.config.language
-    if not language or language == "en":
-        return ""
-    files: list[str] = []
-    for folder in (*_project_locale_dirs(app), LOCALE_DIR):
-        files += gettext.find(CATALOG, str(folder), [language], all=True)
-    return stable_digest(
-        [(name, hashlib.sha256(Path(name).read_bytes()).hexdigest()) for name in files]
-    )
+    files = _catalog_files(app)
+    return stable_digest([(str(f), hashlib.sha256(f.read_bytes()).hexdigest()) for f in files])
 
 
 def pages_in_other_words(app: Sphinx, env: BuildEnvironment) -> list[str]:
