@@ -36,6 +36,17 @@ _HEADER = """\
 # This file is distributed under the same license as sphinx-blogpost (MIT)."""
 
 
+class UndatedCatalog(Catalog):
+    """A catalog whose header has no dates: Babel would write the time of each run into
+    every file (and into the .mo); the git log has the dates."""
+
+    def _get_mime_headers(self) -> list[tuple[str, str]]:
+        headers = super()._get_mime_headers()
+        return [(k, v) for k, v in headers if k not in ("POT-Creation-Date", "PO-Revision-Date")]
+
+    mime_headers = property(_get_mime_headers, Catalog._set_mime_headers)
+
+
 def extract() -> Catalog:
     """The messages of the package's code, as a template."""
     template = _catalog(None)
@@ -53,7 +64,7 @@ def extract() -> Catalog:
 
 
 def _catalog(language: str | None) -> Catalog:
-    catalog = Catalog(
+    return UndatedCatalog(
         locale=language,
         domain=DOMAIN,
         header_comment=_HEADER,
@@ -63,23 +74,13 @@ def _catalog(language: str | None) -> Catalog:
         charset="utf-8",
         fuzzy=False,
     )
-    _undate(catalog)
-    return catalog
-
-
-def _undate(catalog: Catalog) -> None:
-    # The date headers would make every run change every file; the git log has the dates.
-    for header in ("POT-Creation-Date", "PO-Revision-Date"):
-        catalog.mime_headers = [(k, v) for k, v in catalog.mime_headers if k != header]
 
 
 def po_text(catalog: Catalog) -> bytes:
     """A catalog as a ``.po`` or ``.pot`` file, in the one form the tests expect."""
     out = io.BytesIO()
     write_po(out, catalog, width=100, include_lineno=False, ignore_obsolete=True, sort_output=True)
-    # Babel writes the date headers even when they are absent: drop their lines.
-    lines = out.getvalue().splitlines(keepends=True)
-    return b"".join(line for line in lines if not line.startswith((b'"POT-Creation', b'"PO-Rev')))
+    return out.getvalue()
 
 
 def mo_bytes(catalog: Catalog) -> bytes:
@@ -91,7 +92,9 @@ def mo_bytes(catalog: Catalog) -> bytes:
 
 def read(path: Path, language: str | None = None) -> Catalog:
     with path.open("rb") as file:
-        return read_po(file, locale=language, domain=DOMAIN)
+        catalog = read_po(file, locale=language, domain=DOMAIN)
+    catalog.__class__ = UndatedCatalog  # read_po makes a plain Catalog
+    return catalog
 
 
 def languages() -> list[str]:
@@ -105,7 +108,6 @@ def update(language: str, template: Catalog) -> None:
     po = folder / f"{DOMAIN}.po"
     catalog = read(po, language) if po.exists() else _catalog(language)
     catalog.update(template, no_fuzzy_matching=True)
-    _undate(catalog)
     folder.mkdir(parents=True, exist_ok=True)
     _write(po, po_text(catalog))
     _write(folder / f"{DOMAIN}.mo", mo_bytes(read(po, language)))
