@@ -337,7 +337,7 @@ def add_page_context(
         blogpost_toc_lang=language or "",
         blogpost_listing_style=options.listing_style,
         blogpost_post=_post_context(app, pagename, post, url_of_page),
-        blogpost_labels=ThemeLabels.now(str(context.get("sphinx_version", ""))),
+        blogpost_labels=_theme_labels(app, str(context.get("sphinx_version", ""))),
     )
     if isinstance(builder, SerializingHTMLBuilder):
         # json and pickle write the context itself, not a page made from it: plain data,
@@ -361,6 +361,18 @@ def _post_context(
     # file, and JSON takes no dataclass. Made for this page alone, so no template changes
     # what another page shows.
     return asdict(post_context(post, url, app.config.language))
+
+
+_LABELS_ATTR = "_blogpost_labels"  # per build, on the builder: the ThemeLabels
+
+
+def _theme_labels(app: Sphinx, sphinx_version: str) -> ThemeLabels:
+    """The theme's labels, looked up once per build: every page prints the same ones."""
+    labels: ThemeLabels | None = getattr(app.builder, _LABELS_ATTR, None)
+    if labels is None:
+        labels = ThemeLabels.now(sphinx_version)
+        setattr(app.builder, _LABELS_ATTR, labels)
+    return labels
 
 
 _PAGES_ATTR = "_blogpost_pages"  # per build, on the builder: what _known_pages gives
