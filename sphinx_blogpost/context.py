@@ -156,13 +156,17 @@ class ThemeLabels:
         built_with = escape(_("Built with %(sphinx)s %(version)s and sphinx-blogpost."))
         return cls(
             skip_to_content=sphinx_fallback("Skip to content"),
+            # Translators: the name of the site's navigation, for screen readers.
             site_nav=sphinx_fallback("Site"),
             search=sphinx_fallback("Search"),
+            # Translators: the name of the light/dark switch (pressed: dark).
             dark_mode=sphinx_fallback("Dark mode"),
             on_this_page=sphinx_fallback("On this page"),
+            # Translators: the name of the links to the previous and next document.
             documents=sphinx_fallback("Documents"),
             previous=sphinx_fallback("Previous"),
             next=sphinx_fallback("Next"),
+            # Translators: in the footer, before the links "Atom · RSS · JSON Feed".
             feeds=sphinx_fallback("Feeds"),
             built_with=built_with % {"sphinx": link, "version": escape(sphinx_version)},
         )

@@ -182,9 +182,11 @@ def render_pagination(number: int, total: int, page_url: Callable[[int], str]) -
     if total <= 1:
         return ""
     # Arrows as character references: see footer_html.
+    # Translators: the name of the page-number navigation, for screen readers.
     pages = escape(_("Pages"))
     parts = [f'<nav class="bp-pagination" aria-label="{pages}">']
     if number > 1:
+        # Translators: the link to the page of newer posts ("← Newer").
         newer = escape(pgettext("pages", "Newer"))
         parts.append(f'<a rel="prev" href="{escape(page_url(number - 1))}">&#8592; {newer}</a>')
     for n in page_window(number, total):
@@ -195,6 +197,7 @@ def render_pagination(number: int, total: int, page_url: Callable[[int], str]) -
         else:
             parts.append(f'<a class="bp-page" href="{escape(page_url(n))}">{n}</a>')
     if number < total:
+        # Translators: the link to the page of older posts ("Older →").
         older = escape(pgettext("pages", "Older"))
         parts.append(f'<a rel="next" href="{escape(page_url(number + 1))}">{older} &#8594;</a>')
     parts.append("</nav>")

@@ -359,6 +359,7 @@ def _series_page(blog: Blog, name: str) -> Page:
 
 def parts_label(parts: int) -> str:
     """``3 parts``: the length of a series."""
+    # Translators: how many posts a series has, under its name.
     return ngettext("%(count)d part", "%(count)d parts", parts) % {"count": parts}
 
 

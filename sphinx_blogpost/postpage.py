@@ -164,10 +164,12 @@ def footer_html(post: Post, blog: Blog, linker: Linker) -> str:
         more = escape(_("More posts"))
         nav = [f'<nav class="bp-post-nav" aria-label="{more}"{lang}>']
         if older:
+            # Translators: over the title of the one post before this one.
             label = escape(pgettext("post", "Older"))
             link = _post_link(older, linker, "prev")
             nav.append(f'<span class="bp-post-nav-prev" data-label="{label}">&#8592; {link}</span>')
         if newer:
+            # Translators: over the title of the one post after this one.
             label = escape(pgettext("post", "Newer"))
             link = _post_link(newer, linker, "next")
             nav.append(f'<span class="bp-post-nav-next" data-label="{label}">{link} &#8594;</span>')
