@@ -39,8 +39,7 @@ def _(message: str) -> str:
 
 def ngettext(singular: str, plural: str, number: int) -> str:
     """The form of a message for *number* (``1 word``, ``2 words``) in the site's language:
-    the plural rules are the catalog's (one form in Japanese, two in French with 0 and 1
-    singular, three in Polish)."""
+    the plural rules are the catalog's (one form in Japanese; 0 is singular in French)."""
     return locale.get_translator(CATALOG).ngettext(singular, plural, number)
 
 
