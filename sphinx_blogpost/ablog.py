@@ -43,6 +43,7 @@ from .posts import (
     whole_number,
 )
 from .query import POSTLIST_OPTIONS
+from .sidebars import FROM_ABLOG
 from .warnings_ import BlogpostWarning, warn
 
 if TYPE_CHECKING:
@@ -284,8 +285,10 @@ def _patterns(value: Any, conf_py: Path) -> list[str]:
 
 def _drop_ablog_sidebars(config: Config, conf_py: Path) -> None:
     """ABlog's sidebar templates (``ablog/postcard.html``..., or ``postcard.html``... in
-    older ABlog) are gone with ABlog: leave them out of ``html_sidebars`` rather than fail to
-    render every page. A template of the project's own by such a name is kept."""
+    older ABlog) are gone with ABlog: each that has a counterpart here (recent posts, tags,
+    categories, authors, archive) is replaced by it, the others are left out of
+    ``html_sidebars`` rather than fail to render every page. A template of the project's own
+    by such a name is kept."""
     sidebars = config.html_sidebars
     if not isinstance(sidebars, dict):
         return
@@ -295,20 +298,35 @@ def _drop_ablog_sidebars(config: Config, conf_py: Path) -> None:
         name = str(name)
         return name.startswith("ablog/") or (name in ABLOG_SIDEBARS and name not in own)
 
+    replaced: dict[str, str] = {}
     dropped: dict[str, None] = {}
     kept = {}
     for pattern, names in sidebars.items():
         if isinstance(names, list | tuple):
-            dropped.update(dict.fromkeys(n for n in names if is_ablogs(n)))
-            names = [n for n in names if not is_ablogs(n)]
+            ours = []
+            for name in names:
+                if not is_ablogs(name):
+                    ours.append(name)
+                elif (counterpart := FROM_ABLOG.get(str(name).removeprefix("ablog/"))) is not None:
+                    replaced[name] = counterpart
+                    ours.append(counterpart)
+                else:
+                    dropped[name] = None
+            names = list(dict.fromkeys(ours))
         kept[pattern] = names
+    if not (replaced or dropped):
+        return
+    config.html_sidebars = kept
+    said = []
+    if replaced:
+        pairs = ", ".join(f"{name} by {ours}" for name, ours in replaced.items())
+        said.append(f"ABlog's sidebars are replaced: {pairs}; name these instead")
     if dropped:
-        config.html_sidebars = kept
-        message = (
+        said.append(
             f"html_sidebars names ABlog's templates ({', '.join(dropped)}); they are left "
             "out: remove them"
         )
-        warn(BlogpostWarning.CONFIG, message, assignment_location(conf_py, "html_sidebars"))
+    warn(BlogpostWarning.CONFIG, "; ".join(said), assignment_location(conf_py, "html_sidebars"))
 
 
 def _own_templates(templates_path: Any, confdir: Path) -> set[str]:

@@ -107,9 +107,11 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     # to it, whose *shows* say so; a term's feed comes and goes with its listed posts.
     # So does the theme's nav: where its entries lead (see context.check_nav_links).
     # And their words: those of the catalog of their language (see i18n.pages_in_other_words).
+    # So do the sidebars (sidebars.py), where html_sidebars shows them.
     site = WrittenDocuments.of(app).site
-    nav, catalog = site.get("nav_links"), site.get("catalog")
-    around = stable_digest((config, layout, app.config.language, feeds_written(app), nav, catalog))
+    nav, catalog, sidebars = site.get("nav_links"), site.get("catalog"), site.get("sidebars")
+    shown = (config, layout, app.config.language, feeds_written(app), nav, catalog, sidebars)
+    around = stable_digest(shown)
     if written.unchanged((fingerprints(blog.posts), around)):
         # Nothing any page is made from changed since they were written. The documents in
         # the way of a page are those of the last build, and warned about again, as Sphinx's
@@ -299,7 +301,7 @@ def _archive(blog: Blog, linker: Linker) -> str:
     for year, in_year in groupby(posts, key=lambda p: p.date.moment.year):  # type: ignore[union-attr]
         year_posts = list(in_year)
         parts.append(
-            f'<section class="bp-archive-year"><h2>{year} '
+            f'<section class="bp-archive-year" id="year-{year}"><h2>{year} '
             f'<span class="bp-count">{len(year_posts)}</span></h2>'
         )
         for month, in_month in groupby(year_posts, key=lambda p: p.date.moment.month):  # type: ignore[union-attr]

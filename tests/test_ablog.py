@@ -506,7 +506,7 @@ def test_a_label_never_names_an_id_that_another_node_holds():
     assert document.ids["title-1"] is section
 
 
-def test_posts_need_no_toctree_and_ablog_sidebars_are_left_out(tmp_path):
+def test_posts_need_no_toctree_and_ablog_sidebars_are_replaced_or_left_out(tmp_path):
     files = {
         "index.rst": "Home\n====\n\nNo toctree, as in many ABlog sites.\n",
         "posts/a.rst": "A\n=\n\n.. post:: 2021-01-25\n\nText.\n",
@@ -515,14 +515,17 @@ def test_posts_need_no_toctree_and_ablog_sidebars_are_left_out(tmp_path):
     sidebars = {"**": ["ablog/postcard.html", "localtoc.html", "ablog/recentposts.html"]}
     conf = COMPAT + f"html_sidebars = {sidebars!r}\n"
     site = run_build(make_site(tmp_path / "src", files, conf), tmp_path / "out")
-    assert site.config.html_sidebars == {"**": ["localtoc.html"]}
+    assert site.config.html_sidebars == {"**": ["localtoc.html", "blogpost/recent-posts.html"]}
     assert [_hint(line) for line in site.warnings if "[blogpost.config]" in line] == [
         (
             4,
-            "html_sidebars names ABlog's templates (ablog/postcard.html, "
-            "ablog/recentposts.html); they are left out: remove them",
+            "ABlog's sidebars are replaced: ablog/recentposts.html by "
+            "blogpost/recent-posts.html; name these instead; html_sidebars names ABlog's "
+            "templates (ablog/postcard.html); they are left out: remove them",
         )
     ]
+    recent = site.page("about").select(".bp-sidebar-recent a")
+    assert [(a.get_text(), a["href"]) for a in recent] == [("A", "posts/a.html")]
     # the post is an orphan, as ABlog makes it; other documents are not
     unlisted = [line for line in site.warnings if "isn't included in any toctree" in line]
     assert len(unlisted) == 1 and "about.rst" in unlisted[0]
@@ -618,18 +621,22 @@ def test_another_extensions_post_directive_is_left_alone(tmp_path):
     assert not [line for line in site.warnings if "post" in line]
 
 
-def test_ablog_sidebars_named_without_their_folder_are_left_out_but_the_projects_own(tmp_path):
+def test_ablog_sidebars_named_without_their_folder_are_replaced_but_the_projects_own(tmp_path):
     """Older ABlog configurations name ABlog's sidebars without `ablog/` (and may put ABlog's
-    templates folder in `templates_path`): left out with one hint, unless the project has a
-    template of its own by that name."""
+    templates folder in `templates_path`): replaced by this extension's with one hint, unless
+    the project has a template of its own by that name."""
     site = run_build(ROOTS / "test-ablog-sidebars", tmp_path)
-    assert site.config.html_sidebars == {"**": ["postcard.html", "localtoc.html"]}
+    ours = ["recent-posts", "tags", "categories", "archives", "authors"]
+    assert site.config.html_sidebars == {
+        "**": ["postcard.html", *(f"blogpost/{name}.html" for name in ours), "localtoc.html"]
+    }
     assert [_hint(line) for line in site.warnings] == [
         (
             8,
-            "html_sidebars names ABlog's templates (recentposts.html, tagcloud.html, "
-            "categories.html, archives.html, authors.html, ablog/archives.html); they are "
-            "left out: remove them",
+            "ABlog's sidebars are replaced: recentposts.html by blogpost/recent-posts.html, "
+            "tagcloud.html by blogpost/tags.html, categories.html by blogpost/categories.html, "
+            "archives.html by blogpost/archives.html, authors.html by blogpost/authors.html, "
+            "ablog/archives.html by blogpost/archives.html; name these instead",
         )
     ]
     assert site.page("posts/first").select_one(".my-postcard").get_text() == "posts/first"
