@@ -46,6 +46,17 @@ def kind_title(kind: str) -> str:
     return titles[kind]
 
 
+def _feed_label(kind: str) -> str:
+    """The visible link to the feed of one category, tag, author or series."""
+    labels = {
+        "category": _("Atom feed of this category"),
+        "tag": _("Atom feed of this tag"),
+        "author": _("Atom feed of this author"),
+        "series": _("Atom feed of this series"),
+    }
+    return labels[kind]
+
+
 def term_title(kind: str, name: str) -> str:
     """The title of the page of one category, tag, author or series *name*."""
     titles = {"category": _("Category: %(name)s"), "tag": _("Tag: %(name)s"),
@@ -172,7 +183,7 @@ def term_feed_link(linker: Linker, kind: str, feed: str) -> str:
     can subscribe to just this tag, category, author or series."""
     return (
         f'<p class="bp-term-feed"><a rel="alternate" type="{FEED_FORMATS["atom"].media_type}" '
-        f'href="{escape(linker.file(feed))}">Atom feed of this {kind}</a></p>\n'
+        f'href="{escape(linker.file(feed))}">{escape(_feed_label(kind))}</a></p>\n'
     )
 
 

@@ -12,6 +12,7 @@ from .blog import PLURALS
 from .collector import get_blog
 from .config import get_config
 from .freshness import WrittenDocuments
+from .i18n import _
 from .links import format_date
 from .posts import stable_digest
 
@@ -86,7 +87,10 @@ def sidebar_data(app: Sphinx) -> dict[str, Any]:
         {"year": year, "count": count, "page": blog.archive_page, "anchor": f"year-{year}"}
         for year, count in sorted(years.items(), reverse=True)
     ]
+    headings = {"recent": _("Recent posts"), "tags": _("Tags"), "categories": _("Categories"),
+                "authors": _("Authors"), "archive": _("Archive")}  # fmt: skip
     made = {"recent": recent, **{PLURALS[kind]: names[kind] for kind in names}, "archive": archive}
+    made["headings"] = headings
     setattr(app.builder, _BUILD_ATTR, made)
     return made
 

@@ -80,6 +80,15 @@ def test_sidebars_in_other_themes(make_app, tmp_path, theme):
     assert shown["recent"][0][:2] == ("Two", "posts/two.html")
 
 
+def test_sidebar_headings_in_the_site_language(make_app, tmp_path):
+    src = make_site(tmp_path / "src", _files(), _conf("alabaster") + 'language = "de"\n')
+    page = BeautifulSoup(
+        (build(make_app, "html", srcdir=src).outdir / "about.html").read_text("utf8"), "html.parser"
+    )
+    headings = [h.get_text() for h in page.select(".bp-sidebar h3")]
+    assert headings == ["Neueste Beiträge", "Schlagwörter", "Kategorien", "Autoren", "Archiv"]
+
+
 def test_a_new_post_reaches_every_pages_sidebars_as_in_a_clean_build(make_app, tmp_path):
     src = make_site(tmp_path / "src", _files(), _conf("alabaster"))
     build(make_app, "html", srcdir=src, builddir=tmp_path / "out")
