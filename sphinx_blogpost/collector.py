@@ -235,8 +235,10 @@ def read_post(app: Sphinx, doctree: nodes.document, declaration: blogpost_node) 
     image = _found_cover(env, docname, meta.image, option_location(declaration, "image"))
 
     title_node = _document_title(doctree)
-    title = clean_astext(title_node).strip() if title_node is not None else ""
+    title = clean_astext(title_node) if title_node is not None else ""
     title = declaration.get("title") or title  # ABlog's `title` option names the post
+    # Looked at before stripping: str.strip() takes the controls U+001C-U+001F and U+0085
+    # for spaces, so a title that starts or ends with one would lose it without a word.
     title, dropped = written_text(title)
     if dropped:
         message = "the title has control characters, which listings and feeds leave out"

@@ -296,7 +296,8 @@ BAD_FRONT_MATTER = [  # YAML a post cannot take
     "blogpost:\n  date: 2025-02-02\n  tags: [fine, null, yes]",  # YAML's None and True
     "blogpost:\n  date: 2025-02-02\n  updated: 2025-13-01T10:00:00",
 ]
-CONTROL_TITLES = ["\x01", "D\x01\x02"]  # the first is nothing once they are left out
+# the first is nothing once they are left out; the last, a control str.strip() takes for a space
+CONTROL_TITLES = ["\x01", "D\x01\x02", "\x1fE\x85"]
 NOT_DECLARATIONS = [  # a `blogpost` key that neither declares a post nor says it is none
     "blogpost: maybe\ndate: 2025-02-02",
     "blogpost: [date, today]",  # (a YAML date in a list stops MyST 4.0 itself: JSON)
@@ -369,6 +370,7 @@ def test_every_bad_value_warns_with_its_line_and_the_site_is_built(make_app, tmp
     assert len(result.posts) == 1 + bad_posts
     assert result.posts["posts/bad-title-0"].title == "bad-title-0"
     assert result.posts["posts/bad-title-1"].title == "D"
+    assert result.posts["posts/bad-title-2"].title == "E"
     # Metadata is text everywhere: escaped in HTML, well-formed in the feeds.
     for page in result.outdir.rglob("*.html"):
         text = page.read_text("utf8")
