@@ -259,6 +259,10 @@ def read_post(app: Sphinx, doctree: nodes.document, declaration: blogpost_node) 
         summary_words = count_words(summary)[0]
     else:
         summary, summary_words = leading_paragraphs(text.paragraphs, config.summary_words)
+    if meta.summary is None:
+        # A copy of the body for listings, feeds and sharing tags: without the controls the
+        # `summary` option and the title leave out. The page shows the body as written.
+        summary = written_text(summary)[0]
     minutes = meta.readtime or reading_minutes(
         text.words, text.cjk, config.words_per_minute, config.cjk_characters_per_minute
     )

@@ -387,6 +387,24 @@ def test_every_bad_value_warns_with_its_line_and_the_site_is_built(make_app, tmp
         json.loads(data.read_text("utf8"))
 
 
+def test_a_summary_made_from_the_text_leaves_its_controls_out(make_app, tmp_path):
+    """The body is Sphinx's to show as written; its copy in listings, feeds and sharing tags
+    holds only what HTML and XML take, as the `summary` option and the title do."""
+    conf = 'extensions = ["sphinx_blogpost"]\nhtml_baseurl = "https://x.org/"\n'
+    files = {
+        "index.rst": "Site\n====\n\n.. toctree::\n   :glob:\n\n   *\n\n.. postlist::\n",
+        "post.rst": "Post\n====\n\n.. blogpost::\n   :date: 2025-01-01\n\nA \x01bell\x07.\n",
+    }
+    srcdir = make_site(tmp_path / "src", files, conf)
+    result = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
+    assert result.posts["post"].summary == "A bell."
+    page = BeautifulSoup((result.outdir / "post.html").read_text("utf8"), "html.parser")
+    assert page.select_one('meta[property="og:description"]')["content"] == "A bell."
+    assert "A \x01bell\x07." in page.get_text()  # the body as written
+    index = BeautifulSoup((result.outdir / "index.html").read_text("utf8"), "html.parser")
+    assert index.select_one(".bp-card-summary").get_text() == "A bell."
+
+
 def test_yaml_that_yaml_cannot_construct_warns_and_the_site_is_built(make_app, tmp_path):
     srcdir = copy_root("every-bad-value", tmp_path)
     fence = "```"
