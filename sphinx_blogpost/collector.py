@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from docutils import nodes
 from sphinx import addnodes
@@ -193,6 +194,10 @@ class BlogpostCollector(EnvironmentCollector):
         return sorted(d for d, state in shown.items() if before.get(d) != state)
 
 
+#: The schemes a cover given as a URL may have.
+_COVER_SCHEMES = ("http", "https", "data")
+
+
 def _found_cover(
     env: BuildEnvironment, docname: str, image: str | None, location: Any
 ) -> str | None:
@@ -203,7 +208,15 @@ def _found_cover(
     The file is a dependency of the post: editing or removing it reads the post again, and
     while it is missing Sphinx reads the post on every build (it does so for any missing
     dependency), so the warning stays until the file is there and the cover then appears."""
-    if not image or is_url(image):
+    if not image:
+        return image
+    if is_url(image):
+        # As an author's avatar: `javascript://...` or `file://...` is no image a reader can
+        # be sent; Open Graph, feeds and their readers' links would carry it.
+        if urlsplit(image).scheme.lower() not in _COVER_SCHEMES:
+            message = f"cover image {image!r} is not an address on the web (http, https, data)"
+            warn(BlogpostWarning.IMAGE, message, location)
+            return None
         return image
     path = cover_path(docname, image)
     if path is None:
