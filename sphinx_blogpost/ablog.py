@@ -37,9 +37,11 @@ from .posts import (
     OPTIONS,
     DateError,
     RawValue,
+    collapse_space,
     language_tag,
     parse_date,
     split_list,
+    strip_space,
     whole_number,
 )
 from .query import POSTLIST_OPTIONS
@@ -398,7 +400,7 @@ def _plain(value: RawValue) -> str | None:
     if value is None or isinstance(value, bool):
         return None
     text = ", ".join(split_list(value)) if not isinstance(value, str | int) else str(value)
-    return " ".join(text.split()) or None
+    return collapse_space(text) or None
 
 
 def language_code(value: RawValue) -> str | None:
@@ -588,7 +590,9 @@ class AblogTransform(SphinxTransform):
             k: v for k, v in fields.items() if k in OPTIONS or k in ABLOG_KEYS
         }
         if isinstance(ablog_fields.get("tags"), str):  # ABlog unquotes: tags: a, "b c"
-            ablog_fields["tags"] = [t.strip().strip("\"'") for t in ablog_fields["tags"].split(",")]
+            ablog_fields["tags"] = [
+                strip_space(t).strip("\"'") for t in ablog_fields["tags"].split(",")
+            ]
         declarations = list(self.document.findall(blogpost_node))
         # `blogpost: false` takes a page the pattern matches out of the blog (in ABlog, any
         # value of the key made a post: surely not what was meant)

@@ -18,7 +18,7 @@ from sphinx.locale import init as init_locale
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.i18n import docname_to_domain
 
-from .posts import malformed, whole_number
+from .posts import malformed, strip_space, whole_number
 from .query import POSTLIST_OPTIONS, option_values, parse_query
 from .warnings_ import BlogpostWarning, warn
 
@@ -158,7 +158,8 @@ def content_location(directive: SphinxDirective, index: int) -> str:
     return f"{source}:{line}"
 
 
-_FIELD = re.compile(r":(?P<name>[^:\s][^:]*):(?:\s+(?P<value>.*))?$")
+# The value keeps the space before it: a control there (which \s takes) is reported.
+_FIELD = re.compile(r":(?P<name>[^:\s][^:]*):(?P<value>\s.*)?$")
 YAML_FENCE = "---"  # opens and closes a YAML block: options in MyST, front matter
 
 
@@ -180,7 +181,8 @@ def parse_option_lines(lines: Sequence[str]) -> tuple[dict[str, RawValue], list[
         match = _FIELD.match(line)
         if match is None and current is not None and line[:1].isspace():
             previous = options[current]
-            options[current] = f"{previous}\n{line.strip()}" if previous else line.strip()
+            more = strip_space(line)
+            options[current] = f"{previous}\n{more}" if previous else more
             continue
         if match is None:
             problems.append((index, f"{line.strip()!r} is not a post option (':name: value')"))
@@ -189,7 +191,7 @@ def parse_option_lines(lines: Sequence[str]) -> tuple[dict[str, RawValue], list[
         current = match["name"].strip()
         if current in options:
             problems.append((index, f"option {current!r} is given twice; the last one is used"))
-        options[current] = (match["value"] or "").strip() or None
+        options[current] = strip_space(match["value"] or "") or None
     return options, problems
 
 

@@ -315,6 +315,27 @@ def split_list(value: RawValue) -> list[str]:
 UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
+#: White space as str.strip() and str.split() see it, less the controls they count among it
+#: (U+000B, U+000C, U+001C-U+001F, U+0085): those stay in a value, to be reported and left out
+#: as any other control is.
+SPACE = (
+    "\t\n\r \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000"
+)
+_SPACE_RUN = re.compile(f"[{SPACE}]+")
+
+
+def strip_space(text: str) -> str:
+    """*text* without white space at its ends, but with any control there (see :data:`SPACE`)."""
+    return text.strip(SPACE)
+
+
+def collapse_space(text: str) -> str:
+    """*text* with each run of white space one space, and none at its ends, as
+    ``" ".join(text.split())`` gives it but with its controls kept (see :data:`SPACE`)."""
+    return _SPACE_RUN.sub(" ", text).strip(" ")
+
+
 def _written(value: RawValue) -> tuple[RawValue, bool]:
     """*value*'s text in Unicode's composed form (NFC: "café" typed with a combining accent
     is the same tag as "café"), without what :data:`UNWRITABLE` names; and whether any

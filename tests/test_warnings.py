@@ -273,7 +273,7 @@ BAD_VALUES = {  # each in a post of its own, beside a valid date (except for the
     "author": ["nobody", SCRIPT],
     "readtime": ["-3", "abc", "1.5", "²"],  # "²".isdigit(), but int() refuses it
     "series": [SCRIPT, "\u0301"],  # an accent on nothing: a link of no text
-    "summary": [SCRIPT, "]]>"],
+    "summary": [SCRIPT, "]]>", "\x1fsum"],  # a control str.strip() takes for a space
     "image": ["missing.png", "javascript:alert(1)", "../../outside.png", "javascript://%0aalert(1)"],
     "pin": ["maybe"],
     "draft": ["maybe"],
@@ -386,6 +386,27 @@ def test_every_bad_value_warns_with_its_line_and_the_site_is_built(make_app, tmp
     assert feeds and [f for f in feeds if feedparser.parse(f.read_bytes()).bozo] == []
     for data in result.outdir.rglob("*.json"):
         json.loads(data.read_text("utf8"))
+
+
+def test_controls_that_python_takes_for_spaces_warn_in_ablog_values(make_app, tmp_path):
+    """U+001F and U+0085 are white space to str.strip() and str.split(): ABlog's title, read
+    with its spaces collapsed, and its comma-separated tags, stripped, kept none of them."""
+    conf = (
+        'extensions = ["sphinx_blogpost"]\nhtml_baseurl = "https://x.org/"\n'
+        "blogpost_ablog_compat = True\n"
+    )
+    files = {
+        "rst.rst": "R\n=\n\n.. post:: 2025-01-01\n   :title: T\x1fU\n\nText.\n",
+        "md.md": '---\nblogpost: true\ndate: 2025-01-01\ntags: "\\u0085next, ok"\n---\n# M\n',
+    }
+    srcdir = make_site(tmp_path / "src", files, conf)
+    result = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
+    assert sorted(_parse(line)[:2] for line in result.warnings) == [
+        (("md.md", 4), "option"),  # tags has control characters, which are left out
+        (("rst.rst", 4), "title"),  # the title has control characters
+    ]
+    assert result.posts["rst"].title == "TU"
+    assert result.posts["md"].tags == ("next", "ok")
 
 
 def test_a_summary_made_from_the_text_leaves_its_controls_out(make_app, tmp_path):
