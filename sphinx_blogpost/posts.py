@@ -8,6 +8,7 @@ import math
 import os
 import posixpath
 import re
+import reprlib
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
@@ -414,7 +415,7 @@ def parse_options(
             hint = f"; did you mean {close[0]!r}?" if close else ""
             report(BlogpostWarning.OPTION, f"unknown post option {name!r}{hint}", name)
         elif malformed(value):
-            message = f"{name}: {value!r} is not text or a list of text"
+            message = f"{name}: {shown(value)} is not text or a list of text"
             if name == "date" and isinstance(value, dict) and "created" in value:
                 message += " (Material for MkDocs' form: give 'date' and 'updated' each its own)"
             report(BlogpostWarning.OPTION, message, name)
@@ -517,6 +518,18 @@ def _visible(option: str, names: list[str], report: Report) -> list[str]:
         else:
             report(BlogpostWarning.OPTION, f"{option}: {name!r} has nothing visible in it", option)
     return shown
+
+
+def shown(value: object) -> str:
+    """*value*'s repr in a warning, cut short past a few levels, items and characters: YAML's
+    aliases can nest a list in itself over and over (a "billion laughs"), and a few lines of
+    front matter would give a repr that no memory holds."""
+    return _SHORT_REPR.repr(value)
+
+
+_SHORT_REPR = reprlib.Repr()
+_SHORT_REPR.maxlevel, _SHORT_REPR.maxlist, _SHORT_REPR.maxdict = 3, 6, 6
+_SHORT_REPR.maxstring = _SHORT_REPR.maxother = 400
 
 
 def malformed(value: object) -> bool:

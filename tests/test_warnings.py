@@ -447,6 +447,43 @@ def test_yaml_that_yaml_cannot_construct_warns_and_the_site_is_built(make_app, t
     assert (result.outdir / "posts/listed.html").exists()
 
 
+def _laughs(depth: int) -> list[str]:
+    """YAML lines of a list nested *depth* times, each level nine aliases of the one below:
+    9**depth items from a few hundred bytes ("billion laughs")."""
+    lines = ["lol0: &lol0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for n in range(1, depth):
+        lines.append(f"lol{n}: &lol{n} [{', '.join([f'*lol{n - 1}'] * 9)}]")
+    return lines
+
+
+def test_yaml_aliases_nested_many_times_over_are_warned_about_in_a_line(make_app, tmp_path):
+    """A value's repr in a warning is cut short: nine to the ninth items would be gigabytes
+    (here nine to the sixth, megabytes, keeps the test quick without the cut)."""
+    laughs, fence = _laughs(6), "```"
+    files = {
+        "front.md": "\n".join(
+            ["---", "blogpost:", "  date: 2025-01-01", *(f"  {line}" for line in laughs),
+             "  tags: [*lol5]", "---", "# Front", "", "Text."]
+        ),
+        "fenced.md": "\n".join(
+            ["# Fenced", "", f"{fence}{{blogpost}}", "---", "date: 2025-01-01", *laughs,
+             "category: [*lol5]", "---", fence, "", "Text."]
+        ),
+        "listed.md": "\n".join(
+            ["# Listed", "", f"{fence}{{postlist}}", "---", *laughs, "tags: [*lol5]", "---",
+             fence]
+        ),
+    }  # fmt: skip
+    conf = 'extensions = ["sphinx_blogpost"]\nhtml_baseurl = "https://x.org/"\n'
+    srcdir = make_site(tmp_path / "src", files, conf)
+    result = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
+    found = [line for line in result.warnings if "is not text" in line]
+    assert len(found) == 3, result.warnings
+    assert all(len(line) < 1000 for line in found), [len(line) for line in found]
+    assert any("front.md:10: WARNING: tags: [[[[...], [...]," in line for line in found)
+    assert result.posts["front"].tags == () and result.posts["fenced"].categories == ()
+
+
 def test_a_page_whose_front_matter_yaml_cannot_read_is_left_to_myst(make_app, tmp_path):
     from myst_parser.config.main import read_topmatter
 
