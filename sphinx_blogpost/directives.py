@@ -309,16 +309,30 @@ def _loader(fast: bool) -> type:
     return ScalarsAsWritten
 
 
-def yaml_values(data: Any) -> Any:
+def yaml_values(data: Any, made: dict[int, Any] | None = None) -> Any:
     """*data* from :func:`load_yaml` as ``yaml.safe_load`` reads it (booleans, numbers and
-    dates as YAML's values), for MyST, which reads the rest of a front matter."""
+    dates as YAML's values), for MyST, which reads the rest of a front matter.
+
+    A list or mapping that YAML's aliases name several times is made once (*made*: by the
+    id of the one read), as YAML made it: copied at each mention, a list nested in itself a
+    few times over ("billion laughs") would not fit in memory, and one that holds itself
+    would never end."""
     if isinstance(data, AsWritten):
         return data.value
+    if not isinstance(data, dict | list):
+        return data
+    made = {} if made is None else made
+    if id(data) in made:
+        return made[id(data)]
     if isinstance(data, dict):
-        return {yaml_values(key): yaml_values(value) for key, value in data.items()}
-    if isinstance(data, list):
-        return [yaml_values(item) for item in data]
-    return data
+        mapping: dict[Any, Any] = {}
+        made[id(data)] = mapping
+        mapping.update((yaml_values(k, made), yaml_values(v, made)) for k, v in data.items())
+        return mapping
+    items: list[Any] = []
+    made[id(data)] = items
+    items.extend(yaml_values(item, made) for item in data)
+    return items
 
 
 def yaml_options(mapping: dict[Any, Any]) -> dict[str, RawValue]:

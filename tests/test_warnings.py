@@ -484,6 +484,23 @@ def test_yaml_aliases_nested_many_times_over_are_warned_about_in_a_line(make_app
     assert result.posts["front"].tags == () and result.posts["fenced"].categories == ()
 
 
+def test_front_matter_beside_a_post_may_name_itself_and_nest_aliases(make_app, tmp_path):
+    """The keys beside a `blogpost` mapping are handed back to MyST, which warns about the
+    ones it cannot show: a list that holds itself, or nine to the ninth items from aliases,
+    are handed back as YAML made them, not copied out (no end, no memory left)."""
+    files = {
+        "itself.md": "---\nself: &s [*s, x]\nblogpost:\n  date: 2025-01-01\n---\n# Itself\n",
+        "laughs.md": "\n".join(
+            ["---", *_laughs(9), "blogpost:", "  date: 2025-01-02", "---", "# Laughs", ""]
+        ),
+    }
+    conf = 'extensions = ["sphinx_blogpost"]\nhtml_baseurl = "https://x.org/"\n'
+    srcdir = make_site(tmp_path / "src", files, conf)
+    result = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
+    assert all("[myst.topmatter]" in line for line in result.warnings), result.warnings
+    assert result.posts["itself"].date is not None and result.posts["laughs"].date is not None
+
+
 def test_a_page_whose_front_matter_yaml_cannot_read_is_left_to_myst(make_app, tmp_path):
     from myst_parser.config.main import read_topmatter
 
