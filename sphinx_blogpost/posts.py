@@ -415,7 +415,7 @@ def parse_options(
             hint = f"; did you mean {close[0]!r}?" if close else ""
             report(BlogpostWarning.OPTION, f"unknown post option {name!r}{hint}", name)
         elif malformed(value):
-            message = f"{name}: {shown(value)} is not text or a list of text"
+            message = f"{name}: {short_repr(value)} is not text or a list of text"
             if name == "date" and isinstance(value, dict) and "created" in value:
                 message += " (Material for MkDocs' form: give 'date' and 'updated' each its own)"
             report(BlogpostWarning.OPTION, message, name)
@@ -520,7 +520,7 @@ def _visible(option: str, names: list[str], report: Report) -> list[str]:
     return shown
 
 
-def shown(value: object) -> str:
+def short_repr(value: object) -> str:
     """*value*'s repr in a warning, cut short past a few levels, items and characters: YAML's
     aliases can nest a list in itself over and over (a "billion laughs"), and a few lines of
     front matter would give a repr that no memory holds."""

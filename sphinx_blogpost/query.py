@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from .listing import LAYOUTS
-from .posts import malformed, names_of, shown, split_list, whole_number
+from .posts import malformed, names_of, short_repr, split_list, whole_number
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
@@ -40,7 +40,7 @@ def option_values(raw: Mapping[str, RawValue], report: ReportOption) -> dict[str
             values[name] = [str(item) for item in value]
         else:
             kind = "text or a list of text" if name in _FILTERS else "text"
-            report(f"postlist {name}: {shown(value)} is not {kind}; it is ignored", name)
+            report(f"postlist {name}: {short_repr(value)} is not {kind}; it is ignored", name)
     return values
 
 
