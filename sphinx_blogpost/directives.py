@@ -206,7 +206,7 @@ def _yaml_options(
     try:
         mapping = load_yaml("\n".join(lines[first + 1 : end]))
     except yaml.YAMLError as error:
-        return {}, [(first, f"the options are not valid YAML: {error}")]
+        return {}, [_yaml_problem(error, first)]
     if not isinstance(mapping, dict):
         return {}, [(first, "the options' YAML block is not a mapping")]
     problems = [(first + 1 + line, message) for line, message in repeated_keys(mapping)]
@@ -216,6 +216,17 @@ def _yaml_options(
         if lines[i].strip()
     ]
     return yaml_options(mapping), problems
+
+
+def _yaml_problem(error: Any, fence: int) -> tuple[int, str]:
+    """A YAML error of the block opened at line index *fence*, as one line of warning at the
+    line of the problem where YAML knows it. YAML's own message spans lines (the text quoted,
+    a caret under the problem), which no reader of the build's log takes for one warning."""
+    mark = getattr(error, "problem_mark", None)
+    where = fence + 1 + mark.line if mark is not None else fence
+    parts = (getattr(error, "context", None), getattr(error, "problem", None))
+    text = ": ".join(part for part in parts if part) or str(error)
+    return where, f"the options are not valid YAML: {' '.join(text.split())}"
 
 
 def load_yaml(text: str) -> Any:

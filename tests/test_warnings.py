@@ -501,6 +501,26 @@ def test_front_matter_beside_a_post_may_name_itself_and_nest_aliases(make_app, t
     assert result.posts["itself"].date is not None and result.posts["laughs"].date is not None
 
 
+def test_yaml_that_yaml_cannot_parse_warns_in_one_line_at_its_problem(make_app, tmp_path):
+    fence = "```"
+    files = {
+        "post.md": f"# Post\n\n{fence}{{blogpost}}\n---\ndate: 2025-01-01\ntags: [a\n"
+        f"series: b\n---\n{fence}\n\nText.\n",
+        "listed.md": f"# Listed\n\n{fence}{{postlist}}\n---\ntags: x\n  limit: 2\n---\n{fence}\n",
+    }
+    conf = 'extensions = ["sphinx_blogpost"]\nhtml_baseurl = "https://x.org/"\n'
+    srcdir = make_site(tmp_path / "src", files, conf)
+    result = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
+    # YAML's message quotes the text over several lines; the warning is one, at the problem
+    assert [line for line in result.warnings if not _OUR_WARNING.match(line)] == []
+    found = sorted(_parse(line) for line in result.warnings if "not valid YAML" in line)
+    assert [(where, subtype) for where, subtype, _ in found] == [
+        (("listed.md", 6), "option"),
+        (("post.md", 7), "option"),  # the line where YAML finds the `[` unclosed
+    ]
+    assert "while parsing a flow sequence: expected ',' or ']'" in found[1][2]
+
+
 def test_a_page_whose_front_matter_yaml_cannot_read_is_left_to_myst(make_app, tmp_path):
     from myst_parser.config.main import read_topmatter
 
