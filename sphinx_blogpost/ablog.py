@@ -76,6 +76,7 @@ ABLOG_SIDEBARS = frozenset(
 )  # fmt: skip
 
 _TRUE_WORDS = ("", "true", "yes", "on", "1")
+_FALSE_WORDS = ("false", "no", "off", "0")
 _TIME_DIRECTIVES = re.compile(r"%[HIMSXcpfz]")
 _PAGE_NAME = re.compile(r".+\.x?html?", re.IGNORECASE)
 
@@ -388,7 +389,11 @@ def translate(raw: Mapping[str, RawValue], report: Callable[[str, str], None]) -
         elif name == "image" and (nth := whole_number(text)) is not None:
             image = nth or None  # ABlog's form: the Nth image of the post
         elif name == "exclude":
-            exclude = value is not False and (text or "").lower() in _TRUE_WORDS
+            word = (text or "").lower()
+            exclude = value is not False and word in _TRUE_WORDS
+            if value is not False and word not in (*_TRUE_WORDS, *_FALSE_WORDS):
+                # as `draft` and `pin` say it: ABlog itself stops at a value for its flag
+                report(f"option 'exclude' is a flag; {value!r} is not true or false", name)
         elif name == "language":
             options[name] = language_code(value)
         else:

@@ -294,6 +294,19 @@ def test_empty_ablog_lists_give_no_empty_names(make_app, tmp_path):
     assert site.warnings == []
 
 
+def test_a_value_for_the_exclude_flag_that_is_not_true_or_false_warns(tmp_path):
+    """As `draft` and `pin` say it (ABlog itself stops the build at any value)."""
+    files = {
+        "post.rst": "Post\n====\n\n.. post:: 2021-01-25\n   :exclude: maybe\n\n   Excerpt.\n"
+        "\nText.\n"
+    }
+    site = run_build(make_site(tmp_path / "src", files, COMPAT), tmp_path / "out")
+    assert len(site.warnings) == 1, site.warnings
+    assert "option 'exclude' is a flag; 'maybe' is not true or false" in site.warnings[0]
+    assert site.warnings[0].endswith("[blogpost.option]")
+    assert "Excerpt." in (site.outdir / "post.html").read_text("utf8")  # not excluded
+
+
 @pytest.mark.parametrize(
     ("name", "code"),
     [("English", "en"), ("en", "en"), ("pt-BR", "pt-BR"), ("german", "de"), ("Elvish", "Elvish")],
