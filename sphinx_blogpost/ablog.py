@@ -27,6 +27,7 @@ from .directives import (
     PostlistDirective,
     _AnyOption,
     blogpost_node,
+    load_yaml,
     more_marker,
     option_location,
     postlist_node,
@@ -51,6 +52,8 @@ from .warnings_ import BlogpostWarning, warn
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
+
+    from .query import OptionValue
 
 BOTH_LOADED = (
     'ABlog and sphinx-blogpost cannot run together: remove "ablog" from `extensions` in '
@@ -551,8 +554,27 @@ class AblogPostlistDirective(PostlistDirective):
                     node["query"]["reverse"] = True
         return result
 
-    def query_options(self) -> Mapping[str, str | None]:
-        return ablog_postlist_options(self.options, self.arguments)
+    def query_options(self) -> Mapping[str, OptionValue]:
+        options: dict[str, OptionValue] = dict(ablog_postlist_options(self.options, self.arguments))
+        for name, value in options.items():
+            # MyST hands options it parsed over as written: a YAML list (`category: [a, b]`)
+            # as the text "[a, b]", which commas would split into "[a" and "b]".
+            if isinstance(value, str) and value.startswith("[") and value.endswith("]"):
+                options[name] = _flow_list(value)
+        return options
+
+
+def _flow_list(text: str) -> OptionValue:
+    """*text*, a YAML flow sequence, as its items; as it is if YAML reads no list of text."""
+    import yaml
+
+    try:
+        items = load_yaml(text)
+    except yaml.YAMLError:
+        return text
+    if isinstance(items, list) and all(isinstance(item, str) for item in items):
+        return [str(item) for item in items]
+    return text
 
 
 class AblogUpdateDirective(BaseAdmonition):

@@ -844,3 +844,20 @@ def test_corpus_blogpost_warnings_are_undated_drafts_and_case_variants(corpus):
     slugs = [_SLUG.search(line) for line in ours if "[blogpost.slug]" in line]
     assert {(m[1], frozenset(m.group(2, 3))) for m in slugs if m} == _case_variants(entries)
     assert len(undated) + len(slugs) == len(ours), ours
+
+
+def test_a_yaml_list_in_ablogs_postlist_filters_by_each_name(tmp_path):
+    """MyST gives a directive with options of its own (ABlog's `postlist`) the YAML list
+    `category: [x, y]` as the text "[x, y]": read as the list, not split at its comma."""
+    post = "---\nblogpost: true\ndate: 2025-01-0{0}\ncategory: {1}\n---\n# {2}\n\nText.\n"
+    files = {
+        "p1.md": post.format(1, "x", "One"),
+        "p2.md": post.format(2, "y", "Two"),
+        "p3.md": post.format(3, "z", "Three"),
+        "lists.md": "# Lists\n\n```{postlist}\n---\ncategory: [x, y]\n---\n```\n\n"
+        "```{postlist}\n:category: x, y\n```\n",
+    }
+    site = run_build(make_site(tmp_path / "src", files, COMPAT), tmp_path / "out")
+    assert site.warnings == []
+    listings = site.page("lists").select(".bp-listing")
+    assert [[a.get_text() for a in lst.select("a")] for lst in listings] == [["Two", "One"]] * 2
