@@ -77,6 +77,16 @@ def _optional_name(value: Any) -> str | None:
     return text
 
 
+def _image_link(value: Any) -> str | None:
+    """A path within the output (``_static/card.png``) or an http(s) address, or None."""
+    text = _optional_str(value)
+    if text is None or not text.strip():
+        return None
+    if urlsplit(text.strip()).scheme.lower() not in ("", "http", "https"):
+        raise ValueError("expected a path such as '_static/card.png' or an http(s) address")
+    return text.strip()
+
+
 def _date_format(value: Any) -> str | None:
     text = _optional_str(value)
     if text is not None and not text.strip():
@@ -221,6 +231,14 @@ class BlogpostConfig:
     feed_length: int = _option(20, _positive_int, "Number of posts in each feed.", "html")
     feed_full_text: bool = _option(
         False, _is_bool, "Put each post's full HTML in feeds instead of its summary.", "html"
+    )
+    default_image: str | None = _option(
+        None,
+        _image_link,
+        "Image that links to a post without a cover, or to a generated page, show where they "
+        "are shared (Open Graph, Twitter card): a path in the output such as "
+        "`_static/card.png` (as `html_logo`), or an http(s) address.",
+        "html",
     )
     date_format: str | None = _option(
         None,

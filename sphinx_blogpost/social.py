@@ -103,10 +103,13 @@ def post_metatags(
     canonical: bool,
     description: bool = True,
     base: str = "",
+    default_image: str | None = None,
 ) -> str:
-    """The ``<head>`` tags of a post page. *url* and *image* are absolute or None;
+    """The ``<head>`` tags of a post page. *url* and *image* (its cover) are absolute or None;
     *opengraph*: sphinxext-opengraph writes the og:/twitter: tags; *canonical*: add one;
-    *description*: add one (the page has none of its own, from a ``meta`` directive)."""
+    *description*: add one (the page has none of its own, from a ``meta`` directive);
+    *default_image*: the site's image (``blogpost_default_image``), shared for a post
+    without a cover, absolute or None."""
     tags = []
     if canonical and url:
         tags.append(f'<link rel="canonical" href="{escape(url)}" />')
@@ -117,7 +120,9 @@ def post_metatags(
         if image:
             tags.append(_meta("property", "og:image", image))
             tags.append(_meta("property", "og:image:alt", post.title))
-        card = "summary_large_image" if image else "summary"
+        elif default_image:  # the site's, not the post's: no alt text of the post's
+            tags.append(_meta("property", "og:image", default_image))
+        card = "summary_large_image" if image or default_image else "summary"
         tags.append(_meta("name", "twitter:card", card))
     if post.date is not None:
         tags.append(_meta("property", "article:published_time", post.date.iso))
@@ -146,7 +151,7 @@ def _open_graph(
 
 
 def generated_page_metatags(
-    title: str, description: str, *, url: str | None, site_name: str
+    title: str, description: str, *, url: str | None, site_name: str, image: str | None = None
 ) -> str:
     """The ``<head>`` tags of a page the blog generates (index, archive, a tag's page...):
     what a link to it shows where it is shared. sphinxext-opengraph writes none there: it
@@ -155,7 +160,9 @@ def generated_page_metatags(
     if description:
         tags.append(_meta("name", "description", description))
     tags += _open_graph("website", title, description, url, site_name)
-    tags.append(_meta("name", "twitter:card", "summary"))
+    if image:
+        tags.append(_meta("property", "og:image", image))
+    tags.append(_meta("name", "twitter:card", "summary_large_image" if image else "summary"))
     return "\n".join(tags)
 
 
@@ -167,6 +174,15 @@ def _for_opengraph(post: Post, image: str | None, context: dict[str, Any]) -> No
     if image:
         ours |= {"og:image": image, "og:image:alt": post.title}
     context["meta"] = ours | (context.get("meta") or {})
+
+
+def _default_image(base: str, link: str | None) -> str | None:
+    """``blogpost_default_image`` as an absolute URL (a path from ``html_baseurl``), or None:
+    sharing metadata takes no relative link."""
+    if not link:
+        return None
+    image = site_link(base, link) if base else link
+    return image if urlsplit(image).scheme in ("http", "https") else None
 
 
 def _has_description(context: dict[str, Any]) -> bool:
@@ -199,6 +215,7 @@ def add_page_metadata(
         tags.append(feed_links(title, [("atom", file_url(base, path))]))
     post = posts_of(app.env).get(pagename)
     url = site_url(base, page_uri(app.builder, pagename)) if base else None
+    default_image = _default_image(base, config.default_image)
     if post is not None and doctree is not None:
         image = image_url(base, post)
         opengraph = OPENGRAPH_EXTENSION in app.extensions
@@ -213,6 +230,7 @@ def add_page_metadata(
                 # Sphinx's layout links `pageurl` as canonical whenever html_baseurl is set.
                 canonical=not context.get("pageurl"),
                 description=not _has_description(context),
+                default_image=default_image,
             )
         )
         if opengraph:
@@ -220,7 +238,11 @@ def add_page_metadata(
     elif (kind := context.get("blogpost_page")) is not None:  # one the blog generates
         tagline = config.tagline if kind == "index" else ""
         title = unescape(context["title"])  # given to the theme as HTML
-        tags.append(generated_page_metatags(title, tagline, url=url, site_name=app.config.project))
+        tags.append(
+            generated_page_metatags(
+                title, tagline, url=url, site_name=app.config.project, image=default_image
+            )
+        )
     if tags:
         context["metatags"] = context.get("metatags", "") + "\n".join(tags) + "\n"
 

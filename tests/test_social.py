@@ -448,3 +448,40 @@ def test_cards_show_their_cover_in_every_html_builder(make_app, rootdir, tmp_pat
     if builder == "epub":
         with zipfile.ZipFile(next(result.outdir.glob("*.epub"))) as book:
             assert book.read(src) == cover
+
+
+def test_the_default_image_is_shared_for_pages_without_one_of_their_own(make_app, tmp_path):
+    """blogpost_default_image: what a shared link to a post without a cover, or to a
+    generated page, shows; a post's own cover wins, and JSON-LD names only the post's own."""
+    post = "{0}\n=====\n\n.. blogpost::\n   :date: 2025-01-0{1}\n{2}\nText.\n"
+    files = {
+        "plain.rst": post.format("Plain", 1, ""),
+        "covered.rst": post.format("Cover", 2, "   :image: https://cdn.example.org/c.png\n"),
+    }
+    conf = (
+        f'extensions = ["sphinx_blogpost"]\nhtml_baseurl = "{BASE}"\n'
+        'blogpost_default_image = "_static/card.png"\n'
+    )
+    result = build(make_app, "html", srcdir=make_site(tmp_path / "src", files, conf))
+    assert result.warnings == []
+    card = BASE + "_static/card.png"
+    head = _head(result, "plain")
+    assert _meta(head, "og:image") == [card]
+    assert _meta(head, "og:image:alt") == []  # the site's image says nothing of the post
+    assert _meta(head, "twitter:card") == ["summary_large_image"]
+    assert "image" not in json.loads(head.find("script", type="application/ld+json").string)
+    assert _meta(_head(result, "covered"), "og:image") == ["https://cdn.example.org/c.png"]
+    for page in ("blog/index", "blog/archive"):
+        assert _meta(_head(result, page), "og:image") == [card], page
+        assert _meta(_head(result, page), "twitter:card") == ["summary_large_image"], page
+
+
+def test_a_default_image_that_is_no_address_is_refused(make_app, tmp_path):
+    conf = 'extensions = ["sphinx_blogpost"]\nblogpost_default_image = "javascript:alert(1)"\n'
+    src = make_site(tmp_path / "src", {"a.rst": "A\n=\n\nText.\n"}, conf)
+    result = build(make_app, "html", srcdir=src)
+    assert [line for line in result.warnings if "[blogpost.config]" in line] == [
+        f"{src}/conf.py:2: WARNING: blogpost_default_image = 'javascript:alert(1)' is invalid "
+        "(expected a path such as '_static/card.png' or an http(s) address); using None "
+        "[blogpost.config]"
+    ]
