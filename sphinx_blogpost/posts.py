@@ -451,6 +451,13 @@ def parse_options(
         report(BlogpostWarning.DATE, message, "updated")
         del values["updated"]
 
+    for kind in _NAMES:
+        if isinstance(written := raw.get(kind), str) and _quoted_comma(written):
+            message = (
+                f"{kind}: quotes do not keep a comma in a name: {written!r} is split at each "
+                'comma (in MyST, a YAML list keeps it: ["C, the language", Python])'
+            )
+            report(BlogpostWarning.OPTION, message, kind)
     names = {kind: _visible(kind, split_list(raw.get(kind)), report) for kind in _NAMES}
     series = _text(raw.get("series"))  # one name, commas and all
     names["series"] = _visible("series", [series] if series else [], report)
@@ -506,6 +513,17 @@ def has_visible(text: str) -> bool:
     """Whether *text* has a letter, digit, punctuation or symbol: not only spaces, zero-width
     characters or lone combining accents, which make a link of no text."""
     return any(unicodedata.category(c)[0] in "LNPS" for c in text)
+
+
+def _quoted_comma(text: str) -> bool:
+    """Whether comma-separated *text* has a quote opened in one item and closed in a later
+    one (``"C, the language", Python``): written to keep a comma in a name, which it does not."""
+    items = [item.strip() for item in text.split(",")]
+    for index, item in enumerate(items):
+        quote = item[:1]
+        if quote in ('"', "'") and not (len(item) > 1 and item.endswith(quote)):
+            return any(later.endswith(quote) for later in items[index + 1 :])
+    return False
 
 
 def _visible(option: str, names: list[str], report: Report) -> list[str]:

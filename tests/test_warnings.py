@@ -49,6 +49,8 @@ EXPECTED = {  # (file, line) -> (subtype, part of the message); at the option's 
     ("top_level_foreign.md", 6): ("option", "key 'lastmod' is not a post option; did you mean"),
     ("material_date.md", 3): ("option", "(Material for MkDocs' form: give 'date' and 'updated"),
     ("material_date.md", 1): ("date", "the post has no date"),
+    # a quoted name keeps no comma (a quote closed in its own item is a name's character)
+    ("quoted_comma.rst", 6): ("option", "tags: quotes do not keep a comma in a name"),
     # stray.rst's declaration is read with the source; this one (not under the opening title)
     # by docutils: both warn at the line of the problem
     ("stray_labelled.rst", 8): ("option", "'this line is not an option' is not a post option"),
@@ -123,6 +125,7 @@ def test_the_rest_of_the_site_is_built(app):
         assert records[docname].tags == ("two",), docname
     assert records["top_level_foreign"].tags == ("hugo",)  # the options are read as before
     assert records["top_level_foreign"].categories == ()
+    assert records["quoted_comma"].tags == ('"C', 'the language"', "Python")  # as before
     assert records["frontmatter_nested"].tags == ()  # the bad value is dropped, the post kept
     assert records["frontmatter_nested"].date is not None
     assert len(soup(app, "badlist").select(".bp-listing .bp-card")) == 2
