@@ -11,7 +11,7 @@ from functools import cache
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
-from urllib.parse import quote, urljoin
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 from docutils import nodes
 from sphinx import addnodes
@@ -109,11 +109,28 @@ def static_file_url(base: str, value: str | None) -> str | None:
     return value if "://" in value else file_url(base, f"_static/{posixpath.basename(value)}")
 
 
+#: The characters a URI holds as they are (RFC 3986's reserved ones, and "%" of an escape).
+_URI_CHARACTERS = ":/?#[]@!$&'()*+,;=%~"
+
+
+def _as_uri(url: str) -> str:
+    """*url* as written, but a URI: a space or a non-ASCII letter of its path, query or
+    fragment percent-encoded; what is encoded already (``%20``), the delimiters and the host
+    are kept."""
+    parts = urlsplit(url)
+    path, query, fragment = (
+        quote(part, safe=_URI_CHARACTERS) for part in (parts.path, parts.query, parts.fragment)
+    )
+    return urlunsplit(parts._replace(path=path, query=query, fragment=fragment))
+
+
 def image_url(base: str, post: Post) -> str | None:
     """The cover as an absolute URL (Open Graph, feeds), or None without ``html_baseurl``."""
     if post.image and is_url(post.image):
         # a data: URL is no address to fetch a cover from (Media RSS, JSON Feed's image)
-        return None if post.image.lower().startswith("data:") else post.image
+        if post.image.lower().startswith("data:"):
+            return None
+        return _as_uri(post.image)
     path = cover_path(post.docname, post.image)
     return file_url(base, path) if path and base else None
 

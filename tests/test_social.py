@@ -485,3 +485,19 @@ def test_a_default_image_that_is_no_address_is_refused(make_app, tmp_path):
         "(expected a path such as '_static/card.png' or an http(s) address); using None "
         "[blogpost.config]"
     ]
+
+
+def test_a_cover_address_with_spaces_is_shared_as_a_uri(make_app, tmp_path):
+    image = "https://cdn.example.org/my cover é.png?s=1&t=%20"
+    post = f".. blogpost::\n   :date: 2025-01-02\n   :image: {image}\n"
+    files = {"spaced.rst": "Spaced\n======\n\n" + post + "\nText.\n"}
+    conf = f'extensions = ["sphinx_blogpost"]\nhtml_baseurl = "{BASE}"\n'
+    result = build(make_app, "html", srcdir=make_site(tmp_path / "src", files, conf))
+    assert result.warnings == []
+    uri = "https://cdn.example.org/my%20cover%20%C3%A9.png?s=1&t=%20"
+    head = _head(result, "spaced")
+    assert _meta(head, "og:image") == [uri]
+    assert json.loads(head.find("script", type="application/ld+json").string)["image"] == uri
+    assert (
+        json.loads((result.outdir / "blog/feed.json").read_text("utf8"))["items"][0]["image"] == uri
+    )
