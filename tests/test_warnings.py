@@ -8,8 +8,10 @@ import re
 from typing import TYPE_CHECKING
 
 import feedparser
+import myst_parser
 import pytest
 from bs4 import BeautifulSoup
+from markdown_it import MarkdownIt
 
 from sphinx_blogpost.directives import blogpost_node
 
@@ -301,6 +303,11 @@ BAD_FRONT_MATTER = [  # YAML a post cannot take
 ]
 # the first is nothing once they are left out; the last, a control str.strip() takes for a space
 CONTROL_TITLES = ["\x01", "D\x01\x02", "\x1fE\x85"]
+#: Whether the Markdown parser leaves U+001F and U+0085 at a heading's ends for us to see:
+#: markdown-it-py 3 (under MyST 4.0) strips them as white space, so no title has them.
+_HEADINGS_KEEP_CONTROLS = (
+    MarkdownIt().parse("# \x1fE\x85\n")[1].children[0].content != "E"  # type: ignore[index]
+)
 NOT_DECLARATIONS = [  # a `blogpost` key that neither declares a post nor says it is none
     "blogpost: maybe\ndate: 2025-02-02",
     "blogpost: [date, today]",  # (a YAML date in a list stops MyST 4.0 itself: JSON)
@@ -360,10 +367,11 @@ def test_every_bad_value_warns_with_its_line_and_the_site_is_built(make_app, tmp
     warned = {line.split(":", 1)[0].rsplit("/", 1)[-1].split(".")[0] for line in result.warnings}
     written = {p.stem for p in (srcdir / "posts").iterdir()}
     # What is left is valid: text, or an empty list ("," "") which names nothing
-    assert sorted(written - warned) == [
+    quiet = [] if _HEADINGS_KEEP_CONTROLS else ["bad-title-2"]
+    assert sorted(written - warned) == sorted([
         "bad-category-0", "bad-category-1", "bad-category-2", "bad-series-0", "bad-summary-0",
-        "bad-summary-1", "bad-tags-0", "bad-tags-1", "bad-tags-2", "bad-tags-3", "good",
-    ]  # fmt: skip
+        "bad-summary-1", "bad-tags-0", "bad-tags-1", "bad-tags-2", "bad-tags-3", "good", *quiet,
+    ])  # fmt: skip
     assert "index" in warned  # its listings
     bare = next(line for line in result.warnings if "not-a-post-2.md" in line)
     assert "blogpost: (nothing) declares no post" in bare  # not Python's None
@@ -491,6 +499,8 @@ def test_front_matter_beside_a_post_may_name_itself_and_nest_aliases(make_app, t
     """The keys beside a `blogpost` mapping are handed back to MyST, which warns about the
     ones it cannot show: a list that holds itself, or nine to the ninth items from aliases,
     are handed back as YAML made them, not copied out (no end, no memory left)."""
+    if int(myst_parser.__version__.split(".")[0]) < 5:
+        pytest.skip("MyST 4 writes front matter as JSON: such a list stops it, extension or not")
     files = {
         "itself.md": "---\nself: &s [*s, x]\nblogpost:\n  date: 2025-01-01\n---\n# Itself\n",
         "laughs.md": "\n".join(
