@@ -44,6 +44,7 @@ from .warnings_ import BlogpostWarning, warn
 
 if TYPE_CHECKING:
     from collections.abc import Set as AbstractSet
+    from datetime import datetime
 
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
@@ -147,11 +148,11 @@ class BlogpostCollector(EnvironmentCollector):
         """Posts whose date has come since they were read, a draft then (or, with an earlier
         ``SOURCE_DATE_EPOCH``, is still to come): read again, as a clean build would read
         them now, so that every page that lists them follows."""
-        config = get_config(app.config)
+        config, now = get_config(app.config), build_moment()
         return sorted(
             docname
             for docname, post in posts_of(env).items()
-            if post.scheduled != _is_scheduled(config, post.date)
+            if post.scheduled != _is_scheduled(config, post.date, now)
         )
 
     def get_updated_docs(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -279,7 +280,7 @@ def read_post(app: Sphinx, doctree: nodes.document, declaration: blogpost_node) 
     minutes = meta.readtime or reading_minutes(
         text.words, text.cjk, config.words_per_minute, config.cjk_characters_per_minute
     )
-    scheduled = _is_scheduled(config, meta.date)
+    scheduled = _is_scheduled(config, meta.date, build_moment())
     meta = replace(meta, draft=meta.draft or scheduled)
     return Post(
         **{**meta_fields(meta), "summary": summary, "image": image},
@@ -295,9 +296,10 @@ def read_post(app: Sphinx, doctree: nodes.document, declaration: blogpost_node) 
     )
 
 
-def _is_scheduled(config: BlogpostConfig, date: PostDate | None) -> bool:
-    """Whether a post dated *date* is a draft until its date comes (blogpost_future_drafts)."""
-    return config.holds_future_posts and date is not None and is_future(date, build_moment())
+def _is_scheduled(config: BlogpostConfig, date: PostDate | None, now: datetime) -> bool:
+    """Whether a post dated *date* is a draft at *now*, until its date comes
+    (blogpost_future_drafts)."""
+    return config.holds_future_posts and date is not None and is_future(date, now)
 
 
 def _term_lines(declaration: blogpost_node) -> tuple[tuple[str, int], ...]:

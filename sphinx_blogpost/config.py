@@ -77,12 +77,18 @@ def _optional_name(value: Any) -> str | None:
     return text
 
 
+#: The schemes of an image a page links (an avatar, the default image), or none: a path.
+_IMAGE_SCHEMES = ("http", "https")
+#: The schemes an author's links may have (or none: an address within the site).
+_AUTHOR_URL_SCHEMES = {"url": (*_IMAGE_SCHEMES, "mailto"), "avatar": _IMAGE_SCHEMES}
+
+
 def _image_link(value: Any) -> str | None:
     """A path within the output (``_static/card.png``) or an http(s) address, or None."""
     text = _optional_str(value)
     if text is None or not text.strip():
         return None
-    if urlsplit(text.strip()).scheme.lower() not in ("", "http", "https"):
+    if urlsplit(text.strip()).scheme.lower() not in ("", *_IMAGE_SCHEMES):
         raise ValueError("expected a path such as '_static/card.png' or an http(s) address")
     return text.strip()
 
@@ -128,10 +134,6 @@ def _feeds(value: Any) -> list[str]:
     # In one order whatever the order given: Sphinx hashes a list setting as a set, so a
     # reordered one would not rewrite the documents that link the feeds.
     return [fmt for fmt in FEED_FORMATS if fmt in feeds]
-
-
-#: The schemes an author's links may have (or none: an address within the site).
-_AUTHOR_URL_SCHEMES = {"url": ("http", "https", "mailto"), "avatar": ("http", "https")}
 
 
 def _authors(value: Any) -> dict[str, dict[str, str]]:

@@ -5,6 +5,7 @@ shows them is written again when what they show changes, as a clean build would 
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -79,10 +80,7 @@ def sidebar_data(app: Sphinx) -> dict[str, Any]:
         ]
         for kind in ("tag", "category", "author")
     }
-    years: dict[int, int] = {}
-    for post in blog.posts:
-        if post.date is not None:
-            years[post.date.moment.year] = years.get(post.date.moment.year, 0) + 1
+    years = Counter(post.date.moment.year for post in blog.posts if post.date is not None)
     archive = [
         {"year": year, "count": count, "page": blog.archive_page, "anchor": f"year-{year}"}
         for year, count in sorted(years.items(), reverse=True)
