@@ -279,6 +279,7 @@ class AsWritten(str):
 
 #: The YAML types whose scalars :func:`load_yaml` keeps as written.
 _AS_WRITTEN = ("bool", "int", "float", "timestamp")
+_NULL_TAG = "tag:yaml.org,2002:null"
 
 
 @cache
@@ -300,6 +301,13 @@ def _loader(fast: bool) -> type:
     def mapping(loader: Any, node: Any) -> Iterator[YamlMapping]:
         data = YamlMapping()
         yield data  # first, as safe_load's own: a mapping may hold itself (anchors)
+        loader.flatten_mapping(node)  # merge keys (`<<: *base`) in, as construct_mapping does
+        for key, _ in node.value:
+            # A key YAML reads as null (`null:`, `~:`, `Null:`) is named as written, not as
+            # None: options are text, and `null` and `~` are two keys, not one given twice.
+            # Set as the object made of that node, which construct_mapping then takes.
+            if isinstance(key, yaml.ScalarNode) and key.tag == _NULL_TAG:
+                loader.constructed_objects[key] = AsWritten(key.value, None)
         data.update(loader.construct_mapping(node))
         seen: set[str] = set()
         repeated = []

@@ -631,3 +631,35 @@ def test_suppress_warnings_silences_postlist_problems(make_app, rootdir, tmp_pat
     assert result.warnings == []
     page = BeautifulSoup((result.outdir / "lists.html").read_text("utf8"), "html.parser")
     assert len(page.select(".bp-listing")) == 5  # the problems still have their effect
+
+
+def test_keys_yaml_reads_as_null_true_numbers_or_dates_are_named_as_written(make_app, tmp_path):
+    """YAML reads the key `null` (and `~`, `NULL`) as None, `true` as True, `1` as 1 and
+    `2025-01-01` as a date: an unknown option is named as the user wrote it, at its line."""
+    fence = "```"
+    keys = ["null: a", "~: b", "NULL: c", "true: d", "1: e", "2025-01-01: f"]
+    files = {
+        "front.md": "\n".join(
+            ["---", "blogpost:", "  date: 2025-01-01", *(f"  {key}" for key in keys), "---",
+             "# Front", "", "Text."]
+        ),
+        "fenced.md": "\n".join(
+            ["# Fenced", "", f"{fence}{{blogpost}}", "---", "date: 2025-01-01", *keys, "---",
+             fence, "", "Text."]
+        ),
+        "listed.md": "\n".join(["# Listed", "", f"{fence}{{postlist}}", "---", *keys[:2],
+                                "---", fence]),
+    }  # fmt: skip
+    conf = 'extensions = ["sphinx_blogpost"]\nhtml_baseurl = "https://x.org/"\n'
+    srcdir = make_site(tmp_path / "src", files, conf)
+    result = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
+    found = sorted(_parse(line) for line in result.warnings)
+    written = ["null", "~", "NULL", "true", "1", "2025-01-01"]
+    assert found == sorted(
+        [(("front.md", 4 + n), "option", f"unknown post option {key!r}")
+         for n, key in enumerate(written)]
+        + [(("fenced.md", 6 + n), "option", f"unknown post option {key!r}")
+           for n, key in enumerate(written)]
+        + [(("listed.md", 5 + n), "option", f"unknown postlist option {key!r}")
+           for n, key in enumerate(written[:2])]
+    )  # fmt: skip
