@@ -12,7 +12,8 @@ them too. Keys (all present on every page of an HTML build):
                          ``archive``, ``category``, ``tag-index``...)
 ``blogpost_cover``       a post's cover image (:class:`Cover`) or None
 ``blogpost_body_parts``  with a cover: the body split after the post header, so that the
-                         cover is printed between the two; else None
+                         cover is printed between the two; else None (and always None in
+                         json and pickle, which write ``body`` itself)
 ``blogpost_toc``         HTML list of the page's sections when it has at least
                          :data:`TOC_MIN_SECTIONS`, else ``""``
 ``blogpost_toc_lang``    the ``lang`` of those sections, in a post of another language than
@@ -325,7 +326,11 @@ def add_page_context(
     post = posts_of(app.env).get(pagename) if doctree is not None else None
     cover_link = cover_url(post, page_uri) if post is not None else None
     cover = Cover(cover_link) if cover_link is not None else None
-    parts = split_after_post_header(context.get("body", "")) if cover is not None else None
+    # json and pickle write the context itself, `body` with it: the body once, not twice
+    serialized = isinstance(builder, SerializingHTMLBuilder)
+    parts = None
+    if cover is not None and not serialized:
+        parts = split_after_post_header(context.get("body", ""))
     # "On this page" lists the post's own headings: in its language, if not the site's
     language = foreign_language(post.language, app.config.language) if post is not None else None
 
@@ -343,7 +348,7 @@ def add_page_context(
         blogpost_post=_post_context(app, pagename, post, url_of_page),
         blogpost_labels=_theme_labels(app, str(context.get("sphinx_version", ""))),
     )
-    if isinstance(builder, SerializingHTMLBuilder):
+    if serialized:
         # json and pickle write the context itself, not a page made from it: plain data,
         # which json can dump and any program can load without sphinx_blogpost.
         for key in ("blogpost_nav", "blogpost_feeds"):

@@ -419,10 +419,11 @@ def test_serializing_builders_get_the_context_as_plain_data(
     make_app: Any, tmp_path: Path, builder: str
 ) -> None:
     # json and pickle dump every page's context: a cover and nav links as dicts, not as this
-    # extension's classes (which json cannot dump: the build stopped with a TypeError).
+    # extension's classes (which json cannot dump: the build stopped with a TypeError); the
+    # body once, in `body`, not again split for the cover (no template prints it here).
     files = {
         "post.rst": "A post\n======\n\n.. blogpost::\n   :date: 2025-01-02\n"
-        "   :image: https://example.org/cover.png\n\nText.\n"
+        "   :image: https://example.org/cover.png\n\nA body to keep once.\n"
     }
     srcdir = make_site(tmp_path / "src", files, 'extensions = ["sphinx_blogpost"]\n')
     options = {**THEMED, "html_theme_options": {"nav_links": [("Source", "https://example.org/")]}}
@@ -430,10 +431,12 @@ def test_serializing_builders_get_the_context_as_plain_data(
                    confoverrides=options)  # fmt: skip
     assert result.warnings == []
     if builder == "json":
-        context = json.loads((result.outdir / "post.fjson").read_text("utf8"))
+        written = (result.outdir / "post.fjson").read_text("utf8")
+        assert written.count("<p>A body to keep once.</p>") == 1
+        context = json.loads(written)
     else:
         # Loaded where this extension's classes are unknown, as a program serving pages would.
-        keys = ("blogpost_cover", "blogpost_nav")
+        keys = ("blogpost_cover", "blogpost_nav", "blogpost_body_parts", "body")
         loader = "import pickle; c = pickle.load(open(sys.argv[1], 'rb'))\n"
         loader += f"print({{k: c[k] for k in {keys}}})"
         script = "import sys; sys.modules['sphinx_blogpost'] = None; " + loader
@@ -441,6 +444,8 @@ def test_serializing_builders_get_the_context_as_plain_data(
                                capture_output=True, text=True, check=True).stdout  # fmt: skip
         context = ast.literal_eval(shown)
     assert context["blogpost_cover"] == {"url": "https://example.org/cover.png", "alt": ""}
+    assert context["blogpost_body_parts"] is None
+    assert "<p>A body to keep once.</p>" in context["body"]
     assert {"title": "Source", "url": "https://example.org/", "current": ""} in context[
         "blogpost_nav"
     ]
