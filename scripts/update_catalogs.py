@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import tomllib
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -29,6 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "sphinx_blogpost"
 LOCALE = PACKAGE / "locale"
 DOMAIN = "sphinx_blogpost"
+PROJECT = "sphinx-blogpost"
+AUTHORS = "sphinx-blogpost developers"
 TEMPLATE = LOCALE / f"{DOMAIN}.pot"
 KEYWORDS = {"_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "sphinx_fallback": None}
 _HEADER = """\
@@ -36,13 +39,43 @@ _HEADER = """\
 # This file is distributed under the same license as sphinx-blogpost (MIT)."""
 
 
+def _bugs_address() -> str:
+    """Where to report a problem with a message: the project's issue tracker or home page, if
+    pyproject.toml names one, else nothing (Babel's placeholder is ``EMAIL@ADDRESS``)."""
+    with (ROOT / "pyproject.toml").open("rb") as file:
+        urls = tomllib.load(file).get("project", {}).get("urls", {})
+    found = {name.lower(): url for name, url in urls.items()}
+    return next((found[name] for name in _BUG_URLS if name in found), "")
+
+
+_BUG_URLS = ("issues", "bug tracker", "tracker", "source", "homepage")
+
+
 class UndatedCatalog(Catalog):
     """A catalog whose header has no dates: Babel would write the time of each run into
-    every file (and into the .mo); the git log has the dates."""
+    every file (and into the .mo); the git log has the dates. Its other headers are the
+    project's, never Babel's placeholders (``PROJECT VERSION``, ``LANGUAGE <LL@li.org>``),
+    whatever the file read had."""
 
     def _get_mime_headers(self) -> list[tuple[str, str]]:
-        headers = super()._get_mime_headers()
-        return [(k, v) for k, v in headers if k not in ("POT-Creation-Date", "PO-Revision-Date")]
+        language = self.locale.english_name if self.locale is not None else None
+        ours = {
+            "Project-Id-Version": PROJECT,
+            "Report-Msgid-Bugs-To": _bugs_address(),
+            "Last-Translator": AUTHORS,
+            "Language-Team": language,  # none for the template, which has no language
+        }
+        headers = []
+        for key, value in super()._get_mime_headers():
+            if key in ("POT-Creation-Date", "PO-Revision-Date"):
+                continue
+            if key in ours:
+                replacement = ours[key]
+                if replacement is None:
+                    continue
+                value = replacement
+            headers.append((key, value))
+        return headers
 
     mime_headers = property(_get_mime_headers, Catalog._set_mime_headers)
 
@@ -68,9 +101,8 @@ def _catalog(language: str | None) -> Catalog:
         locale=language,
         domain=DOMAIN,
         header_comment=_HEADER,
-        project="sphinx-blogpost",
-        version="",
-        last_translator="sphinx-blogpost developers",
+        project=PROJECT,
+        last_translator=AUTHORS,
         charset="utf-8",
         fuzzy=False,
     )

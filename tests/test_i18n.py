@@ -96,6 +96,26 @@ def test_every_message_is_translated_with_the_same_placeholders(language):
     assert [(m.id, [str(e) for e in errors]) for m, errors in po.check()] == []
 
 
+#: What Babel writes in a header the project has not filled in.
+_PLACEHOLDERS = ("PROJECT", "VERSION", "FULL NAME", "EMAIL@ADDRESS", "YEAR", "LANGUAGE",
+                 "LL@li.org", "FIRST AUTHOR", "ORGANIZATION")  # fmt: skip
+
+
+@pytest.mark.parametrize("language", [None, *LANGUAGES])
+def test_each_catalog_header_is_the_projects_as_the_script_writes_it(language):
+    """No Babel placeholder is left in a header, and a run of the script keeps it so."""
+    path = catalogs.TEMPLATE
+    if language is not None:
+        path = catalogs.LOCALE / language / "LC_MESSAGES/sphinx_blogpost.po"
+    header = path.read_text("utf8").split("\n\n", 1)[0]
+    assert [word for word in _PLACEHOLDERS if word in header] == []
+    assert '"Project-Id-Version: sphinx-blogpost\\n"' in header
+    if language is not None:
+        team = catalogs.read(path, language).locale.english_name
+        assert f'"Language-Team: {team}\\n"' in header
+    assert path.read_bytes() == catalogs.po_text(catalogs.read(path, language))
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_each_compiled_catalog_is_that_of_its_po(language):
     """The .mo files Sphinx reads are compiled from the .po files as they are now."""
