@@ -183,7 +183,7 @@ def _feed_generator(
     from feedgen.feed import FeedGenerator
 
     fg = FeedGenerator()
-    if fmt == "rss":  # RSS <author> needs an e-mail; dc:creator does not
+    if fmt == "rss":  # RSS <author> needs an e-mail; dc:creator does not (dc:language too)
         fg.load_extension("dc", atom=False, rss=True)
     fg.id(info.feed_url)
     fg.title(_xml(info.title))
@@ -241,9 +241,12 @@ def _fill_entry(entry: Any, item: FeedItem, info: FeedInfo, *, rss: bool) -> Any
         entry.content(_xml(item.content_html), type="html")
     if item.image:
         _add_cover(entry, item.image)
-    if not rss and post.language and post.language != info.language:
-        entry.register_extension("blogpost_language", _entry_language(), atom=True, rss=False)
-        entry.blogpost_language.code = post.language
+    if post.language and post.language != info.language:
+        if rss:  # RSS 2.0 has a language per channel only: Dublin Core's per item
+            entry.dc.dc_language([post.language])
+        else:
+            entry.register_extension("blogpost_language", _entry_language(), atom=True, rss=False)
+            entry.blogpost_language.code = post.language
     return entry
 
 

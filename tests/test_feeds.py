@@ -515,7 +515,8 @@ def test_full_text_links_are_absolute_and_conf_links_lead_from_the_site(make_app
     """Responsive images and video posters (which lxml's links leave out) made absolute; a
     malformed link kept as written (it stopped the build); no heading's "¶"; an author's
     links from conf.py that are paths within the site, absolute from the site's folder; a
-    cover given as a data: URL, no image of the feeds; a post in French, marked so in Atom."""
+    cover given as a data: URL, no image of the feeds; a post in French, marked so in Atom and
+    RSS."""
     srcdir = copy_root("feeds", tmp_path)
     post = srcdir / "older.rst"
     post.write_text(
@@ -552,6 +553,10 @@ def test_full_text_links_are_absolute_and_conf_links_lead_from_the_site(make_app
     }
     assert langs.pop(FEEDS_BASE + "older.html") == "fr"
     assert set(langs.values()) == {None}  # the feed's own language
+    # RSS items have no language of their own: Dublin Core's dc:language, as feedparser reads
+    rss_langs = {e.link: e.get("language") for e in _parse(result.outdir / "blog/rss.xml").entries}
+    assert rss_langs.pop(FEEDS_BASE + "older.html") == "fr"
+    assert set(rss_langs.values()) == {None}
     # on the site: the avatar from the author's page, as Sphinx links html_logo
     profile = BeautifulSoup((result.outdir / "blog/author/ada.html").read_text(), "html.parser")
     assert profile.select_one(".bp-avatar")["src"] == "../../_static/ada.png"
