@@ -89,6 +89,12 @@ class Blog:
     def archive_page(self) -> str:
         return f"{self.root}/archive"
 
+    def year_page(self, year: int, number: int = 1) -> str:
+        """The page of the posts of *year* (page *number*), in the archive's folder, where
+        Material for MkDocs has it (ABlog's ``{root}/{year}`` would take names from posts)."""
+        base = f"{self.archive_page}/{year}"
+        return base if number == 1 else f"{base}/page/{number}"
+
     # -- selections -------------------------------------------------------------------------
     def with_name(self, kind: str, name: str) -> list[Post]:
         """Listed posts carrying *name* as a category, tag, author or series; newest first."""
@@ -96,6 +102,15 @@ class Blog:
 
     def counts(self, kind: str) -> Counter[str]:
         return Counter(name for p in self.posts for name in names_of(p, kind))
+
+    def years(self) -> dict[int, list[Post]]:
+        """Listed posts by the year their date is written in (whatever its UTC offset), the
+        newest year first; each year's posts newest first, as UTC orders them."""
+        by_year: dict[int, list[Post]] = {}
+        for post in self.posts:
+            assert post.date is not None  # listed posts are dated
+            by_year.setdefault(post.date.moment.year, []).append(post)
+        return dict(sorted(by_year.items(), reverse=True))
 
     def for_index(self) -> list[Post]:
         """The blog index order: pinned posts first, each group newest first."""

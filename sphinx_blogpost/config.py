@@ -188,7 +188,9 @@ class BlogpostConfig:
     tagline: str = _option("", _is_str, "Sentence under the heading; the feeds' subtitle.", "html")
     root: str = _option("blog", _root, "Folder of every generated page.")
     posts_per_page: int = _option(
-        12, _non_negative_int, "Cards per index, category and tag page; 0 turns pagination off."
+        12,
+        _non_negative_int,
+        "Posts per index, category, tag and year page; 0 turns pagination off.",
     )
     words_per_minute: int = _option(
         212, _positive_int, "Reading speed for most languages (Hugo's figure)."

@@ -178,7 +178,7 @@ def blog_nav(blog: Blog, pagename: str, url_of: Callable[[str], str]) -> list[Na
     root = blog.root
     entries = (
         (_("Blog"), blog.index_page(), (f"{root}/page/",)),
-        (_("Archive"), blog.archive_page, ()),
+        (_("Archive"), blog.archive_page, (f"{blog.archive_page}/",)),
         (kind_title("category"), blog.kind_index("category"), (f"{root}/category/",)),
         (kind_title("tag"), blog.kind_index("tag"), (f"{root}/tag/",)),
     )

@@ -1,10 +1,12 @@
-"""The blog's generated pages (``html-collect-pages``): index with pagination, archive,
-category, tag, author and series pages. Each is rendered with the theme's ``page.html``."""
+"""The blog's generated pages (``html-collect-pages``): index with pagination, archive and
+a page per year, category, tag, author and series pages. Each is rendered with the theme's
+``page.html``."""
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import partial
 from html import escape
 from itertools import groupby
 from pathlib import Path
@@ -73,7 +75,7 @@ class Page:
 
     name: str
     title: str
-    kind: str  # index, archive, category, tag, author, series, and "<kind>-index"
+    kind: str  # index, archive, year, category, tag, author, series, and "<kind>-index"
     render: Callable[[Linker, str], str]
     shows: object
     term: tuple[str, str] | None = None  # (kind, name) of a category, tag, author or series page
@@ -209,6 +211,13 @@ def plan_pages(blog: Blog, config: BlogpostConfig, layout: str = "cards") -> lis
             blog.archive_page, _("Archive"), "archive", lambda ln, _feed: _archive(blog, ln), shows
         )
     )
+    for year, in_year in blog.years().items():
+        title = year_title(year)
+        heading = f'<h1 class="bp-page-title">{escape(title)}</h1>\n'
+        # A list, as an author's or a series' page: a year is read through, not browsed.
+        pages += _paginated(
+            in_year, per_page, partial(blog.year_page, year), title, "year", heading, "list"
+        )
     for kind in ("category", "tag"):
         pages.append(_kind_index(blog, kind))
         for name in blog.slugs[kind]:
@@ -228,6 +237,12 @@ def plan_pages(blog: Blog, config: BlogpostConfig, layout: str = "cards") -> lis
     for name in blog.slugs["series"]:
         pages.append(_series_page(blog, name))
     return pages
+
+
+def year_title(year: int) -> str:
+    """The title of the page of one year's posts: ``Archive: 2025``."""
+    # Translators: the title of the page of one year's posts; a year has no digit separators.
+    return _("Archive: %(year)d") % {"year": year}
 
 
 def _term_page_name(blog: Blog, kind: str, name: str) -> Callable[[int], str]:
@@ -311,9 +326,10 @@ def _archive(blog: Blog, linker: Linker) -> str:
     posts = sorted(blog.posts, key=_local_month, reverse=True)
     for year, in_year in groupby(posts, key=lambda p: p.date.moment.year):  # type: ignore[union-attr]
         year_posts = list(in_year)
+        year_link = escape(linker.to(blog.year_page(year)))
         parts.append(
-            f'<section class="bp-archive-year" id="year-{year}"><h2>{year} '
-            f'<span class="bp-count">{len(year_posts)}</span></h2>'
+            f'<section class="bp-archive-year" id="year-{year}"><h2><a href="{year_link}">'
+            f'{year}</a> <span class="bp-count">{len(year_posts)}</span></h2>'
         )
         for month, in_month in groupby(year_posts, key=lambda p: p.date.moment.month):  # type: ignore[union-attr]
             month_posts = list(in_month)

@@ -5,7 +5,6 @@ shows them is written again when what they show changes, as a clean build would 
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -80,10 +79,9 @@ def sidebar_data(app: Sphinx) -> dict[str, Any]:
         ]
         for kind in ("tag", "category", "author")
     }
-    years = Counter(post.date.moment.year for post in blog.posts if post.date is not None)
     archive = [
-        {"year": year, "count": count, "page": blog.archive_page, "anchor": f"year-{year}"}
-        for year, count in sorted(years.items(), reverse=True)
+        {"year": year, "count": len(posts), "page": blog.year_page(year)}
+        for year, posts in blog.years().items()
     ]
     headings = {"recent": _("Recent posts"), "tags": _("Tags"), "categories": _("Categories"),
                 "authors": _("Authors"), "archive": _("Archive")}  # fmt: skip

@@ -178,10 +178,40 @@ def test_author_page_shows_the_registry(blog):
 
 def test_archive_by_year_then_month(blog):
     page = soup(blog, "blog/archive")
-    years = [int(h.contents[0].strip()) for h in page.select(".bp-archive-year > h2")]
+    years = [int(h.a.get_text()) for h in page.select(".bp-archive-year > h2")]
     assert years == [2025, 2024]
+    links = [h.a["href"] for h in page.select(".bp-archive-year > h2")]
+    assert links == ["archive/2025.html", "archive/2024.html"]  # each year's own page
     total = sum(int(h.select_one(".bp-count").get_text()) for h in page.select("h2"))
     assert total == len(page.select(".bp-compact-item")) == 29
+
+
+def test_a_page_per_year_lists_its_posts_newest_first(blog):
+    order = newest_first(posts(blog))  # a year's page puts no pinned post first
+    for year, pages in ((2025, 1), (2024, 2)):  # 11 and 18 posts
+        expected = [p.title for p in order if p.date.moment.year == year]
+        found = pages_of(blog, f"blog/archive/{year}")
+        assert [t for page in found for t in card_titles(page)] == expected, year
+        assert len(found) == math.ceil(len(expected) / PER_PAGE) == pages, year
+        assert [page.select_one("h1").get_text() for page in found] == [f"Archive: {year}"] * pages
+        for page in found:
+            assert page.select_one(".bp-layout-list .bp-words")  # read through: the list
+    next_page = soup(blog, "blog/archive/2024").select_one("nav.bp-pagination a[rel=next]")
+    assert next_page["href"] == "2024/page/2.html"
+    assert not (Path(blog.outdir) / "blog/archive/2023.html").exists()
+
+
+def test_the_site_navigation_marks_the_archive_on_a_years_page(make_app, rootdir, tmp_path):
+    site = build(
+        make_app, "html", srcdir=rootdir / "test-blog", builddir=tmp_path,
+        confoverrides={"html_theme": "dispatches"},
+    )  # fmt: skip
+    assert site.warnings == []
+    for page, current in (("blog/archive", "page"), ("blog/archive/2024", "true"),
+                          ("blog/archive/2024/page/2", "true")):  # fmt: skip
+        html = BeautifulSoup((site.outdir / f"{page}.html").read_text("utf8"), "html.parser")
+        marked = {a.get_text(): a["aria-current"] for a in html.select("a[aria-current]")}
+        assert marked == {"Archive": current}, page
 
 
 def test_archive_groups_by_the_year_a_date_is_written_in(make_app, rootdir, tmp_path):
@@ -190,7 +220,7 @@ def test_archive_groups_by_the_year_a_date_is_written_in(make_app, rootdir, tmp_
     assert site.warnings == []
     page = BeautifulSoup((site.outdir / "blog/archive.html").read_text("utf8"), "html.parser")
     sections = {
-        int(section.h2.contents[0].strip()): [
+        int(section.h2.a.get_text()): [
             (h3.contents[0].strip(), [a.get_text() for a in h3.find_next("ul").select("a")])
             for h3 in section.select("h3")
         ]
@@ -201,6 +231,12 @@ def test_archive_groups_by_the_year_a_date_is_written_in(make_app, rootdir, tmp_
         2026: [("March", ["In March"]), ("January", ["Just after midnight in Berlin"])],
         2025: [("December", ["The last evening of 2025"]), ("November", ["In November"])],
     }
+    for year, months in sections.items():  # so do the years' own pages
+        html = (site.outdir / f"blog/archive/{year}.html").read_text("utf8")
+        titles = [
+            a.get_text() for a in BeautifulSoup(html, "html.parser").select(".bp-card-title a")
+        ]
+        assert titles == [title for _, in_month in months for title in in_month], year
 
 
 def test_one_word_and_one_part_are_singular(make_app, tmp_path):
@@ -399,6 +435,8 @@ def test_every_link_resolves(make_app, rootdir, tmp_path, builder):
     if builder == "dirhtml":
         assert (result.outdir / "blog/tag/mamba/index.html").exists()
         assert (result.outdir / "blog/page/2/index.html").exists()
+        assert (result.outdir / "blog/archive/index.html").exists()
+        assert (result.outdir / "blog/archive/2024/page/2/index.html").exists()
 
 
 @pytest.mark.parametrize(("builder", "post"), [("singlehtml", "index.html"),
@@ -489,6 +527,9 @@ def test_incremental_edits_match_clean_builds(make_app, tmp_path):
         "delete": lambda: next(srcdir.glob("post12.*")).unlink(),
         "add": add_post,
         "untag": lambda: replace("post05", "tags: fresh, ", "tags: "),
+        # A year's first post, and its page; then the year has none left.
+        "redate": lambda: replace("post03", ":date: 2025-04-22", ":date: 2023-04-22"),
+        "redate back": lambda: replace("post03", ":date: 2023-04-22", ":date: 2025-04-22"),
         # The last post tagged "fresh" goes: its pages and feed must go too.
         "delete new": lambda: (srcdir / "post30.rst").unlink(),
     }

@@ -60,15 +60,16 @@ def test_sidebars_show_the_blog_from_any_page(make_app, tmp_path):
         "categories": [("Notes", "blog/category/notes.html", "2")],
         "authors": [("Ada", "blog/author/ada.html", "2")],
         "archive": [
-            ("2025", "blog/archive.html#year-2025", "1"),
-            ("2024", "blog/archive.html#year-2024", "1"),
+            ("2025", "blog/archive/2025.html", "1"), ("2024", "blog/archive/2024.html", "1"),
         ],
     }  # fmt: skip
-    # from a post and from a generated page, and the archive's years are where they lead
+    # from a post and from a generated page, and the years' pages are where they lead
     assert _sidebars(result.outdir, "posts/one")["tags"][1][1] == "../blog/tag/mamba.html"
     assert _sidebars(result.outdir, "blog/tag/mamba")["recent"][0][1] == "../../posts/two.html"
-    archive = BeautifulSoup((result.outdir / "blog/archive.html").read_text("utf8"), "html.parser")
-    assert archive.select_one("#year-2024 h2").get_text().startswith("2024")
+    year = BeautifulSoup(
+        (result.outdir / "blog/archive/2024.html").read_text("utf8"), "html.parser"
+    )
+    assert [a.get_text() for a in year.select(".bp-card-title a")] == ["One <b>"]
 
 
 @pytest.mark.parametrize("theme", ["furo", "pydata_sphinx_theme"])
