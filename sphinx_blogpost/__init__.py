@@ -22,6 +22,7 @@ from .frontmatter import FrontMatterTransform, read_declaration
 from .i18n import pages_in_other_words, setup_i18n
 from .pages import add_search_script, add_static_files, collect_pages, resolve_page_reference
 from .postpage import blog_html, resolve_blog_nodes, theme_neighbours, visit_blog_html
+from .redirects import setup_redirects
 from .sidebars import setup_sidebars
 from .social import setup_social
 
@@ -32,7 +33,7 @@ __version__ = "0.1.0"
 
 #: Bumped whenever the environment data (the ``Post`` record) or what doctrees hold of the
 #: blog (a ``postlist``'s query) changes shape or meaning: Sphinx then reads every document.
-ENV_VERSION = 10
+ENV_VERSION = 11
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -67,6 +68,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", add_static_files)
     app.connect("html-page-context", add_search_script)
     setup_feeds(app)
+    setup_redirects(app)  # a post's old addresses; ABlog's of the blog's pages
     setup_social(app)
     setup_sidebars(app)  # recent posts, tags... in themes that show html_sidebars
     setup_theme(app)  # the dispatches theme and the blogpost_* page context

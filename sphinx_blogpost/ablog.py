@@ -62,8 +62,8 @@ BOTH_LOADED = (
 )
 
 #: ABlog post options with no counterpart here: accepted without effect (and without warning).
-#: (``nocomments`` is an option here too.)
-WITHOUT_EFFECT = ("location", "redirect", "external_link", "canonical_link")
+#: (``nocomments`` and ``redirect`` are options here too.)
+WITHOUT_EFFECT = ("location", "external_link", "canonical_link")
 #: Front-matter and field-list keys of ABlog, besides the ones it shares with us.
 ABLOG_KEYS = ("title", "excerpt", "exclude", "image", "language", *WITHOUT_EFFECT)
 #: ABlog's ``postlist`` options that have no counterpart here: accepted without effect.

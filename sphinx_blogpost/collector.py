@@ -303,9 +303,11 @@ def _is_scheduled(config: BlogpostConfig, date: PostDate | None, now: datetime) 
 
 
 def _term_lines(declaration: blogpost_node) -> tuple[tuple[str, int], ...]:
-    """The line of each option of *declaration* that names terms, where it is known."""
+    """The line of each option of *declaration* that names terms or old addresses, where it
+    is known: their conflicts are found once every post is known."""
     lines: dict[str, int] = declaration.get("option_lines", {})
-    return tuple((option, lines[option]) for option in TERM_OPTIONS.values() if option in lines)
+    named = (*TERM_OPTIONS.values(), "redirect")
+    return tuple((option, lines[option]) for option in named if option in lines)
 
 
 def _give_document_title(env: BuildEnvironment, docname: str, title: str) -> None:

@@ -26,7 +26,7 @@ Report = Callable[[BlogpostWarning, str, str | None], None]
 
 OPTIONS = (
     "date", "updated", "category", "tags", "author", "summary", "image",
-    "series", "readtime", "draft", "pin", "language", "nocomments",
+    "series", "readtime", "draft", "pin", "language", "nocomments", "redirect",
 )  # fmt: skip
 
 
@@ -123,10 +123,16 @@ class PostMeta:
     pin: bool = False
     language: str | None = None
     comments: bool = True  # False with the `nocomments` flag (ABlog's name): for templates
+    #: The post's old addresses, as page names (``redirect``): redirects.py writes a page at
+    #: each that sends readers to the post.
+    redirects: tuple[str, ...] = ()
 
 
 # What an edit past the summary changes and Atom and RSS feeds do not show (Post.syndication).
 _COUNTS = ("words", "minutes", "readtime", "summary_is_partial")
+# What no listing, feed or other post's page shows: left out of the fingerprints, so that an
+# edit to it writes again only the files made from it (redirects.py keeps their state).
+_UNSHOWN = ("redirects",)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -143,7 +149,8 @@ class Post(PostMeta):
     # part of what the post is: moving it does not change the fingerprint.
     line: int | None = field(default=None, repr=False, compare=False)
     #: ...and the line of each option that names the post's terms (category, tags, author,
-    #: series) where the declaration knows it: a slug warning points at the name's line.
+    #: series) or its old addresses (redirect) where the declaration knows it: a slug or
+    #: redirect conflict warning points at the line that gives the name.
     term_lines: tuple[tuple[str, int], ...] = field(default=(), repr=False, compare=False)
     #: a draft because it was dated after the build that read it (blogpost_future_drafts)
     scheduled: bool = False
@@ -160,7 +167,8 @@ class Post(PostMeta):
         """A digest of every field but the word count and reading time, which Atom and RSS
         feeds do not show: an edit that changes only those leaves such feeds as they are.
         Pickled with the post, as part of its fingerprint."""
-        shown = [f.name for f in fields(self) if f.compare and f.name not in _COUNTS]
+        left_out = (*_COUNTS, *_UNSHOWN)
+        shown = [f.name for f in fields(self) if f.compare and f.name not in left_out]
         return stable_digest(tuple(getattr(self, name) for name in shown))
 
     @cached_property
@@ -419,6 +427,8 @@ def parse_options(
             if name == "date" and isinstance(value, dict) and "created" in value:
                 message += " (Material for MkDocs' form: give 'date' and 'updated' each its own)"
             report(BlogpostWarning.OPTION, message, name)
+        elif name == "redirect":
+            kept[name] = value  # each address with a control character is refused whole
         else:
             kept[name], dropped = _written(value)
             if dropped:
@@ -489,6 +499,12 @@ def parse_options(
         language = language_tag(language)
 
     nocomments = _flag("nocomments", raw["nocomments"], report) if "nocomments" in raw else False
+    redirects = []
+    for address in _items(raw.get("redirect")):
+        try:
+            redirects.append(redirect_name(address))
+        except ValueError as error:
+            report(BlogpostWarning.OPTION, f"redirect: {error}; it is left out", "redirect")
     return PostMeta(
         categories=cats,
         tags=tuple(names["tags"]),
@@ -500,6 +516,7 @@ def parse_options(
         pin=_flag("pin", raw["pin"], report) if "pin" in raw else False,
         language=language,
         comments=not nocomments,
+        redirects=tuple(dict.fromkeys(redirects)),
         **values,
     )
 
@@ -617,6 +634,51 @@ def site_path(url: str) -> str | None:
     if not url or url.startswith(("/", "#")) or ":" in url.partition("/")[0]:
         return None
     return url
+
+
+def _items(value: RawValue) -> list[str]:
+    """The items of a comma-separated option or a front-matter list as written, but for the
+    white space at their ends (:func:`split_list` also joins inner spaces and composes accents,
+    which an address, a file's name, must keep as it is)."""
+    if value is None or isinstance(value, bool):
+        return []
+    if isinstance(value, Sequence) and not isinstance(value, str):
+        return [strip_space(str(item)) for item in value]
+    return [strip_space(item) for item in str(value).split(",")]
+
+
+#: The scheme of an address (``https:``, ``javascript:``), where a path has none.
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def redirect_name(address: str) -> str:
+    """The page name an old address of a post stands for, as Hugo's ``aliases`` or ABlog's
+    ``redirect`` write it: ``/posts/old/``, ``posts/old.html``, ``posts/old/index.html`` and
+    ``posts/old`` are all ``posts/old``. Raises ValueError for what names no page of this
+    site (a scheme or host, ``..``, a query or fragment, controls, nothing at all)."""
+    if not address:
+        reason = "is empty"
+    elif UNWRITABLE.search(address) or any(c in address for c in "\t\n\r"):
+        reason = "has control characters"
+    elif address.startswith("//") or _SCHEME.match(address):
+        reason = "has a scheme or a host: give a path within this site"
+    elif "?" in address or "#" in address:
+        reason = "has a query or a fragment: no page of its own is there"
+    elif "\\" in address:
+        reason = "has a backslash: separate folders with '/'"
+    else:
+        name = address.removeprefix("/")
+        if name.endswith("/index.html"):
+            name = name.removesuffix("/index.html")
+        name = name.removesuffix(".html").removesuffix("/")
+        segments = name.split("/")
+        if ".." in segments:
+            reason = "has a '..' segment"
+        elif any(segment in ("", ".") for segment in segments):
+            reason = "names no page"
+        else:
+            return name
+    raise ValueError(f"{address!r} {reason}")
 
 
 def cover_path(docname: str, image: str | None) -> str | None:

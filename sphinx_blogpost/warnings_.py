@@ -33,7 +33,8 @@ class BlogpostWarning(Enum):
     CONFLICT = (
         "conflict",
         "A source document sits at the name of a generated page, or a file of "
-        "`html_extra_path` where a feed goes; it wins.",
+        "`html_extra_path` where a feed goes; it wins. A post's old address (`redirect`) is "
+        "where another page goes, or another post's too; no redirect is written there.",
     )
     FEED = ("feed", "Feeds cannot be written, usually because `html_baseurl` is not set.")
     IMAGE = ("image", "A post's cover image cannot be found; the post is shown without one.")

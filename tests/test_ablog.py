@@ -251,6 +251,7 @@ def test_translate_keeps_ours_maps_ablogs_and_drops_empty_names():
         "date": "Jan 25, 2021",
         "tags": "a, , b,",
         "nocomments": None,  # ours too: the post's comments are off
+        "redirect": "old",  # ours too: a page at the old address leads to the post
         "language": "en",
         "series": "Mine",
         "colour": "blue",  # neither ABlog's nor ours: the collector warns as for `blogpost`

@@ -1,0 +1,157 @@
+"""Redirect pages: at each old address of a post (its ``redirect`` option), a small page that
+sends readers on to where the post is now. Written by the html and dirhtml builders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from .collector import get_blog, posts_of
+from .config import get_config
+from .feeds import WEB_BUILDERS, _write, page_uri, site_url
+from .freshness import WrittenPages, put_by_sphinx
+from .i18n import _
+from .links import relative_link
+from .pages import plan_pages
+from .posts import language_tag
+from .warnings_ import BlogpostWarning, warn
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from sphinx.application import Sphinx
+    from sphinx.builders.html import StandaloneHTMLBuilder
+
+    from .posts import Post
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """A page at the old address *name* (a page name) that sends readers to *target*."""
+
+    name: str
+    target: str  # the page name readers are sent to
+    title: str  # that page's
+    fragment: str = ""  # the place on it, if any: ``year-2018`` of the archive
+    language: str | None = None  # of the title, if not the site's
+
+
+def setup_redirects(app: Sphinx) -> None:
+    """Register the writing of redirect pages."""
+    app.connect("build-finished", write_redirects)
+
+
+def write_redirects(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: write the redirect pages whose content changed since they were
+    last written, and delete those of addresses no longer redirected.
+
+    Once every page is written, in the main process (which holds the merged environment
+    with ``-j N`` too), as feeds are; each file is written by the extension itself, not
+    through the theme: a redirect is no page of the site (no chrome, search entry or
+    sitemap), and a refresh that leads on at once needs nothing but its link."""
+    if exception is not None or app.builder.name not in WEB_BUILDERS:
+        return
+    builder = cast("StandaloneHTMLBuilder", app.builder)
+    written = WrittenPages(app, "redirects", chrome=False)
+    others = _output_files(app)  # the project's, the blog's and Sphinx's own pages
+    for redirect in _redirects(app, others):
+        html = render_redirect(app, redirect)
+        if not written.is_fresh(redirect.name, html):
+            _write(Path(builder.get_outfilename(redirect.name)), html.encode("utf-8"))
+    # A redirect's file that is now another page's (a document's at that address) is that page's.
+    keep = {n for n in written.written_before if Path(builder.get_outfilename(n)) in others}
+    written.remove_gone(keep=keep)
+    written.save()
+
+
+def _redirects(app: Sphinx, others: dict[Path, str]) -> Iterator[Redirect]:
+    """The redirects to write: every post's old addresses but those where another file goes,
+    each warned about."""
+    builder = cast("StandaloneHTMLBuilder", app.builder)
+
+    def file_of(name: str) -> Path:
+        return Path(builder.get_outfilename(name))
+
+    claimed: dict[Path, str] = {}  # a redirect's file -> the post that claims it
+    posts = posts_of(app.env)
+    for docname in sorted(posts):  # two posts with one address: the first by name has it
+        post = posts[docname]
+        for name in post.redirects:
+            path = file_of(name)
+            if path == file_of(docname):
+                problem = "is the post's own address"
+            elif path in others:
+                problem = f"is where {others[path]} is written"
+            elif path in claimed:
+                problem = f"is the address of the post {claimed[path]!r} too, which keeps it"
+            elif put_by_sphinx(app, path.relative_to(app.outdir).as_posix()):
+                problem = "is where a file of html_extra_path or html_static_path goes"
+            else:
+                claimed[path] = docname
+                yield Redirect(name, docname, post.title, language=post.language)
+                continue
+            message = f"redirect {name!r} {problem}: no redirect is written there"
+            warn(BlogpostWarning.CONFLICT, message, _redirect_location(post))
+
+
+def _redirect_location(post: Post) -> tuple[str, int | None]:
+    """Where a post's ``redirect`` option is: its line, else the declaration's."""
+    return post.docname, dict(post.term_lines).get("redirect", post.line)
+
+
+def _output_files(app: Sphinx) -> dict[Path, str]:
+    """The files of every page but redirects: the project's documents, the blog's pages and
+    Sphinx's own (index, search, domain indices, ``html_additional_pages``), each with what
+    it is. By file, not name: in dirhtml, ``old`` and ``old/index`` are one file."""
+    builder = cast("StandaloneHTMLBuilder", app.builder)
+    config = app.config
+    sphinx_pages = [
+        *(["genindex"] if config.html_use_index else []),
+        *(["search"] if getattr(builder, "search", False) else []),
+        *(index_name for index_name, *_rest in getattr(builder, "domain_indices", [])),
+        *config.html_additional_pages,
+    ]
+    files: dict[Path, str] = {}
+    for name in sphinx_pages:
+        files[Path(builder.get_outfilename(name))] = f"Sphinx's page {name!r}"
+    blog = get_blog(app)
+    if any(post.redirects for post in posts_of(app.env).values()):
+        # the blog's pages are planned only when a redirect may meet one
+        for page in plan_pages(blog, get_config(config)):
+            files[Path(builder.get_outfilename(page.name))] = f"the blog's page {page.name!r}"
+    for docname in sorted(app.env.found_docs):  # last: a document takes a generated page's place
+        files[Path(builder.get_outfilename(docname))] = f"the document {docname!r}"
+    return files
+
+
+def render_redirect(app: Sphinx, redirect: Redirect) -> str:
+    """The page at *redirect*'s old address: a refresh that leads on at once, the canonical
+    address of the page it leads to, and a link to it for readers whose browser stays.
+    Links are relative (the site works on any host, and from files) but the canonical one
+    when ``html_baseurl`` is set."""
+    builder = app.builder
+    fragment = f"#{redirect.fragment}" if redirect.fragment else ""
+    url = relative_link(builder, redirect.name, redirect.target) + fragment
+    base: str = app.config.html_baseurl
+    canonical = site_url(base, page_uri(builder, redirect.target)) + fragment if base else url
+    language = language_tag(redirect.language or app.config.language or "en")
+    title = escape(redirect.title)
+    link = f'<a href="{escape(url)}">{title}</a>'
+    moved = escape(_("This page has moved to %(link)s."), quote=False) % {"link": link}
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{escape(language)}">\n'
+        "<head>\n"
+        '<meta charset="utf-8">\n'
+        f"<title>{title}</title>\n"
+        '<meta name="robots" content="noindex">\n'
+        f'<link rel="canonical" href="{escape(canonical)}">\n'
+        f'<meta http-equiv="refresh" content="0; url={escape(url)}">\n'
+        "</head>\n"
+        "<body>\n"
+        f"<p>{moved}</p>\n"
+        "</body>\n"
+        "</html>\n"
+    )

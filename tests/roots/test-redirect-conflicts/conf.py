@@ -1,0 +1,4 @@
+extensions = ["sphinx_blogpost"]
+html_theme = "alabaster"
+html_baseurl = "https://blog.example.org/"
+html_additional_pages = {"extra": "page.html"}

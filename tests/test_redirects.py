@@ -1,0 +1,283 @@
+"""Redirect pages: a post's old addresses (``redirect``) in every form of declaration, at the
+file each builder gives the address; bad values and taken addresses warn; incremental and
+parallel builds write what a clean one does; ABlog's addresses in compatibility mode."""
+
+from __future__ import annotations
+
+import shutil
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
+
+import pytest
+from bs4 import BeautifulSoup
+
+from sphinx_blogpost.posts import redirect_name
+
+from .conftest import build, copy_root
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .conftest import Build
+
+BASE = "https://blog.example.org/"
+
+
+def _redirect(outdir: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((outdir / path).read_text("utf8"), "html.parser")
+
+
+def _target(page: BeautifulSoup, path: str) -> str:
+    """Where the redirect at *path* (under the output folder) sends readers, as a path under
+    the output folder; the refresh, the visible link and the canonical address agree."""
+    refresh = page.select_one('meta[http-equiv="refresh"]')
+    assert refresh is not None
+    delay, _, url = refresh["content"].partition("; url=")
+    assert delay == "0"
+    link = page.select_one("body a")
+    assert link is not None and link["href"] == url  # relative: any host, and files
+    assert "://" not in url and not url.startswith("/")
+    resolved = urljoin(BASE + path, url)
+    assert page.select_one('link[rel="canonical"]')["href"] == resolved
+    return resolved.removeprefix(BASE)
+
+
+# -- the option -----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("address", "name"),
+    [
+        ("/posts/old/", "posts/old"),  # Hugo's aliases
+        ("posts/old.html", "posts/old"),  # ABlog's, with the suffix
+        ("posts/old", "posts/old"),  # ABlog's
+        ("/posts/old/index.html", "posts/old"),
+        ("three-things-circleci", "three-things-circleci"),
+        ("index.html", "index"),
+    ],
+)
+def test_every_spelling_of_an_address_names_one_page(address, name):
+    assert redirect_name(address) == name
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["", "/", "https://x.org/a", "//host/a", "mailto:a", "../a", "a/../b", "a?b=1", "a#b",
+     "a\x01b", "a//b", "./a", "a\\b"],
+)  # fmt: skip
+def test_an_address_that_names_no_page_of_the_site_is_refused(address):
+    with pytest.raises(ValueError, match=r"^'"):
+        redirect_name(address)
+
+
+# Where each post's old addresses lead, in every form a post is declared in: rST's
+# directive, the front matter's mapping (a YAML list), MyST's fenced directive, ABlog's
+# top-level form; a draft's page is built, so its old address leads to it too.
+REDIRECTS = {
+    "posts/hugo-style": "posts/moved",
+    "posts/ablog": "posts/moved",
+    "posts/folder": "posts/moved",
+    "legacy": "posts/moved",
+    "old/mapping": "posts/mapping",
+    "old/mapping-too": "posts/mapping",
+    "old/fenced": "posts/fenced",
+    "old/top": "posts/top",
+    "old/draft": "posts/draft",
+}
+
+
+@pytest.mark.parametrize(
+    ("builder", "suffix", "target_suffix"),
+    [("html", ".html", ".html"), ("dirhtml", "/index.html", "/")],
+)
+def test_each_old_address_leads_to_its_post(make_app, rootdir, tmp_path, builder, suffix,
+                                            target_suffix):  # fmt: skip
+    site = build(make_app, builder, srcdir=rootdir / "test-redirects", builddir=tmp_path)
+    assert site.warnings == []
+    assert {d: p.redirects for d, p in site.posts.items() if p.redirects} == {
+        "posts/moved": ("posts/hugo-style", "posts/ablog", "posts/folder", "legacy"),
+        "posts/mapping": ("old/mapping", "old/mapping-too"),
+        "posts/fenced": ("old/fenced",),
+        "posts/top": ("old/top",),
+        "posts/draft": ("old/draft",),
+    }
+    for name, post in REDIRECTS.items():
+        path = name + suffix
+        page = _redirect(site.outdir, path)
+        assert _target(page, path) == post + target_suffix
+        assert page.select_one('meta[name="robots"]')["content"] == "noindex"
+        assert page.select_one("meta[charset]")["charset"] == "utf-8"
+        # no theme: no chrome, no scripts, nothing for the search index
+        assert page.select("script") == [] and page.select("div.body") == []
+    moved = _redirect(site.outdir, "legacy" + suffix)
+    assert moved.title.string == 'Moved <b>&"'
+    assert moved.select_one("body a").string == 'Moved <b>&"'
+    raw = (site.outdir / f"legacy{suffix}").read_text("utf8")
+    assert "<title>Moved &lt;b&gt;&amp;&quot;</title>" in raw  # text, never markup
+    # no search entry, no listing: the blog index and the search index know the posts only
+    index = (site.outdir / "searchindex.js").read_text("utf8")
+    assert "legacy" not in index and "hugo-style" not in index
+
+
+def test_without_html_baseurl_the_canonical_link_is_relative(make_app, rootdir, tmp_path):
+    site = build(
+        make_app, "html", srcdir=rootdir / "test-redirects", builddir=tmp_path,
+        confoverrides={"html_baseurl": ""},
+    )  # fmt: skip
+    page = _redirect(site.outdir, "old/top.html")
+    assert page.select_one('link[rel="canonical"]')["href"] == "../posts/top.html"
+    # the one warning: feeds need html_baseurl
+    assert [line.rpartition(" ")[2] for line in site.warnings] == ["[blogpost.feed]"]
+
+
+EXPECTED_WARNINGS = [
+    *(
+        f"posts/bad.rst:7: WARNING: redirect: {value}; it is left out [blogpost.option]"
+        for value in (
+            "'https://example.org/x' has a scheme or a host: give a path within this site",
+            "'//host/x' has a scheme or a host: give a path within this site",
+            "'javascript:alert(1)' has a scheme or a host: give a path within this site",
+            "'../up' has a '..' segment",
+            "'a/../b' has a '..' segment",
+            "'a?b' has a query or a fragment: no page of its own is there",
+            "'a#b' has a query or a fragment: no page of its own is there",
+            "'/' names no page",
+            "'' is empty",
+        )
+    ),
+    "posts/control.md:4: WARNING: redirect: 'ctl\\x01here' has control characters; it is "
+    "left out [blogpost.option]",
+    *(
+        f"posts/clash.rst:7: WARNING: redirect {value}: no redirect is written there "
+        "[blogpost.conflict]"
+        for value in (
+            "'about' is where the document 'about' is written",
+            "'blog/tag/kept' is where the blog's page 'blog/tag/kept' is written",
+            "'genindex' is where Sphinx's page 'genindex' is written",
+            "'extra' is where Sphinx's page 'extra' is written",
+            "'posts/clash' is the post's own address",
+        )
+    ),
+    "posts/second.rst:6: WARNING: redirect 'shared' is the address of the post 'posts/clash' "
+    "too, which keeps it: no redirect is written there [blogpost.conflict]",
+]
+
+
+def _relative_warnings(site: Build, srcdir: Path) -> list[str]:
+    return [line.replace(f"{srcdir}/", "") for line in site.warnings]
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+def test_bad_values_and_taken_addresses_warn_at_their_line_and_the_rest_is_kept(
+    make_app, rootdir, tmp_path, builder
+):
+    srcdir = rootdir / "test-redirect-conflicts"
+    site = build(make_app, builder, srcdir=srcdir, builddir=tmp_path)
+    assert _relative_warnings(site, srcdir) == EXPECTED_WARNINGS
+    assert site.posts["posts/bad"].redirects == ("kept-address",)
+    assert site.posts["posts/control"].redirects == ("control-kept",)
+    html = builder == "html"
+
+    def file(name: str) -> Path:
+        return site.outdir / (f"{name}.html" if html else f"{name}/index.html")
+
+    for name, post in [("kept-address", "posts/bad"), ("control-kept", "posts/control"),
+                       ("shared", "posts/clash")]:  # fmt: skip
+        path = str(file(name).relative_to(site.outdir))
+        assert _target(_redirect(site.outdir, path), path).startswith(post)
+    # The pages at the taken addresses are their own, untouched.
+    assert "The about page stays." in file("about").read_text("utf8")
+    assert "bp-card" in file("blog/tag/kept").read_text("utf8")
+    assert "http-equiv" not in file("genindex").read_text("utf8")
+    assert "http-equiv" not in file("extra").read_text("utf8")
+    assert "Each address here is taken." in file("posts/clash").read_text("utf8")
+
+
+# -- incremental and parallel builds ------------------------------------------------------
+def _redirect_files(outdir: Path) -> dict[str, bytes]:
+    """Every redirect page of a build, by path."""
+    return {
+        str(path.relative_to(outdir)): path.read_bytes()
+        for path in sorted(outdir.rglob("*.html"))
+        if b'http-equiv="refresh"' in path.read_bytes()
+    }
+
+
+def test_incremental_builds_write_the_redirects_a_clean_build_writes(make_app, tmp_path):
+    srcdir = copy_root("redirects", tmp_path)
+    out = tmp_path / "incremental"
+    first = build(make_app, "html", srcdir=srcdir, builddir=out)
+    assert _redirect_files(first.outdir).keys() == {f"{n}.html" for n in REDIRECTS}
+    times = {p: (first.outdir / p).stat().st_mtime_ns for p in _redirect_files(first.outdir)}
+
+    # A no-op build writes no redirect.
+    again = build(make_app, "html", srcdir=srcdir, builddir=out)
+    assert again.warnings == []
+    assert {p: (again.outdir / p).stat().st_mtime_ns for p in times} == times
+
+    def edit(doc: str, old: str, new: str) -> None:
+        path = srcdir / doc
+        text = path.read_text("utf8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), "utf8")
+
+    steps: dict[str, tuple[Any, set[str], set[str]]] = {
+        # (edit, redirect files written, redirect files gone)
+        "add": (lambda: edit("posts/fenced.md", "old/fenced", "old/fenced, old/fenced-2"),
+                {"old/fenced-2.html"}, set()),
+        "rename": (lambda: edit("posts/top.md", "old/top", "old/top-renamed"),
+                   {"old/top-renamed.html"}, {"old/top.html"}),
+        "remove": (lambda: edit("posts/mapping.md", ", old/mapping-too.html", ""),
+                   set(), {"old/mapping-too.html"}),
+        "retitle": (lambda: edit("posts/draft.rst", "A draft\n=======", "Draft B\n======="),
+                    {"old/draft.html"}, set()),
+        "delete post": (lambda: (srcdir / "posts/fenced.md").unlink(),
+                        set(), {"old/fenced.html", "old/fenced-2.html"}),
+    }  # fmt: skip
+    for step, (change, written, gone) in steps.items():
+        before = _redirect_files(out / "html")
+        times = {p: (out / "html" / p).stat().st_mtime_ns for p in before}
+        change()
+        incremental = build(make_app, "html", srcdir=srcdir, builddir=out)
+        clean = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / f"clean-{step}")
+        assert incremental.warnings == clean.warnings == [], step
+        now = _redirect_files(incremental.outdir)
+        assert now == _redirect_files(clean.outdir), step  # byte for byte
+        assert before.keys() - now.keys() == gone, step
+        rewritten = {p for p in now if p not in times or (out / "html" / p).stat().st_mtime_ns
+                     != times[p]}  # fmt: skip
+        assert rewritten == written, step
+        shutil.rmtree(clean.outdir.parent)
+
+
+def test_a_document_added_at_an_old_address_takes_its_file(make_app, tmp_path):
+    srcdir = copy_root("redirects", tmp_path)
+    out = tmp_path / "out"
+    build(make_app, "html", srcdir=srcdir, builddir=out)
+    (srcdir / "legacy.rst").write_text("Legacy\n======\n\nA page of its own now.\n", "utf8")
+    site = build(make_app, "html", srcdir=srcdir, builddir=out)
+    assert "A page of its own now." in (site.outdir / "legacy.html").read_text("utf8")
+    assert [line.split("WARNING: ")[1] for line in site.warnings] == [
+        "redirect 'legacy' is where the document 'legacy' is written: no redirect is written "
+        "there [blogpost.conflict]"
+    ]
+    # ...and when it goes, the redirect is back, as on a clean build
+    (srcdir / "legacy.rst").unlink()
+    (site.outdir / "legacy.html").unlink()  # Sphinx leaves a removed document's page
+    site = build(make_app, "html", srcdir=srcdir, builddir=out)
+    assert site.warnings == []
+    clean = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "clean")
+    assert _redirect_files(site.outdir) == _redirect_files(clean.outdir)
+
+
+def test_a_parallel_build_writes_the_same_redirects(make_app, rootdir, tmp_path):
+    serial, parallel = (
+        build(
+            make_app, "dirhtml", srcdir=rootdir / "test-redirects",
+            builddir=tmp_path / f"j{jobs}", parallel=jobs,
+        )
+        for jobs in (1, 2)
+    )  # fmt: skip
+    assert serial.warnings == parallel.warnings == []
+    assert parallel.posts == serial.posts
+    files = _redirect_files(serial.outdir)
+    assert len(files) == len(REDIRECTS)
+    assert _redirect_files(parallel.outdir) == files
