@@ -4,6 +4,7 @@ directives, front-matter keys, ``blog_post_pattern``, dates and ``blog_*`` setti
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -53,6 +54,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
+    from .blog import Blog
     from .query import OptionValue
 
 BOTH_LOADED = (
@@ -757,3 +759,36 @@ def _mark_excerpt(document: nodes.document, count: int) -> None:
             if seen == count:
                 parent.insert(parent.index(paragraph) + 1, more_marker())
                 return
+
+
+# -- addresses -----------------------------------------------------------------------------------
+def ablog_slug(name: str) -> str:
+    """ABlog's slug of a name (``ablog.blog.slugify``): accents and punctuation deleted but
+    ``_`` and ``-``, lower case, each run of spaces and hyphens one hyphen."""
+    text = re.sub(r"[^\w\s-]", "", unicodedata.normalize("NFKD", name)).strip().lower()
+    return re.sub(r"[-\s]+", "-", text)
+
+
+#: The kinds of names ABlog gives pages, each in the folder of its name under ``blog_path``
+#: (its locations and languages have no pages here).
+_ABLOG_KINDS = ("tag", "category", "author")
+
+
+def ablog_addresses(blog: Blog, ablog_root: str) -> list[tuple[str, str, str]]:
+    """ABlog's page names of the blog's pages under *ablog_root* (its ``blog_path``), each
+    with the page here that shows the same and the place on it: ``(ABlog's, ours, fragment)``.
+    As ABlog: the post list, a page per year, the pages of all tags, categories and authors,
+    and a page per name (an author by the name ABlog shows, not the key). Its drafts page
+    has no counterpart: drafts are listed nowhere."""
+    addresses = [(ablog_root, blog.index_page(), "")]
+    years = dict.fromkeys(p.date.moment.year for p in blog.posts if p.date is not None)
+    addresses += [(f"{ablog_root}/{y}", blog.archive_page, f"year-{y}") for y in years]
+    for kind in _ABLOG_KINDS:
+        if not blog.slugs[kind]:  # ABlog writes no page for a kind without names
+            continue
+        addresses.append((f"{ablog_root}/{kind}", blog.kind_index(kind), ""))
+        for name in blog.slugs[kind]:
+            slug, page = ablog_slug(blog.label(kind, name)), blog.page(kind, name)
+            if slug and page is not None:  # "🎉": ABlog's slug is empty, its page the folder's
+                addresses.append((f"{ablog_root}/{kind}/{slug}", page, ""))
+    return addresses

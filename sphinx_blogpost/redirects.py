@@ -1,5 +1,6 @@
-"""Redirect pages: at each old address of a post (its ``redirect`` option), a small page that
-sends readers on to where the post is now. Written by the html and dirhtml builders."""
+"""Redirect pages: at each old address of a post (its ``redirect`` option) and, in ABlog
+compatibility mode, at ABlog's addresses of the blog's own pages, a small page that sends
+readers on to where the page is now. Written by the html and dirhtml builders."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
+from urllib.parse import quote
 
+from .ablog import ablog_addresses
 from .collector import get_blog, posts_of
 from .config import get_config
 from .feeds import WEB_BUILDERS, _write, page_uri, site_url
@@ -67,8 +70,9 @@ def write_redirects(app: Sphinx, exception: Exception | None) -> None:
 
 
 def _redirects(app: Sphinx, others: dict[Path, str]) -> Iterator[Redirect]:
-    """The redirects to write: every post's old addresses but those where another file goes,
-    each warned about."""
+    """The redirects to write: every post's old addresses but those where another file goes
+    (each warned about), then, in ABlog compatibility mode, ABlog's addresses of the blog's
+    pages where no other file goes (left out without a word: the same page, most often)."""
     builder = cast("StandaloneHTMLBuilder", app.builder)
 
     def file_of(name: str) -> Path:
@@ -94,6 +98,19 @@ def _redirects(app: Sphinx, others: dict[Path, str]) -> Iterator[Redirect]:
                 continue
             message = f"redirect {name!r} {problem}: no redirect is written there"
             warn(BlogpostWarning.CONFLICT, message, _redirect_location(post))
+    if not get_config(app.config).ablog_compat:
+        return
+    blog = get_blog(app)
+    titles = {page.name: page.title for page in plan_pages(blog, get_config(app.config))}
+    ablog_root = app.config.blog_path or "blog"  # ABlog's default
+    for name, target, fragment in ablog_addresses(blog, ablog_root):
+        path = file_of(name)
+        if path in others or path in claimed or path == file_of(target):
+            continue
+        if put_by_sphinx(app, path.relative_to(app.outdir).as_posix()):
+            continue
+        claimed[path] = target
+        yield Redirect(name, target, titles[target], fragment)
 
 
 def _redirect_location(post: Post) -> tuple[str, int | None]:
@@ -117,8 +134,10 @@ def _output_files(app: Sphinx) -> dict[Path, str]:
     for name in sphinx_pages:
         files[Path(builder.get_outfilename(name))] = f"Sphinx's page {name!r}"
     blog = get_blog(app)
-    if any(post.redirects for post in posts_of(app.env).values()):
-        # the blog's pages are planned only when a redirect may meet one
+    if (
+        any(post.redirects for post in posts_of(app.env).values())
+        or get_config(config).ablog_compat
+    ):  # the blog's pages are planned only when a redirect may meet one
         for page in plan_pages(blog, get_config(config)):
             files[Path(builder.get_outfilename(page.name))] = f"the blog's page {page.name!r}"
     for docname in sorted(app.env.found_docs):  # last: a document takes a generated page's place
@@ -133,7 +152,9 @@ def render_redirect(app: Sphinx, redirect: Redirect) -> str:
     when ``html_baseurl`` is set."""
     builder = app.builder
     fragment = f"#{redirect.fragment}" if redirect.fragment else ""
-    url = relative_link(builder, redirect.name, redirect.target) + fragment
+    # Percent-encoded as the canonical address is (dirhtml leaves its links as names are):
+    # a refresh's URL ends at the attribute's end, and a space in it is not the browser's to guess.
+    url = quote(relative_link(builder, redirect.name, redirect.target), safe="/%") + fragment
     base: str = app.config.html_baseurl
     canonical = site_url(base, page_uri(builder, redirect.target)) + fragment if base else url
     language = language_tag(redirect.language or app.config.language or "en")

@@ -281,3 +281,109 @@ def test_a_parallel_build_writes_the_same_redirects(make_app, rootdir, tmp_path)
     files = _redirect_files(serial.outdir)
     assert len(files) == len(REDIRECTS)
     assert _redirect_files(parallel.outdir) == files
+
+
+# -- ABlog's addresses of the blog's pages (compatibility mode) ----------------------------
+#: ABlog's page names of the blog's pages (as ABlog 0.11 writes them for this root), each
+#: with where ours is: the post list, the years, the indexes of names and each name whose
+#: ABlog slug is not ours (ABlog deletes punctuation and accents, keeps `_`, and names an
+#: author's page by the author's name).
+ABLOG_PAGES = {
+    "blog": "blog/index",
+    "blog/2020": "blog/archive#year-2020",
+    "blog/2021": "blog/archive#year-2021",
+    "blog/tag": "blog/tag/index",
+    "blog/category": "blog/category/index",
+    "blog/author": "blog/author/index",
+    "blog/tag/my_tag": "blog/tag/my-tag",
+    "blog/tag/cafe": "blog/tag/caf%C3%A9",
+    "blog/tag/02": "blog/tag/0-2",
+    "blog/category/whats-new": "blog/category/what-s-new",
+    "blog/author/ada-lovelace": "blog/author/ada",
+}
+#: ABlog's pages that are ours as they are (the same slug), or that have no counterpart.
+ABLOG_SAME = ("blog/tag/python", "blog/category/notes", "blog/author/lin-wei", "blog/archive")
+
+
+def _ours(target: str, builder: str) -> str:
+    """The address of our page *target* (``name#fragment``) with *builder*."""
+    name, hash_, fragment = target.partition("#")
+    if builder == "html":
+        return f"{name}.html{hash_}{fragment}"
+    folder = name.removesuffix("index") if name.endswith("/index") else f"{name}/"
+    return f"{folder}{hash_}{fragment}"
+
+
+def test_ablogs_addresses_of_the_blogs_pages_lead_to_ours(make_app, rootdir, tmp_path):
+    site = build(make_app, "html", srcdir=rootdir / "test-ablog-redirects", builddir=tmp_path)
+    assert site.warnings == []
+    redirects = _redirect_files(site.outdir)
+    assert sorted(redirects) == sorted(f"{name}.html" for name in ABLOG_PAGES)
+    for name, target in ABLOG_PAGES.items():
+        path = f"{name}.html"
+        assert _target(_redirect(site.outdir, path), path) == _ours(target, "html"), name
+    titles = {name: _redirect(site.outdir, f"{name}.html").title.string for name in ABLOG_PAGES}
+    assert (titles["blog/2020"], titles["blog/tag/my_tag"]) == ("Archive", "Tag: my_tag")
+    for name in ABLOG_SAME:  # our own pages there, untouched
+        assert b"http-equiv" not in (site.outdir / f"{name}.html").read_bytes()
+    assert not (site.outdir / "blog" / "drafts.html").exists()  # drafts are listed nowhere
+    assert not (site.outdir / "blog" / "tag" / "drafty.html").exists()
+
+
+def test_with_dirhtml_ablogs_addresses_that_are_our_files_get_no_redirect(
+    make_app, rootdir, tmp_path
+):
+    site = build(make_app, "dirhtml", srcdir=rootdir / "test-ablog-redirects", builddir=tmp_path)
+    assert site.warnings == []
+    # `blog` and `blog/index`, `blog/tag` and `blog/tag/index`... are one file with dirhtml
+    same_file = {"blog", "blog/tag", "blog/category", "blog/author"}
+    expected = {name: target for name, target in ABLOG_PAGES.items() if name not in same_file}
+    assert sorted(_redirect_files(site.outdir)) == sorted(f"{n}/index.html" for n in expected)
+    for name, target in expected.items():
+        path = f"{name}/index.html"
+        assert _target(_redirect(site.outdir, path), path) == _ours(target, "dirhtml"), name
+    for name in same_file:
+        assert b"bp-" in (site.outdir / name / "index.html").read_bytes()  # ours, a listing
+
+
+def test_without_compat_mode_no_ablog_address_is_written(make_app, rootdir, tmp_path):
+    site = build(
+        make_app, "html", srcdir=rootdir / "test-redirects", builddir=tmp_path,
+        confoverrides={"blogpost_ablog_compat": False},
+    )  # fmt: skip
+    assert site.warnings == []
+    assert not (site.outdir / "blog.html").exists()
+    assert sorted(_redirect_files(site.outdir)) == sorted(f"{n}.html" for n in REDIRECTS)
+
+
+def test_a_post_redirect_and_a_document_win_over_ablogs_addresses(make_app, tmp_path):
+    srcdir = copy_root("ablog-redirects", tmp_path)
+    (srcdir / "blog.rst").write_text("Blog\n====\n\nThe placeholder page stays.\n", "utf8")
+    two = srcdir / "posts" / "two.rst"
+    two.write_text(two.read_text("utf8").replace(":author:", ":redirect: blog/2020\n   :author:"))
+    out = tmp_path / "out"
+    site = build(make_app, "html", srcdir=srcdir, builddir=out)
+    assert site.warnings == []
+    assert "The placeholder page stays." in (site.outdir / "blog.html").read_text("utf8")
+    path = "blog/2020.html"
+    assert _target(_redirect(site.outdir, path), path) == "posts/two.html"
+    # Incremental: the post's redirect goes, ABlog's address is back, as on a clean build.
+    two.write_text(two.read_text("utf8").replace("   :redirect: blog/2020\n", ""))
+    site = build(make_app, "html", srcdir=srcdir, builddir=out)
+    clean = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "clean")
+    assert site.warnings == clean.warnings == []
+    assert _redirect_files(site.outdir) == _redirect_files(clean.outdir)
+    assert _target(_redirect(site.outdir, path), path) == "blog/archive.html#year-2020"
+
+
+def test_ablogs_addresses_are_under_its_blog_path_wherever_ours_are(make_app, rootdir, tmp_path):
+    site = build(
+        make_app, "html", srcdir=rootdir / "test-ablog-redirects", builddir=tmp_path,
+        confoverrides={"blog_path": "weblog", "blogpost_root": "news"},
+    )  # fmt: skip
+    assert [line.rpartition(" ")[2] for line in site.warnings] == ["[blogpost.config]"]
+    leads = [("weblog", "news/index.html"), ("weblog/tag/my_tag", "news/tag/my-tag.html"),
+             ("weblog/2021", "news/archive.html#year-2021")]  # fmt: skip
+    for name, target in leads:
+        path = f"{name}.html"
+        assert _target(_redirect(site.outdir, path), path) == target
