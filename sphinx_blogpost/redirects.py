@@ -58,6 +58,8 @@ def write_redirects(app: Sphinx, exception: Exception | None) -> None:
         return
     builder = cast("StandaloneHTMLBuilder", app.builder)
     written = WrittenPages(app, "redirects", chrome=False)
+    if not (_any_redirects(app) or written.written_before):
+        return  # most blogs: no redirect to write or remove, and no state to keep
     others = _output_files(app)  # the project's, the blog's and Sphinx's own pages
     for redirect in _redirects(app, others):
         html = render_redirect(app, redirect)
@@ -113,6 +115,14 @@ def _redirects(app: Sphinx, others: dict[Path, str]) -> Iterator[Redirect]:
         yield Redirect(name, target, titles[target], fragment)
 
 
+def _any_redirects(app: Sphinx) -> bool:
+    """Whether this build may write a redirect: a post has an old address, or ABlog's
+    addresses lead to the blog's pages (compatibility mode)."""
+    if get_config(app.config).ablog_compat:
+        return True
+    return any(post.redirects for post in posts_of(app.env).values())
+
+
 def _redirect_location(post: Post) -> tuple[str, int | None]:
     """Where a post's ``redirect`` option is: its line, else the declaration's."""
     return post.docname, dict(post.term_lines).get("redirect", post.line)
@@ -133,12 +143,8 @@ def _output_files(app: Sphinx) -> dict[Path, str]:
     files: dict[Path, str] = {}
     for name in sphinx_pages:
         files[Path(builder.get_outfilename(name))] = f"Sphinx's page {name!r}"
-    blog = get_blog(app)
-    if (
-        any(post.redirects for post in posts_of(app.env).values())
-        or get_config(config).ablog_compat
-    ):  # the blog's pages are planned only when a redirect may meet one
-        for page in plan_pages(blog, get_config(config)):
+    if _any_redirects(app):  # the blog's pages are planned only when a redirect may meet one
+        for page in plan_pages(get_blog(app), get_config(config)):
             files[Path(builder.get_outfilename(page.name))] = f"the blog's page {page.name!r}"
     for docname in sorted(app.env.found_docs):  # last: a document takes a generated page's place
         files[Path(builder.get_outfilename(docname))] = f"the document {docname!r}"

@@ -268,6 +268,21 @@ def test_a_document_added_at_an_old_address_takes_its_file(make_app, tmp_path):
     assert _redirect_files(site.outdir) == _redirect_files(clean.outdir)
 
 
+def test_when_the_last_old_address_goes_its_page_goes_too(make_app, tmp_path):
+    srcdir = copy_root("redirects", tmp_path)
+    out = tmp_path / "out"
+    build(make_app, "html", srcdir=srcdir, builddir=out)
+    for post in (srcdir / "posts").iterdir():
+        lines = post.read_text("utf8").splitlines(keepends=True)
+        post.write_text("".join(line for line in lines if "redirect" not in line), "utf8")
+    site = build(make_app, "html", srcdir=srcdir, builddir=out)
+    assert site.warnings == []
+    assert _redirect_files(site.outdir) == {}
+    assert not (site.outdir / "old").exists()  # the folders they leave empty go too
+    again = build(make_app, "html", srcdir=srcdir, builddir=out)  # and nothing is left to do
+    assert again.warnings == [] and _redirect_files(again.outdir) == {}
+
+
 def test_a_parallel_build_writes_the_same_redirects(make_app, rootdir, tmp_path):
     serial, parallel = (
         build(
