@@ -774,21 +774,20 @@ def ablog_slug(name: str) -> str:
 _ABLOG_KINDS = ("tag", "category", "author")
 
 
-def ablog_addresses(blog: Blog, ablog_root: str) -> list[tuple[str, str, str]]:
+def ablog_addresses(blog: Blog, ablog_root: str) -> list[tuple[str, str]]:
     """ABlog's page names of the blog's pages under *ablog_root* (its ``blog_path``), each
-    with the page here that shows the same and the place on it: ``(ABlog's, ours, fragment)``.
+    with the page here that shows the same: ``(ABlog's, ours)``.
     As ABlog: the post list, a page per year, the pages of all tags, categories and authors,
     and a page per name (an author by the name ABlog shows, not the key). Its drafts page
     has no counterpart: drafts are listed nowhere."""
-    addresses = [(ablog_root, blog.index_page(), "")]
-    years = dict.fromkeys(p.date.moment.year for p in blog.posts if p.date is not None)
-    addresses += [(f"{ablog_root}/{y}", blog.archive_page, f"year-{y}") for y in years]
+    addresses = [(ablog_root, blog.index_page())]
+    addresses += [(f"{ablog_root}/{year}", blog.year_page(year)) for year in blog.years()]
     for kind in _ABLOG_KINDS:
         if not blog.slugs[kind]:  # ABlog writes no page for a kind without names
             continue
-        addresses.append((f"{ablog_root}/{kind}", blog.kind_index(kind), ""))
+        addresses.append((f"{ablog_root}/{kind}", blog.kind_index(kind)))
         for name in blog.slugs[kind]:
             slug, page = ablog_slug(blog.label(kind, name)), blog.page(kind, name)
             if slug and page is not None:  # "🎉": ABlog's slug is empty, its page the folder's
-                addresses.append((f"{ablog_root}/{kind}/{slug}", page, ""))
+                addresses.append((f"{ablog_root}/{kind}/{slug}", page))
     return addresses

@@ -485,7 +485,7 @@ def render_body(app: Sphinx, docname: str) -> str:
 
 
 # -- writing -----------------------------------------------------------------------------------
-def _write(path: Path, data: bytes) -> None:
+def write_file(path: Path, data: bytes) -> None:
     """Write *data*, leaving an identical file untouched (its time stamp too)."""
     if path.is_file() and path.read_bytes() == data:
         return
@@ -590,7 +590,7 @@ class _FeedWriter:
                 if fmt == "atom"
                 else _WRITERS[fmt](info, items)
             )
-            _write(Path(self.app.outdir, path), data)
+            write_file(Path(self.app.outdir, path), data)
 
     def shown_of(self, posts: Sequence[Post], fmt: str) -> list[str]:
         """Digests of what a feed in *fmt* shows of *posts*. Atom and RSS show no word count
@@ -693,7 +693,7 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     if not writer.taken(index_path) and not writer.fresh(
         index_path, (around, fingerprints(blog.posts))
     ):
-        _write(Path(app.outdir, index_path), post_index(config.title, blog.posts, index_url))
+        write_file(Path(app.outdir, index_path), post_index(config.title, blog.posts, index_url))
     if config.feeds and posts and not base:
         warn(
             BlogpostWarning.FEED,

@@ -13,7 +13,7 @@ from urllib.parse import quote
 from .ablog import ablog_addresses
 from .collector import get_blog, posts_of
 from .config import get_config
-from .feeds import WEB_BUILDERS, _write, page_uri, site_url
+from .feeds import WEB_BUILDERS, page_uri, site_url, write_file
 from .freshness import WrittenPages, put_by_sphinx
 from .i18n import _
 from .links import relative_link
@@ -37,7 +37,6 @@ class Redirect:
     name: str
     target: str  # the page name readers are sent to
     title: str  # that page's
-    fragment: str = ""  # the place on it, if any: ``year-2018`` of the archive
     language: str | None = None  # of the title, if not the site's
 
 
@@ -60,18 +59,24 @@ def write_redirects(app: Sphinx, exception: Exception | None) -> None:
     written = WrittenPages(app, "redirects", chrome=False)
     if not (_any_redirects(app) or written.written_before):
         return  # most blogs: no redirect to write or remove, and no state to keep
-    others = _output_files(app)  # the project's, the blog's and Sphinx's own pages
-    for redirect in _redirects(app, others):
+    # Planned once: where redirects may not go, and the titles of those that lead to them.
+    blog_pages = {
+        page.name: page.title for page in plan_pages(get_blog(app), get_config(app.config))
+    }
+    others = _output_files(app, blog_pages)  # the project's, the blog's and Sphinx's own pages
+    for redirect in _redirects(app, others, blog_pages):
         html = render_redirect(app, redirect)
         if not written.is_fresh(redirect.name, html):
-            _write(Path(builder.get_outfilename(redirect.name)), html.encode("utf-8"))
+            write_file(Path(builder.get_outfilename(redirect.name)), html.encode("utf-8"))
     # A redirect's file that is now another page's (a document's at that address) is that page's.
     keep = {n for n in written.written_before if Path(builder.get_outfilename(n)) in others}
     written.remove_gone(keep=keep)
     written.save()
 
 
-def _redirects(app: Sphinx, others: dict[Path, str]) -> Iterator[Redirect]:
+def _redirects(
+    app: Sphinx, others: dict[Path, str], blog_pages: dict[str, str]
+) -> Iterator[Redirect]:
     """The redirects to write: every post's old addresses but those where another file goes
     (each warned about), then, in ABlog compatibility mode, ABlog's addresses of the blog's
     pages where no other file goes (left out without a word: the same page, most often)."""
@@ -102,17 +107,15 @@ def _redirects(app: Sphinx, others: dict[Path, str]) -> Iterator[Redirect]:
             warn(BlogpostWarning.CONFLICT, message, _redirect_location(post))
     if not get_config(app.config).ablog_compat:
         return
-    blog = get_blog(app)
-    titles = {page.name: page.title for page in plan_pages(blog, get_config(app.config))}
     ablog_root = app.config.blog_path or "blog"  # ABlog's default
-    for name, target, fragment in ablog_addresses(blog, ablog_root):
+    for name, target in ablog_addresses(get_blog(app), ablog_root):
         path = file_of(name)
         if path in others or path in claimed or path == file_of(target):
             continue
         if put_by_sphinx(app, path.relative_to(app.outdir).as_posix()):
             continue
         claimed[path] = target
-        yield Redirect(name, target, titles[target], fragment)
+        yield Redirect(name, target, blog_pages[target])
 
 
 def _any_redirects(app: Sphinx) -> bool:
@@ -128,10 +131,11 @@ def _redirect_location(post: Post) -> tuple[str, int | None]:
     return post.docname, dict(post.term_lines).get("redirect", post.line)
 
 
-def _output_files(app: Sphinx) -> dict[Path, str]:
-    """The files of every page but redirects: the project's documents, the blog's pages and
-    Sphinx's own (index, search, domain indices, ``html_additional_pages``), each with what
-    it is. By file, not name: in dirhtml, ``old`` and ``old/index`` are one file."""
+def _output_files(app: Sphinx, blog_pages: dict[str, str]) -> dict[Path, str]:
+    """The files of every page but redirects: the project's documents, the blog's pages
+    (*blog_pages*, by name) and Sphinx's own (index, search, domain indices,
+    ``html_additional_pages``), each with what it is. By file, not name: in dirhtml, ``old``
+    and ``old/index`` are one file."""
     builder = cast("StandaloneHTMLBuilder", app.builder)
     config = app.config
     sphinx_pages = [
@@ -143,9 +147,8 @@ def _output_files(app: Sphinx) -> dict[Path, str]:
     files: dict[Path, str] = {}
     for name in sphinx_pages:
         files[Path(builder.get_outfilename(name))] = f"Sphinx's page {name!r}"
-    if _any_redirects(app):  # the blog's pages are planned only when a redirect may meet one
-        for page in plan_pages(get_blog(app), get_config(config)):
-            files[Path(builder.get_outfilename(page.name))] = f"the blog's page {page.name!r}"
+    for name in blog_pages:
+        files[Path(builder.get_outfilename(name))] = f"the blog's page {name!r}"
     for docname in sorted(app.env.found_docs):  # last: a document takes a generated page's place
         files[Path(builder.get_outfilename(docname))] = f"the document {docname!r}"
     return files
@@ -157,12 +160,11 @@ def render_redirect(app: Sphinx, redirect: Redirect) -> str:
     Links are relative (the site works on any host, and from files) but the canonical one
     when ``html_baseurl`` is set."""
     builder = app.builder
-    fragment = f"#{redirect.fragment}" if redirect.fragment else ""
     # Percent-encoded as the canonical address is (dirhtml leaves its links as names are):
     # a refresh's URL ends at the attribute's end, and a space in it is not the browser's to guess.
-    url = quote(relative_link(builder, redirect.name, redirect.target), safe="/%") + fragment
+    url = quote(relative_link(builder, redirect.name, redirect.target), safe="/%")
     base: str = app.config.html_baseurl
-    canonical = site_url(base, page_uri(builder, redirect.target)) + fragment if base else url
+    canonical = site_url(base, page_uri(builder, redirect.target)) if base else url
     language = language_tag(redirect.language or app.config.language or "en")
     title = escape(redirect.title)
     link = f'<a href="{escape(url)}">{title}</a>'

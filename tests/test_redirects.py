@@ -305,8 +305,8 @@ def test_a_parallel_build_writes_the_same_redirects(make_app, rootdir, tmp_path)
 #: author's page by the author's name).
 ABLOG_PAGES = {
     "blog": "blog/index",
-    "blog/2020": "blog/archive#year-2020",
-    "blog/2021": "blog/archive#year-2021",
+    "blog/2020": "blog/archive/2020",
+    "blog/2021": "blog/archive/2021",
     "blog/tag": "blog/tag/index",
     "blog/category": "blog/category/index",
     "blog/author": "blog/author/index",
@@ -320,13 +320,11 @@ ABLOG_PAGES = {
 ABLOG_SAME = ("blog/tag/python", "blog/category/notes", "blog/author/lin-wei", "blog/archive")
 
 
-def _ours(target: str, builder: str) -> str:
-    """The address of our page *target* (``name#fragment``) with *builder*."""
-    name, hash_, fragment = target.partition("#")
+def _ours(name: str, builder: str) -> str:
+    """The address of our page *name* with *builder*."""
     if builder == "html":
-        return f"{name}.html{hash_}{fragment}"
-    folder = name.removesuffix("index") if name.endswith("/index") else f"{name}/"
-    return f"{folder}{hash_}{fragment}"
+        return f"{name}.html"
+    return name.removesuffix("index") if name.endswith("/index") else f"{name}/"
 
 
 def test_ablogs_addresses_of_the_blogs_pages_lead_to_ours(make_app, rootdir, tmp_path):
@@ -338,7 +336,7 @@ def test_ablogs_addresses_of_the_blogs_pages_lead_to_ours(make_app, rootdir, tmp
         path = f"{name}.html"
         assert _target(_redirect(site.outdir, path), path) == _ours(target, "html"), name
     titles = {name: _redirect(site.outdir, f"{name}.html").title.string for name in ABLOG_PAGES}
-    assert (titles["blog/2020"], titles["blog/tag/my_tag"]) == ("Archive", "Tag: my_tag")
+    assert (titles["blog/2020"], titles["blog/tag/my_tag"]) == ("Archive: 2020", "Tag: my_tag")
     for name in ABLOG_SAME:  # our own pages there, untouched
         assert b"http-equiv" not in (site.outdir / f"{name}.html").read_bytes()
     assert not (site.outdir / "blog" / "drafts.html").exists()  # drafts are listed nowhere
@@ -388,7 +386,7 @@ def test_a_post_redirect_and_a_document_win_over_ablogs_addresses(make_app, tmp_
     clean = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "clean")
     assert site.warnings == clean.warnings == []
     assert _redirect_files(site.outdir) == _redirect_files(clean.outdir)
-    assert _target(_redirect(site.outdir, path), path) == "blog/archive.html#year-2020"
+    assert _target(_redirect(site.outdir, path), path) == "blog/archive/2020.html"
 
 
 def test_ablogs_addresses_are_under_its_blog_path_wherever_ours_are(make_app, rootdir, tmp_path):
@@ -398,7 +396,7 @@ def test_ablogs_addresses_are_under_its_blog_path_wherever_ours_are(make_app, ro
     )  # fmt: skip
     assert [line.rpartition(" ")[2] for line in site.warnings] == ["[blogpost.config]"]
     leads = [("weblog", "news/index.html"), ("weblog/tag/my_tag", "news/tag/my-tag.html"),
-             ("weblog/2021", "news/archive.html#year-2021")]  # fmt: skip
+             ("weblog/2021", "news/archive/2021.html")]  # fmt: skip
     for name, target in leads:
         path = f"{name}.html"
         assert _target(_redirect(site.outdir, path), path) == target
