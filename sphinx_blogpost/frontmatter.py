@@ -73,6 +73,7 @@ _DENIES_POST = ("false", "no", "off", "0")
 FOREIGN_KEYS = {
     "categories": "category", "tag": "tags", "lastmod": "updated", "last_modified_at": "updated",
     "modified": "updated", "images": "image", "cover": "image",
+    "aliases": "redirect", "redirect_from": "redirect",  # Hugo's, jekyll-redirect-from's
 }  # fmt: skip
 
 

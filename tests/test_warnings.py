@@ -49,6 +49,8 @@ EXPECTED = {  # (file, line) -> (subtype, part of the message); at the option's 
     # other blog tools' names: beside top-level options, any other key is the page's own
     ("top_level_foreign.md", 4): ("option", "key 'categories' is not a post option; did you me"),
     ("top_level_foreign.md", 6): ("option", "key 'lastmod' is not a post option; did you mean"),
+    ("top_level_foreign.md", 7): ("option", "key 'aliases' is not a post option; did you mean"),
+    ("top_level_foreign.md", 8): ("option", "key 'redirect_from' is not a post option; did yo"),
     ("material_date.md", 3): ("option", "(Material for MkDocs' form: give 'date' and 'updated"),
     ("material_date.md", 1): ("date", "the post has no date"),
     # a quoted name keeps no comma (a quote closed in its own item is a name's character)
