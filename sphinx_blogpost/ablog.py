@@ -782,12 +782,25 @@ def ablog_addresses(blog: Blog, ablog_root: str) -> list[tuple[str, str]]:
     has no counterpart: drafts are listed nowhere."""
     addresses = [(ablog_root, blog.index_page())]
     addresses += [(f"{ablog_root}/{year}", blog.year_page(year)) for year in blog.years()]
+    addresses += [
+        (f"{ablog_root}/{kind}", blog.kind_index(kind))
+        for kind in _ABLOG_KINDS
+        if blog.slugs[kind]  # ABlog writes no page for a kind without names
+    ]
+    addresses += [
+        (ablogs, page) for _kind, _name, ablogs, page in ablog_name_pages(blog, ablog_root)
+    ]
+    return addresses
+
+
+def ablog_name_pages(blog: Blog, ablog_root: str) -> list[tuple[str, str, str, str]]:
+    """ABlog's page of each tag, category and author under *ablog_root*, with ours:
+    ``(kind, name, ABlog's page name, ours)`` (ABlog's feed of the name, with
+    ``blog_feed_archives``, is ``atom.xml`` in the folder of its page name, as ours is)."""
+    found = []
     for kind in _ABLOG_KINDS:
-        if not blog.slugs[kind]:  # ABlog writes no page for a kind without names
-            continue
-        addresses.append((f"{ablog_root}/{kind}", blog.kind_index(kind)))
         for name in blog.slugs[kind]:
             slug, page = ablog_slug(blog.label(kind, name)), blog.page(kind, name)
             if slug and page is not None:  # "🎉": ABlog's slug is empty, its page the folder's
-                addresses.append((f"{ablog_root}/{kind}/{slug}", page))
-    return addresses
+                found.append((kind, name, f"{ablog_root}/{kind}/{slug}", page))
+    return found

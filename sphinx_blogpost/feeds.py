@@ -621,14 +621,35 @@ class _FeedWriter:
                 page = self.blog.page(kind, name)
                 assert page is not None  # every name with a slug has its page
                 # The feed sits in the folder named like the page: {root}/tag/{slug}/atom.xml
-                self.write(
-                    page,
-                    syndicated(self.blog.with_name(kind, name)),
-                    ["atom"],
-                    title=term_feed_title(title, self.blog.label(kind, name)),
-                    subtitle="",
-                    home_page=page,
-                )
+                self.write_term(page, kind, name, page)
+        if self.config.ablog_compat:
+            self.write_ablog_addresses()
+
+    def write_term(self, folder: str, kind: str, name: str, page: str) -> None:
+        """The Atom feed of the category, tag, author or series *name* (whose page is
+        *page*) in *folder*."""
+        self.write(
+            folder,
+            syndicated(self.blog.with_name(kind, name)),
+            ["atom"],
+            title=term_feed_title(self.config.title, self.blog.label(kind, name)),
+            subtitle="",
+            home_page=page,
+        )
+
+    def write_ablog_addresses(self) -> None:
+        """In ABlog compatibility mode, a tag's, category's or author's Atom feed at ABlog's
+        address too, where its slug is not ours (``blog/tag/my_tag/atom.xml``): feed readers
+        do not follow a redirect page, so those who subscribed there keep their feed only if
+        it is there. Not where the file is a feed of ours (another name's)."""
+        # Here, not at the top: the ABlog module imports this one (through the sidebars').
+        from .ablog import ablog_name_pages
+
+        ours = {self.blog.page(kind, name) for kind in FEED_KINDS for name in self.blog.slugs[kind]}
+        ablog_root = self.app.config.blog_path or "blog"  # ABlog's default
+        for kind, name, ablogs, page in ablog_name_pages(self.blog, ablog_root):
+            if ablogs not in ours:
+                self.write_term(ablogs, kind, name, page)
 
 
 def term_feed_title(blog_title: str, label: str) -> str:

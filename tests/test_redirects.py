@@ -8,6 +8,7 @@ import shutil
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
+import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
@@ -400,3 +401,42 @@ def test_ablogs_addresses_are_under_its_blog_path_wherever_ours_are(make_app, ro
     for name, target in leads:
         path = f"{name}.html"
         assert _target(_redirect(site.outdir, path), path) == target
+
+
+def test_ablogs_feed_addresses_of_names_slugged_otherwise_hold_their_feeds(make_app, tmp_path):
+    # Feed readers do not follow a redirect page: a tag's feed at ABlog's address is the feed.
+    srcdir = copy_root("ablog-redirects", tmp_path)
+    out = tmp_path / "out"
+    site = build(make_app, "html", srcdir=srcdir, builddir=out)
+    assert site.warnings == []
+    ablogs = {
+        "tag/my_tag": "tag/my-tag", "tag/cafe": "tag/café", "tag/02": "tag/0-2",
+        "category/whats-new": "category/what-s-new", "author/ada-lovelace": "author/ada",
+    }  # fmt: skip
+    for old, ours in ablogs.items():
+        copy = feedparser.parse((site.outdir / "blog" / old / "atom.xml").read_bytes())
+        feed = feedparser.parse((site.outdir / "blog" / ours / "atom.xml").read_bytes())
+        assert not copy.bozo, old
+        assert copy.feed.title == feed.feed.title, old
+        assert (
+            [e.id for e in copy.entries]
+            == [e.id for e in feed.entries]
+            == ["https://blog.example.org/posts/one.html"]
+        ), old
+    # Names whose slugs are ABlog's have one feed, ours; no other copy is written.
+    feeds = sorted(p.parent.relative_to(site.outdir / "blog").as_posix()
+                   for p in (site.outdir / "blog").glob("*/*/atom.xml"))  # fmt: skip
+    assert feeds == sorted([*ablogs, *ablogs.values(), "author/lin-wei", "category/notes",
+                            "tag/python"])  # fmt: skip
+    # Incremental: a name's last post drops it, and the copy goes with ours, as clean.
+    one = srcdir / "posts" / "one.rst"
+    one.write_text(one.read_text("utf8").replace("my_tag, ", ""), "utf8")
+    site = build(make_app, "html", srcdir=srcdir, builddir=out)
+    clean = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "clean")
+    assert site.warnings == clean.warnings == []
+    assert not (site.outdir / "blog/tag/my_tag").exists()
+    for root in (site.outdir, clean.outdir):
+        assert not (root / "blog/tag/my_tag/atom.xml").exists()
+    mine = sorted(p.relative_to(site.outdir).as_posix() for p in site.outdir.rglob("atom.xml"))
+    theirs = sorted(p.relative_to(clean.outdir).as_posix() for p in clean.outdir.rglob("atom.xml"))
+    assert mine == theirs
