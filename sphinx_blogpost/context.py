@@ -9,7 +9,8 @@ them too. Keys (all present on every page of an HTML build):
 ``blogpost_home_url``    the root document
 ``blogpost_search_url``  the search page, or ``""`` when the build has none
 ``blogpost_page_kind``   ``post``, ``doc``, or the generated page's kind (``index``,
-                         ``archive``, ``category``, ``tag-index``...)
+                         ``archive``, ``category``, ``tag-index``...); ``index`` too for the
+                         document that shows the blog index's first page (``:paginate:``)
 ``blogpost_cover``       a post's cover image (:class:`Cover`) or None
 ``blogpost_body_parts``  with a cover: the body split after the post header, so that the
                          cover is printed between the two; else None (and always None in
@@ -55,7 +56,7 @@ from .feeds import page_uri as quoted_uri
 from .freshness import WrittenDocuments, put_by_sphinx
 from .i18n import _, sphinx_fallback
 from .links import cover_url, relative_link
-from .pages import kind_title, plan_pages
+from .pages import blog_intro, kind_title, plan_pages
 from .posts import foreign_language, language_tag, stable_digest
 from .theme import THEME_NAME, THEME_PATH, theme_options, uses_dispatches
 from .warnings_ import BlogpostWarning, warn
@@ -339,7 +340,7 @@ def add_page_context(
         blogpost_feeds=_feeds(app, blog, url_of_file) if web else [],
         blogpost_home_url=url_of_page(app.config.root_doc),
         blogpost_search_url=url_of_page("search") if writes_page(builder, "search") else "",
-        blogpost_page_kind=context.get("blogpost_page") or ("post" if post else "doc"),
+        blogpost_page_kind=context.get("blogpost_page") or _document_kind(app, pagename, post),
         blogpost_cover=cover,
         blogpost_body_parts=parts,
         blogpost_toc=_page_toc(app, pagename) if doctree is not None else "",
@@ -355,6 +356,15 @@ def add_page_context(
             context[key] = [asdict(link) for link in context[key]]
         context["blogpost_cover"] = asdict(cover) if cover is not None else None
         context["blogpost_labels"] = asdict(context["blogpost_labels"])
+
+
+def _document_kind(app: Sphinx, pagename: str, post: Post | None) -> str:
+    """A document's kind of page: ``post``, ``index`` for the one that shows the blog index's
+    first page (a paginated postlist at its place, see pages.blog_intro), else ``doc``."""
+    if post is not None:
+        return "post"
+    intro = blog_intro(app)
+    return "index" if intro is not None and intro.docname == pagename else "doc"
 
 
 def _post_context(
@@ -413,7 +423,8 @@ def writes_page(builder: Builder, attribute: str) -> bool:
 def _name_pages(app: Sphinx, blog: Blog) -> frozenset[str]:
     """What :func:`_known_pages` gives, computed and kept on the builder for this build."""
     builder = app.builder
-    generated = {page.name for page in plan_pages(blog, get_config(app.config))}
+    config = get_config(app.config)
+    generated = {page.name for page in plan_pages(blog, config, intro=blog_intro(app))}
     # What html writes (singlehtml too, for the warnings to be those of the html build).
     own = {name for name, made in _BUILDER_PAGES if getattr(builder, made, False)}
     indices = {f"{d.name}-{index.name}" for d in app.env.domains.sorted() for index in d.indices}

@@ -453,7 +453,8 @@ class MoreDirective(SphinxDirective):
 
 
 class postlist_node(nodes.General, nodes.Element):
-    """Where a ``postlist`` goes; ``query`` holds its validated options, rendered at write time."""
+    """Where a ``postlist`` goes; ``query`` holds its validated options, rendered at write time
+    (and ``paginate_location``, with ``:paginate:``, the ``file:line`` of that option)."""
 
 
 class PostlistDirective(SphinxDirective):
@@ -490,6 +491,10 @@ class PostlistDirective(SphinxDirective):
         given = {name: value for name, value in written.items() if name in known}
         self.options = {**self.options, **option_values(given, report)}
         node["query"] = parse_query(self.query_options(), report)
+        if node["query"].get("paginate"):  # where a misplaced one is warned about, when written
+            index = line_of.get("paginate")
+            location = self.get_location() if index is None else content_location(self, index)
+            node["paginate_location"] = location
         return [node]
 
     def query_options(self) -> Mapping[str, OptionValue]:

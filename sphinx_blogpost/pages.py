@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.util import docname_join, logging
+from sphinx.util.nodes import clean_astext
 
-from .collector import get_blog
+from .collector import get_blog, postlists_of
 from .config import get_config
 from .feeds import FEED_FORMATS, WEB_BUILDERS, feeds_written, term_feed, term_feed_title
 from .freshness import WrittenDocuments, WrittenPages
@@ -23,6 +24,7 @@ from .i18n import _, ngettext
 from .links import Linker, month_names
 from .listing import listing_state, render_listing, render_pagination
 from .posts import fingerprints, stable_digest
+from .query import select
 from .theme import theme_options
 from .warnings_ import BlogpostWarning, warn
 
@@ -82,6 +84,60 @@ class Page:
     first: str = ""  # the first page of the listing this page goes on (page 2, 3...)
 
 
+@dataclass(frozen=True)
+class Intro:
+    """The document written where the blog index goes, that lists the blog there itself with a
+    paginated ``postlist`` (``:paginate:``): its page is the index's first page, and the
+    blog's pages 2, 3... go on with its listing, under its title."""
+
+    docname: str
+    title: str
+    posts: tuple[Post, ...]  # its whole listing, in order
+    layout: str
+    query: object  # the postlist's options, as read
+
+    def state(self) -> object:
+        """What the generated pages show of it (the posts aside): what the next build compares."""
+        return (self.docname, self.title, self.layout, self.query)
+
+
+_INTRO_ATTR = "_blogpost_intro"  # per build, on the builder: (blog, its Intro or None)
+
+
+def blog_intro(app: Sphinx) -> Intro | None:
+    """The document at the blog index's place (``{root}/index``, or where the builder writes
+    it: ``{root}`` in dirhtml) whose first paginated postlist is the index's first page, if
+    any; only the html and dirhtml builders have such pages. Found once per build: the first
+    such document by name, as its page is the one left in the output."""
+    blog = get_blog(app)
+    cached: tuple[Blog, Intro | None] | None = getattr(app.builder, _INTRO_ATTR, None)
+    if cached is not None and cached[0] is blog:
+        return cached[1]
+    intro = None
+    if app.builder.name in WEB_BUILDERS:
+        target_uri = app.builder.get_target_uri
+        place = target_uri(blog.index_page())
+        env = app.env
+        for docname, queries in sorted(postlists_of(env).items()):
+            query = next((q for q in queries if q.get("paginate")), None)
+            if query is None or target_uri(docname) != place:
+                continue
+            title = clean_astext(env.titles[docname]) if docname in env.titles else ""
+            layout = query["layout"] or theme_options(app).listing_style
+            posts = tuple(select(blog, query))
+            intro = Intro(docname, title or get_config(app.config).title, posts, layout, query)
+            break
+    setattr(app.builder, _INTRO_ATTR, (blog, intro))
+    return intro
+
+
+def index_chunks(posts: Sequence[Post], per_page: int) -> list[Sequence[Post]]:
+    """*posts* cut into the pages of a listing of *per_page* posts a page (``0``: one page)."""
+    total = max(1, math.ceil(len(posts) / per_page)) if per_page else 1
+    size = per_page or max(1, len(posts))
+    return [posts[(number - 1) * size : number * size] for number in range(1, total + 1)]
+
+
 STATIC = Path(__file__).parent / "static"
 
 
@@ -125,7 +181,9 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     nav, catalog, sidebars = site.get("nav_links"), site.get("catalog"), site.get("sidebars")
     shown = (config, layout, app.config.language, feeds_written(app), nav, catalog, sidebars)
     around = stable_digest(shown)
-    if written.unchanged((fingerprints(blog.posts), around)):
+    intro = blog_intro(app)
+    intro_state = intro.state() if intro is not None else None
+    if written.unchanged((fingerprints(blog.posts), around, intro_state)):
         # Nothing any page is made from changed since they were written. The documents in
         # the way of a page are those of the last build, and warned about again, as Sphinx's
         # own warnings about the whole project are: `-W` fails as on a clean build.
@@ -138,7 +196,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     documents_at = {target_uri(docname): docname for docname in app.env.found_docs}
     taken: set[str] = set()
     feeds: dict[tuple[str, str], str | None] = {}  # (kind, name) -> its feed, once each
-    for page in plan_pages(blog, config, layout):
+    for page in plan_pages(blog, config, layout, intro):
         # A term's feed is linked on every page of its listing, and comes and goes with any
         # of its posts (a draft, listed with blogpost_drafts, is in no feed): not only this
         # page's.
@@ -150,7 +208,9 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         if page.first in taken:
             continue  # the document in the way of its first page replaces the whole listing
         if (document := documents_at.get(target_uri(page.name))) is not None:
-            message = _conflict_message(page)
+            if intro is not None and document == intro.docname:
+                continue  # the first page of its own listing, which the document shows itself
+            message = _conflict_message(page, blog)
             warn(BlogpostWarning.CONFLICT, message, (document, 1))  # the whole document
             written.conflicts.append((document, message))
             taken.add(page.name)
@@ -189,22 +249,32 @@ def term_feed_link(linker: Linker, kind: str, feed: str) -> str:
     )
 
 
-def _conflict_message(page: Page) -> str:
+def _conflict_message(page: Page, blog: Blog) -> str:
+    keep = ""
+    if page.name == blog.index_page():
+        keep = ", or keep the listing under the document's text: postlist's :paginate:"
     return (
         f"this document is where the generated blog page {page.name!r} ({page.title}) would "
         "be written: the document is kept and that page is not written (rename the document, "
-        "or move the blog's pages with blogpost_root)"
+        f"or move the blog's pages with blogpost_root{keep})"
     )
 
 
-def plan_pages(blog: Blog, config: BlogpostConfig, layout: str = "cards") -> list[Page]:
+def plan_pages(
+    blog: Blog, config: BlogpostConfig, layout: str = "cards", intro: Intro | None = None
+) -> list[Page]:
     """Every page the blog needs, in a stable order; *layout* is that of the index,
-    category and tag listings (the theme option ``listing_style`` of dispatches)."""
+    category and tag listings (the theme option ``listing_style`` of dispatches). With an
+    *intro*, the index's pages are those of its listing (the first is the document's)."""
     per_page = config.posts_per_page
-    pages = list(
-        _paginated(blog.for_index(), per_page, blog.index_page, config.title, "index",
-                   _hero(config), layout)
-    )  # fmt: skip
+    if intro is None:
+        index = _paginated(blog.for_index(), per_page, blog.index_page, config.title, "index",
+                           _hero(config), layout)  # fmt: skip
+    else:
+        heading = f'<h1 class="bp-page-title">{escape(intro.title)}</h1>\n'
+        index = _paginated(intro.posts, per_page, blog.index_page, intro.title, "index",
+                           heading, intro.layout)  # fmt: skip
+    pages = list(index)
     shows = listing_state(blog.posts, "compact")
     pages.append(
         Page(
@@ -273,10 +343,9 @@ def _paginated(
     layout: str = "cards",
     term: tuple[str, str] | None = None,
 ) -> Iterator[Page]:
-    total = max(1, math.ceil(len(posts) / per_page)) if per_page else 1
-    size = per_page or max(1, len(posts))
-    for number in range(1, total + 1):
-        chunk = posts[(number - 1) * size : number * size]
+    chunks = index_chunks(posts, per_page)
+    total = len(chunks)
+    for number, chunk in enumerate(chunks, start=1):
 
         def render(
             linker: Linker, feed: str, chunk: Sequence[Post] = chunk, number: int = number
@@ -285,7 +354,7 @@ def _paginated(
             return heading + feed + render_listing(chunk, layout, linker.listing()) + pager
 
         page_title = title if number == 1 else numbered_title(title, number)
-        shows = (heading, total, listing_state(chunk, layout))
+        shows = (heading, total, layout, listing_state(chunk, layout))
         first = page_name(1) if number > 1 else ""
         yield Page(page_name(number), page_title, kind, render, shows, term, first)
 
@@ -399,7 +468,10 @@ def resolve_page_reference(
     if node.get("refdomain") != "std" or node.get("reftype") != "doc":
         return None
     target = docname_join(node.get("refdoc", ""), node["reftarget"])
-    titles = {p.name: p.title for p in plan_pages(get_blog(app), get_config(app.config))}
+    blog = get_blog(app)
+    titles = {
+        p.name: p.title for p in plan_pages(blog, get_config(app.config), intro=blog_intro(app))
+    }
     if target not in titles:
         return None
     text = contnode.astext() if node.get("refexplicit") else titles[target]

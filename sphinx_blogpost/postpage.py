@@ -3,6 +3,7 @@ and the ``postlist`` listings of any page. Filled in at ``doctree-resolved``."""
 
 from __future__ import annotations
 
+from functools import partial
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -12,13 +13,17 @@ from sphinx.builders.gettext import MessageCatalogBuilder
 from sphinx.locale import _ as sphinx_gettext
 
 from .collector import get_blog, postlists_of, posts_of
+from .config import get_config
 from .directives import blogpost_node, find_blog_nodes
 from .feeds import WEB_BUILDERS
 from .i18n import _, ngettext, pgettext
 from .links import Linker, relative_link
-from .listing import draft_label, minutes_label, render_listing, words_label
+from .listing import draft_label, minutes_label, render_listing, render_pagination, words_label
+from .pages import blog_intro, index_chunks
 from .posts import foreign_language, language_tag
 from .query import select
+from .theme import theme_options
+from .warnings_ import BlogpostWarning, warn
 
 if TYPE_CHECKING:
     from collections.abc import Container, Iterator, Sequence
@@ -276,15 +281,50 @@ def resolve_blog_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> No
         if app.builder.format in BOOK_FORMATS
         else set()
     )
+    intro = blog_intro(app)
+    in_index = intro is not None and intro.docname == docname
+    paginated = in_index  # the first paginated postlist of the index's document is paginated
     for placeholder in postlists:
-        chosen = select(linker.blog, placeholder["query"])
+        query = placeholder["query"]
+        chosen: Sequence[Post] = select(linker.blog, query)
+        pager = ""
+        if query.get("paginate") and app.builder.name in WEB_BUILDERS:
+            if paginated:
+                paginated = False  # the document's next ones are warned about
+                pages = index_chunks(chosen, get_config(app.config).posts_per_page)
+                chosen = pages[0]
+                pager = render_pagination(1, len(pages), partial(_index_link, linker))
+            else:
+                _warn_paginate(placeholder, linker.blog, in_index)
         if html:
             depth = sum(1 for n in _ancestors(placeholder) if isinstance(n, nodes.section))
-            layout = placeholder["query"]["layout"]
+            # A paginated postlist lists as the blog index does, unless :layout: is given.
+            layout = query["layout"] or theme_options(app).listing_style
             listing = render_listing(chosen, layout, linker.listing(), heading_level=depth + 1)
-            placeholder.replace_self(blog_html(listing))
+            placeholder.replace_self(blog_html(listing + pager))
         else:
             placeholder.replace_self(_plain_list(chosen, linker, included))
+
+
+def _index_link(linker: Linker, number: int) -> str:
+    return linker.to(linker.blog.index_page(number))
+
+
+def _warn_paginate(placeholder: nodes.Element, blog: Blog, in_index: bool) -> None:
+    """A ``:paginate:`` that is not honoured: outside the blog index's document, or after the
+    first in it. The list is shown whole."""
+    if in_index:
+        message = (
+            "only the first paginated postlist of the blog index document is paginated; "
+            "this one is shown unpaginated"
+        )
+    else:
+        message = (
+            f"paginate applies only in the blog index document {blog.index_page()}; "
+            "this list is shown unpaginated"
+        )
+    location = placeholder.get("paginate_location") or placeholder
+    warn(BlogpostWarning.OPTION, message, location)
 
 
 def _ancestors(node: nodes.Node) -> Iterator[nodes.Node]:

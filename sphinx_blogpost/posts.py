@@ -374,12 +374,18 @@ _TRUE = ("", "true", "yes", "on", "1")
 _FALSE = ("false", "no", "off", "0")
 
 
+def flag_word(word: str) -> bool | None:
+    """A flag's written value (``""``, ``true``, ``no``...) as True or False; None if it is
+    neither."""
+    word = word.strip().lower()
+    return word in _TRUE if word in _TRUE or word in _FALSE else None
+
+
 def _flag(name: str, value: RawValue, report: Report) -> bool:
     if value is None or isinstance(value, bool):
         return value is not False
-    word = str(value).strip().lower()
-    if word in _TRUE or word in _FALSE:
-        return word in _TRUE
+    if (flag := flag_word(str(value))) is not None:
+        return flag
     report(
         BlogpostWarning.OPTION, f"option {name!r} is a flag; {value!r} is not true or false", name
     )

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from .listing import LAYOUTS
-from .posts import malformed, names_of, short_repr, split_list, whole_number
+from .posts import flag_word, malformed, names_of, short_repr, split_list, whole_number
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
@@ -25,7 +25,10 @@ if TYPE_CHECKING:
 SORTS = ("date", "-date", "updated", "-updated", "title", "-title")
 _FILTERS = {"category": "category", "tags": "tag", "author": "author", "series": "series"}
 #: Every option of ``postlist``, in the order the docs list them.
-POSTLIST_OPTIONS = (*_FILTERS, "year", "limit", "sort", "layout")
+POSTLIST_OPTIONS = (*_FILTERS, "year", "limit", "sort", "layout", "paginate")
+#: The ``sort`` of a paginated postlist without one: the blog index's order, pinned posts
+#: first, each group newest first. Not a value users write.
+INDEX_ORDER = "index"
 
 
 def option_values(raw: Mapping[str, RawValue], report: ReportOption) -> dict[str, OptionValue]:
@@ -48,12 +51,19 @@ def parse_query(options: Mapping[str, OptionValue], report: ReportOption) -> dic
     """Validate ``postlist`` options into a plain, picklable query (bad values reported, each
     with the name of its option, and replaced by their default)."""
     query: dict[str, Any] = {kind: split_list(options.get(kind)) for kind in _FILTERS}
-    for name, choices, default in (("sort", SORTS, "-date"), ("layout", LAYOUTS, "cards")):
-        value = _text(options.get(name)) or default
-        if value not in choices:
+    paginate = _paginate(options, report)
+    # A paginated postlist lists as the blog index does unless told otherwise: in its order
+    # and (None: known only when written) in its layout.
+    defaults = {
+        "sort": INDEX_ORDER if paginate else "-date",
+        "layout": None if paginate else "cards",
+    }
+    for name, choices in (("sort", SORTS), ("layout", LAYOUTS)):
+        value = _text(options.get(name))
+        if value and value not in choices:
             report(f"postlist {name} {value!r} is not one of {', '.join(choices)}", name)
-            value = default
-        query[name] = value
+            value = ""
+        query[name] = value or defaults[name]
     for name in ("year", "limit"):
         text = _text(options.get(name))
         query[name] = None
@@ -62,7 +72,27 @@ def parse_query(options: Mapping[str, OptionValue], report: ReportOption) -> dic
             if query[name] is None:
                 wanted = "a year such as 2025" if name == "year" else "a number of posts"
                 report(f"postlist {name} {text!r} is not {wanted}", name)
+    if paginate:
+        query["paginate"] = True  # only then: the queries of other postlists are as they were
+        if query["limit"] is not None:
+            message = (
+                "postlist limit is ignored with paginate: each page shows "
+                "blogpost_posts_per_page posts"
+            )
+            report(message, "limit")
+            query["limit"] = None
     return query
+
+
+def _paginate(options: Mapping[str, OptionValue], report: ReportOption) -> bool:
+    """The ``paginate`` flag: given without a value, or ``true``/``false`` and the like."""
+    if "paginate" not in options:
+        return False
+    text = _text(options["paginate"])
+    flag = flag_word(text)
+    if flag is None:
+        report(f"postlist paginate is a flag; {text!r} is not true or false", "paginate")
+    return bool(flag)
 
 
 def _last_change(post: Post) -> datetime:
@@ -91,7 +121,9 @@ def select(blog: Blog, query: Mapping[str, Any]) -> list[Post]:
     if query["year"] is not None:
         posts = [p for p in posts if p.date is not None and p.date.moment.year == query["year"]]
     sort = query["sort"]
-    if sort.endswith("title"):
+    if sort == INDEX_ORDER:  # posts are newest first: as Blog.for_index orders them
+        posts = [p for p in posts if p.pin] + [p for p in posts if not p.pin]
+    elif sort.endswith("title"):
         posts.sort(key=lambda p: (p.title.casefold(), p.docname))
     elif sort.endswith("updated"):
         posts.sort(key=_last_change, reverse=True)  # stable: a tie keeps the newest first
