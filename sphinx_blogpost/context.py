@@ -320,11 +320,15 @@ def add_page_context(
     options = theme_options(app)
     blog = get_blog(app)
     web = builder.name in WEB_BUILDERS  # generated pages exist only there
-    nav = blog_nav(blog, pagename, url_of_page) if web else []
+    post = posts_of(app.env).get(pagename) if doctree is not None else None
+    generated = context.get("blogpost_page")
+    kind = generated or _document_kind(app, pagename, post)
+    # The document that shows the blog index (`blog` in dirhtml, say) is where "Blog" leads.
+    nav_page = blog.index_page() if kind == "index" and not generated else pagename
+    nav = blog_nav(blog, nav_page, url_of_page) if web else []
     if options.nav_links:
         pages = _known_pages(app, blog)
         nav += extra_nav(options.nav_links, pagename, pages, url_of_page, url_of_file)
-    post = posts_of(app.env).get(pagename) if doctree is not None else None
     cover_link = cover_url(post, page_uri) if post is not None else None
     cover = Cover(cover_link) if cover_link is not None else None
     # json and pickle write the context itself, `body` with it: the body once, not twice
@@ -340,7 +344,7 @@ def add_page_context(
         blogpost_feeds=_feeds(app, blog, url_of_file) if web else [],
         blogpost_home_url=url_of_page(app.config.root_doc),
         blogpost_search_url=url_of_page("search") if writes_page(builder, "search") else "",
-        blogpost_page_kind=context.get("blogpost_page") or _document_kind(app, pagename, post),
+        blogpost_page_kind=kind,
         blogpost_cover=cover,
         blogpost_body_parts=parts,
         blogpost_toc=_page_toc(app, pagename) if doctree is not None else "",

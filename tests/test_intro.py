@@ -44,6 +44,8 @@ def test_the_blog_index_document_shows_its_text_then_the_first_page(app):
     assert _pager(index) == {"next": "page/2.html"}
     # dispatches: the page looks like the blog index (the wide grid)
     assert "bp-kind-index" in index.select_one("body")["class"]
+    current = index.select_one(".bp-site-nav a[aria-current=page]")
+    assert current is not None and current.get_text() == "Blog"
 
     second = soup(app, "blog/page/2")
     assert second.select_one("div.body h1").get_text() == "Notes from the lab"
@@ -78,6 +80,19 @@ def test_a_blog_document_under_dirhtml_is_the_index_document(make_app, rootdir, 
     # :doc: to the blog index leads to the document's page, named by its title
     link = _page(result.outdir, "index.html").select_one("div.body a.reference[href='blog/']")
     assert link is not None and link.get_text() == "Notes from the lab"
+
+
+def test_a_blog_document_under_dirhtml_looks_like_the_blog_index(make_app, rootdir, tmp_path):
+    srcdir, theme = rootdir / "test-intro-dirhtml", {"html_theme": "dispatches"}
+    result = build(make_app, "dirhtml", srcdir=srcdir, builddir=tmp_path, confoverrides=theme)
+    assert result.warnings == []
+    index = _page(result.outdir, "blog/index.html")
+    assert "bp-kind-index" in index.select_one("body")["class"]
+    current = index.select_one(".bp-site-nav a[aria-current=page]")
+    assert current is not None and current.get_text() == "Blog"  # the document is the blog's page
+    second = _page(result.outdir, "blog/page/2/index.html")
+    assert "bp-kind-index" in second.select_one("body")["class"]
+    assert second.select_one(".bp-site-nav a[aria-current=true]").get_text() == "Blog"
 
 
 def test_a_blog_document_under_html_is_not_the_index_document(make_app, rootdir, tmp_path):
