@@ -252,7 +252,7 @@ def term_feed_link(linker: Linker, kind: str, feed: str) -> str:
 def _conflict_message(page: Page, blog: Blog) -> str:
     keep = ""
     if page.name == blog.index_page():
-        keep = ", or keep the listing under the document's text: postlist's :paginate:"
+        keep = ", or keep the listing under the document's text: a postlist with :paginate:"
     return (
         f"this document is where the generated blog page {page.name!r} ({page.title}) would "
         "be written: the document is kept and that page is not written (rename the document, "

@@ -138,9 +138,8 @@ def test_without_paginate_the_document_still_wins_with_a_warning(make_app, tmp_p
     assert len(result.warnings) == 1
     start = f"{document}:1: WARNING: this document is where the generated blog page"
     assert result.warnings[0].startswith(start)
-    assert (
-        "keep the listing under the document's text: postlist's :paginate:" in (result.warnings[0])
-    )
+    keep = "keep the listing under the document's text: a postlist with :paginate:)"
+    assert keep in result.warnings[0]
     assert "[blogpost.conflict]" in result.warnings[0]
     index = _page(result.outdir, "blog/index.html")
     assert len(index.select(".bp-card")) == 5  # the postlist as it is: every post
