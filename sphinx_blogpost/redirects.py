@@ -90,6 +90,8 @@ def _redirects(
         post = posts[docname]
         for name in post.redirects:
             path = file_of(name)
+            if claimed.get(path) == docname:
+                continue  # the post's own other spelling of it (dirhtml: `old`, `old/index`)
             if path == file_of(docname):
                 problem = "is the post's own address"
             elif path in others:
@@ -98,6 +100,8 @@ def _redirects(
                 problem = f"is the address of the post {claimed[path]!r} too, which keeps it"
             elif put_by_sphinx(app, path.relative_to(app.outdir).as_posix()):
                 problem = "is where a file of html_extra_path or html_static_path goes"
+            elif blocked := _in_the_way(Path(app.outdir), path):
+                problem = f"goes through {blocked!r}, a file of the site, where it needs a folder"
             else:
                 claimed[path] = docname
                 yield Redirect(name, docname, post.title, language=post.language)
@@ -113,8 +117,23 @@ def _redirects(
             continue
         if put_by_sphinx(app, path.relative_to(app.outdir).as_posix()):
             continue
+        if _in_the_way(Path(app.outdir), path):  # under a feed's name, say
+            continue
         claimed[path] = target
         yield Redirect(name, target, blog_pages[target])
+
+
+def _in_the_way(outdir: Path, path: Path) -> str:
+    """The file the build wrote (a feed, ``objects.inv``...) where a folder of *path* would
+    be, or the folder at *path* itself, as a path in the output; ``""`` if none is: no page
+    can be written through one. Checked on the output itself, after every other file of the
+    build (the feeds too) is written."""
+    if path.is_dir():
+        return path.relative_to(outdir).as_posix()
+    for folder in path.relative_to(outdir).parents:
+        if (outdir / folder).is_file():
+            return folder.as_posix()
+    return ""
 
 
 def _any_redirects(app: Sphinx) -> bool:

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 
 from sphinx_blogpost.posts import redirect_name
 
-from .conftest import build, copy_root
+from .conftest import build, copy_root, make_site
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -155,6 +155,9 @@ EXPECTED_WARNINGS = [
             "'genindex' is where Sphinx's page 'genindex' is written",
             "'extra' is where Sphinx's page 'extra' is written",
             "'posts/clash' is the post's own address",
+            # a folder where the build wrote a file (dirhtml: blog/atom.xml/old/index.html)
+            "'blog/atom.xml/old' goes through 'blog/atom.xml', a file of the site, where it "
+            "needs a folder",
         )
     ),
     "posts/second.rst:6: WARNING: redirect 'shared' is the address of the post 'posts/clash' "
@@ -440,3 +443,13 @@ def test_ablogs_feed_addresses_of_names_slugged_otherwise_hold_their_feeds(make_
     mine = sorted(p.relative_to(site.outdir).as_posix() for p in site.outdir.rglob("atom.xml"))
     theirs = sorted(p.relative_to(clean.outdir).as_posix() for p in clean.outdir.rglob("atom.xml"))
     assert mine == theirs
+
+
+def test_two_spellings_of_one_file_in_one_post_are_one_redirect(make_app, tmp_path):
+    # With dirhtml, `old` and `old/index` are both old/index.html: the post's, without a word.
+    post = "Moved\n=====\n\n.. blogpost::\n   :date: 2025-01-01\n   :redirect: old, old/index\n"
+    conf = 'extensions = ["sphinx_blogpost"]\nhtml_baseurl = "https://example.org/"\n'
+    srcdir = make_site(tmp_path / "src", {"posts/moved.rst": post}, conf)
+    site = build(make_app, "dirhtml", srcdir=srcdir, builddir=tmp_path / "out")
+    assert site.warnings == []
+    assert list(_redirect_files(site.outdir)) == ["old/index.html"]
