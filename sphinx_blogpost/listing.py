@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
 
-from .i18n import _, ngettext, pgettext
+from .i18n import _, ngettext, pgettext, sphinx_fallback
 from .posts import fingerprints
 
 if TYPE_CHECKING:
@@ -177,18 +177,22 @@ def page_window(number: int, total: int, around: int = 2) -> list[int | None]:
     return window
 
 
-def render_pagination(number: int, total: int, page_url: Callable[[int], str]) -> str:
-    """``nav.bp-pagination``: previous/next links and a window of page numbers."""
+def render_pagination(
+    number: int, total: int, page_url: Callable[[int], str], order: str = "newest"
+) -> str:
+    """``nav.bp-pagination``: previous/next links and a window of page numbers. *order* (see
+    :func:`.query.page_order`) names the links: "Newer" and "Older" for pages of posts by
+    date, "Previous" and "Next" for pages in another order (by title)."""
     if total <= 1:
         return ""
+    labels = _pager_labels(order)
     # Arrows as character references: see footer_html.
     # Translators: the name of the page-number navigation, for screen readers.
     pages = escape(_("Pages"))
     parts = [f'<nav class="bp-pagination" aria-label="{pages}">']
     if number > 1:
-        # Translators: the link to the page of newer posts ("← Newer").
-        newer = escape(pgettext("pages", "Newer"))
-        parts.append(f'<a rel="prev" href="{escape(page_url(number - 1))}">&#8592; {newer}</a>')
+        before = escape(labels[0])
+        parts.append(f'<a rel="prev" href="{escape(page_url(number - 1))}">&#8592; {before}</a>')
     for n in page_window(number, total):
         if n is None:
             parts.append('<span class="bp-page-gap" aria-hidden="true">&#8230;</span>')
@@ -197,8 +201,19 @@ def render_pagination(number: int, total: int, page_url: Callable[[int], str]) -
         else:
             parts.append(f'<a class="bp-page" href="{escape(page_url(n))}">{n}</a>')
     if number < total:
-        # Translators: the link to the page of older posts ("Older →").
-        older = escape(pgettext("pages", "Older"))
-        parts.append(f'<a rel="next" href="{escape(page_url(number + 1))}">{older} &#8594;</a>')
+        after = escape(labels[1])
+        parts.append(f'<a rel="next" href="{escape(page_url(number + 1))}">{after} &#8594;</a>')
     parts.append("</nav>")
     return "\n".join(parts) + "\n"
+
+
+def _pager_labels(order: str) -> tuple[str, str]:
+    """The words of the links to the page before and the page after, in *order*."""
+    if order == "other":
+        # The words of the theme's links to the documents before and after.
+        return sphinx_fallback("Previous"), sphinx_fallback("Next")
+    # Translators: the link to the page of newer posts ("← Newer").
+    newer = pgettext("pages", "Newer")
+    # Translators: the link to the page of older posts ("Older →").
+    older = pgettext("pages", "Older")
+    return (newer, older) if order == "newest" else (older, newer)

@@ -24,7 +24,7 @@ from .i18n import _, ngettext
 from .links import Linker, month_names
 from .listing import listing_state, render_listing, render_pagination
 from .posts import fingerprints, stable_digest
-from .query import select
+from .query import page_order, select
 from .theme import theme_options
 from .warnings_ import BlogpostWarning, warn
 
@@ -95,6 +95,7 @@ class Intro:
     posts: tuple[Post, ...]  # its whole listing, in order
     layout: str
     query: object  # the postlist's options, as read
+    order: str  # how its pages follow each other (query.page_order)
 
     def state(self) -> object:
         """What the generated pages show of it (the posts aside): what the next build compares."""
@@ -125,7 +126,8 @@ def blog_intro(app: Sphinx) -> Intro | None:
             title = clean_astext(env.titles[docname]) if docname in env.titles else ""
             layout = query["layout"] or theme_options(app).listing_style
             posts = tuple(select(blog, query))
-            intro = Intro(docname, title or get_config(app.config).title, posts, layout, query)
+            title = title or get_config(app.config).title
+            intro = Intro(docname, title, posts, layout, query, page_order(query["sort"]))
             break
     setattr(app.builder, _INTRO_ATTR, (blog, intro))
     return intro
@@ -273,7 +275,7 @@ def plan_pages(
     else:
         heading = f'<h1 class="bp-page-title">{escape(intro.title)}</h1>\n'
         index = _paginated(intro.posts, per_page, blog.index_page, intro.title, "index",
-                           heading, intro.layout)  # fmt: skip
+                           heading, intro.layout, order=intro.order)  # fmt: skip
     pages = list(index)
     shows = listing_state(blog.posts, "compact")
     pages.append(
@@ -342,6 +344,7 @@ def _paginated(
     heading: str,
     layout: str = "cards",
     term: tuple[str, str] | None = None,
+    order: str = "newest",
 ) -> Iterator[Page]:
     chunks = index_chunks(posts, per_page)
     total = len(chunks)
@@ -350,11 +353,11 @@ def _paginated(
         def render(
             linker: Linker, feed: str, chunk: Sequence[Post] = chunk, number: int = number
         ) -> str:
-            pager = render_pagination(number, total, lambda n: linker.to(page_name(n)))
+            pager = render_pagination(number, total, lambda n: linker.to(page_name(n)), order)
             return heading + feed + render_listing(chunk, layout, linker.listing()) + pager
 
         page_title = title if number == 1 else numbered_title(title, number)
-        shows = (heading, total, layout, listing_state(chunk, layout))
+        shows = (heading, total, layout, order, listing_state(chunk, layout))
         first = page_name(1) if number > 1 else ""
         yield Page(page_name(number), page_title, kind, render, shows, term, first)
 

@@ -21,7 +21,7 @@ from .links import Linker, relative_link
 from .listing import draft_label, minutes_label, render_listing, render_pagination, words_label
 from .pages import blog_intro, index_chunks
 from .posts import foreign_language, language_tag
-from .query import select
+from .query import page_order, select
 from .theme import theme_options
 from .warnings_ import BlogpostWarning, warn
 
@@ -293,7 +293,8 @@ def resolve_blog_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> No
                 paginated = False  # the document's next ones are warned about
                 pages = index_chunks(chosen, get_config(app.config).posts_per_page)
                 chosen = pages[0]
-                pager = render_pagination(1, len(pages), partial(_index_link, linker))
+                link, order = partial(_index_link, linker), page_order(query["sort"])
+                pager = render_pagination(1, len(pages), link, order)
             else:
                 _warn_paginate(placeholder, linker.blog, in_index)
         if html:

@@ -109,6 +109,14 @@ def _text(value: OptionValue) -> str:
     return (value if isinstance(value, str) else ", ".join(value)).strip()
 
 
+def page_order(sort: str) -> str:
+    """How the pages of a listing sorted by *sort* follow each other, for the words of their
+    links: ``newest`` first (page 2 is older), ``oldest`` first, or in ``other`` order."""
+    if sort in (INDEX_ORDER, "-date", "-updated"):
+        return "newest"
+    return "oldest" if sort in ("date", "updated") else "other"
+
+
 def select(blog: Blog, query: Mapping[str, Any]) -> list[Post]:
     """The posts a ``postlist`` query shows: filters combined with AND, any value within one."""
     posts: list[Post] = list(blog.posts)

@@ -219,3 +219,25 @@ def test_a_parallel_build_gives_the_same_pages(make_app, rootdir, tmp_path):
         if (serial.outdir / p).read_bytes() != (parallel.outdir / p).read_bytes()
     ]  # fmt: skip
     assert differ == []
+
+
+@pytest.mark.parametrize(
+    ("sort", "words"),
+    [("title", ("Previous", "Next")), ("date", ("Older", "Newer")), ("-date", ("Newer", "Older"))],
+)
+def test_the_page_links_say_which_way_the_pages_go(make_app, tmp_path, sort, words):
+    # "Newer" and "Older" only where pages go by date, and the way they go.
+    srcdir = copy_root("intro", tmp_path)
+    index = srcdir / "blog" / "index.md"
+    index.write_text(index.read_text("utf8").replace(":paginate:", f":paginate:\n:sort: {sort}"))
+    site = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
+    assert site.warnings == []
+    for name in ("blog/index.html", "blog/page/2.html"):  # the document's page, and ours
+        page = _page(site.outdir, name)
+        for rel, word in zip(("prev", "next"), words, strict=True):
+            link = page.select_one(f"nav.bp-pagination a[rel={rel}]")
+            assert link is None or word in link.get_text(), (name, rel)
+    second = _page(site.outdir, "blog/page/2.html")
+    assert [a.get_text().strip("←→ ") for a in second.select("nav.bp-pagination a[rel]")] == [
+        *words
+    ]
