@@ -56,7 +56,7 @@ from .feeds import page_uri as quoted_uri
 from .freshness import WrittenDocuments, put_by_sphinx
 from .i18n import _, sphinx_fallback
 from .links import cover_url, relative_link
-from .pages import blog_intro, kind_title, plan_pages
+from .pages import blog_intro, kind_title, page_titles
 from .posts import foreign_language, language_tag, stable_digest
 from .theme import THEME_NAME, THEME_PATH, theme_options, uses_dispatches
 from .warnings_ import BlogpostWarning, warn
@@ -427,8 +427,7 @@ def writes_page(builder: Builder, attribute: str) -> bool:
 def _name_pages(app: Sphinx, blog: Blog) -> frozenset[str]:
     """What :func:`_known_pages` gives, computed and kept on the builder for this build."""
     builder = app.builder
-    config = get_config(app.config)
-    generated = {page.name for page in plan_pages(blog, config, intro=blog_intro(app))}
+    generated = page_titles(app).keys()
     # What html writes (singlehtml too, for the warnings to be those of the html build).
     own = {name for name, made in _BUILDER_PAGES if getattr(builder, made, False)}
     indices = {f"{d.name}-{index.name}" for d in app.env.domains.sorted() for index in d.indices}

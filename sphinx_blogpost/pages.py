@@ -29,7 +29,7 @@ from .theme import theme_options
 from .warnings_ import BlogpostWarning, warn
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Sequence
+    from collections.abc import Callable, Iterator, Mapping, Sequence
 
     from sphinx import addnodes
     from sphinx.application import Sphinx
@@ -94,8 +94,12 @@ class Intro:
     title: str
     posts: tuple[Post, ...]  # its whole listing, in order
     layout: str
-    query: object  # the postlist's options, as read
-    order: str  # how its pages follow each other (query.page_order)
+    query: Mapping[str, Any]  # the postlist's options, as read
+
+    @property
+    def order(self) -> str:
+        """How its pages follow each other (:func:`.query.page_order`)."""
+        return page_order(self.query["sort"])
 
     def state(self) -> object:
         """What the generated pages show of it (the posts aside): what the next build compares."""
@@ -126,11 +130,27 @@ def blog_intro(app: Sphinx) -> Intro | None:
             title = clean_astext(env.titles[docname]) if docname in env.titles else ""
             layout = query["layout"] or theme_options(app).listing_style
             posts = tuple(select(blog, query))
-            title = title or get_config(app.config).title
-            intro = Intro(docname, title, posts, layout, query, page_order(query["sort"]))
+            intro = Intro(docname, title or get_config(app.config).title, posts, layout, query)
             break
     setattr(app.builder, _INTRO_ATTR, (blog, intro))
     return intro
+
+
+_TITLES_ATTR = "_blogpost_page_titles"  # per build, on the builder: (blog, name -> title)
+
+
+def page_titles(app: Sphinx) -> dict[str, str]:
+    """The name and title of every page the blog generates in this build, planned once for
+    all who ask: ``:doc:`` links (each missing reference), the pages a build knows, and the
+    places redirects may not go."""
+    blog = get_blog(app)
+    cached: tuple[Blog, dict[str, str]] | None = getattr(app.builder, _TITLES_ATTR, None)
+    if cached is not None and cached[0] is blog:
+        return cached[1]
+    pages = plan_pages(blog, get_config(app.config), intro=blog_intro(app))
+    titles = {page.name: page.title for page in pages}
+    setattr(app.builder, _TITLES_ATTR, (blog, titles))
+    return titles
 
 
 def index_chunks(posts: Sequence[Post], per_page: int) -> list[Sequence[Post]]:
@@ -471,10 +491,7 @@ def resolve_page_reference(
     if node.get("refdomain") != "std" or node.get("reftype") != "doc":
         return None
     target = docname_join(node.get("refdoc", ""), node["reftarget"])
-    blog = get_blog(app)
-    titles = {
-        p.name: p.title for p in plan_pages(blog, get_config(app.config), intro=blog_intro(app))
-    }
+    titles = page_titles(app)
     if target not in titles:
         return None
     text = contnode.astext() if node.get("refexplicit") else titles[target]

@@ -21,7 +21,7 @@ from .links import Linker, relative_link
 from .listing import draft_label, minutes_label, render_listing, render_pagination, words_label
 from .pages import blog_intro, index_chunks
 from .posts import foreign_language, language_tag
-from .query import page_order, select
+from .query import select
 from .theme import theme_options
 from .warnings_ import BlogpostWarning, warn
 
@@ -290,11 +290,12 @@ def resolve_blog_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> No
         pager = ""
         if query.get("paginate") and app.builder.name in WEB_BUILDERS:
             if paginated:
+                assert intro is not None  # the index's document: this postlist is its listing
                 paginated = False  # the document's next ones are warned about
-                pages = index_chunks(chosen, get_config(app.config).posts_per_page)
+                pages = index_chunks(intro.posts, get_config(app.config).posts_per_page)
                 chosen = pages[0]
-                link, order = partial(_index_link, linker), page_order(query["sort"])
-                pager = render_pagination(1, len(pages), link, order)
+                link = partial(_index_link, linker)
+                pager = render_pagination(1, len(pages), link, intro.order)
             else:
                 _warn_paginate(placeholder, linker.blog, in_index)
         if html:

@@ -17,7 +17,7 @@ from .feeds import WEB_BUILDERS, page_uri, site_url, write_file
 from .freshness import WrittenPages, put_by_sphinx
 from .i18n import _
 from .links import relative_link
-from .pages import blog_intro, plan_pages
+from .pages import page_titles
 from .posts import language_tag
 from .warnings_ import BlogpostWarning, warn
 
@@ -59,9 +59,8 @@ def write_redirects(app: Sphinx, exception: Exception | None) -> None:
     written = WrittenPages(app, "redirects", chrome=False)
     if not (_any_redirects(app) or written.written_before):
         return  # most blogs: no redirect to write or remove, and no state to keep
-    # Planned once: where redirects may not go, and the titles of those that lead to them.
-    pages = plan_pages(get_blog(app), get_config(app.config), intro=blog_intro(app))
-    blog_pages = {page.name: page.title for page in pages}
+    # Where redirects may not go, and the titles of those that lead to them.
+    blog_pages = page_titles(app)
     others = _output_files(app, blog_pages)  # the project's, the blog's and Sphinx's own pages
     for redirect in _redirects(app, others, blog_pages):
         html = render_redirect(app, redirect)
