@@ -18,7 +18,7 @@ from sphinx.locale import init as init_locale
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.i18n import docname_to_domain
 
-from .posts import malformed, strip_space, whole_number
+from .posts import strip_space, unfit_item, whole_number
 from .query import POSTLIST_OPTIONS, option_values, parse_query
 from .warnings_ import BlogpostWarning, warn
 
@@ -368,7 +368,7 @@ def _yaml_value(value: Any) -> RawValue:
     if value is None or isinstance(value, bool | dict | bytes):  # bool: MyST's own reading
         return value
     if isinstance(value, list | tuple):
-        return value if malformed(value) else [str(item) for item in value]
+        return [item if unfit_item(item) else str(item) for item in value]
     return str(value)
 
 

@@ -433,9 +433,14 @@ def parse_options(
             if name == "date" and isinstance(value, dict) and "created" in value:
                 message += " (Material for MkDocs' form: give 'date' and 'updated' each its own)"
             report(BlogpostWarning.OPTION, message, name)
-        elif name == "redirect":
-            kept[name] = value  # each address with a control character is refused whole
         else:
+            if isinstance(value, list | tuple):
+                value, unfit = fit_items(name, value)
+                for message in unfit:
+                    report(BlogpostWarning.OPTION, message, name)
+            if name == "redirect":
+                kept[name] = value  # each address with a control character is refused whole
+                continue
             kept[name], dropped = _written(value)
             if dropped:
                 message = f"{name} has control characters, which are left out: {value!r}"
@@ -574,13 +579,25 @@ _SHORT_REPR.maxstring = _SHORT_REPR.maxother = 400
 
 
 def malformed(value: object) -> bool:
-    """A value no option takes (from YAML): a mapping or binary data, or a list that holds
-    lists, mappings, nulls, booleans (from MyST's reading) or binary data."""
-    if isinstance(value, Mapping | bytes):
-        return True
-    return isinstance(value, list | tuple) and any(
-        item is None or isinstance(item, Mapping | list | tuple | bool | bytes) for item in value
-    )
+    """A value no option takes (from YAML): a mapping or binary data."""
+    return isinstance(value, Mapping | bytes)
+
+
+def unfit_item(item: object) -> bool:
+    """An item of a YAML list that no option takes: a list, a mapping, a null, a boolean (from
+    MyST's reading) or binary data. Text, numbers and dates are text as written."""
+    return item is None or isinstance(item, Mapping | list | tuple | bool | bytes)
+
+
+def fit_items(option: str, items: Sequence[object]) -> tuple[list[Any], list[str]]:
+    """The items of a YAML list that an option takes, and a message for each of the others,
+    naming *option*: one stray value costs only itself, not the names beside it."""
+    unfit = [
+        f"{option}: {short_repr(item)} is not text; it is left out"
+        for item in items
+        if unfit_item(item)
+    ]
+    return [item for item in items if not unfit_item(item)], unfit
 
 
 def count_words(text: str) -> tuple[int, int]:

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from .listing import LAYOUTS
-from .posts import flag_word, malformed, names_of, short_repr, split_list, whole_number
+from .posts import fit_items, flag_word, names_of, short_repr, split_list, whole_number
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
@@ -39,8 +39,12 @@ def option_values(raw: Mapping[str, RawValue], report: ReportOption) -> dict[str
     for name, value in raw.items():
         if value is None or isinstance(value, str):
             values[name] = value
-        elif name in _FILTERS and isinstance(value, list | tuple) and not malformed(value):
-            values[name] = [str(item) for item in value]
+        elif name in _FILTERS and isinstance(value, list | tuple):
+            fit, unfit = fit_items(f"postlist {name}", value)
+            for message in unfit:
+                report(message, name)
+            if fit:  # else the filter is left out, as a value of another kind is
+                values[name] = [str(item) for item in fit]
         else:
             kind = "text or a list of text" if name in _FILTERS else "text"
             report(f"postlist {name}: {short_repr(value)} is not {kind}; it is ignored", name)
