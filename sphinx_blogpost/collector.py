@@ -260,7 +260,15 @@ def read_post(app: Sphinx, doctree: nodes.document, declaration: blogpost_node) 
     title = title.strip()
     if not title:
         title = docname.rsplit("/", 1)[-1]
-        warn(BlogpostWarning.TITLE, f"the post has no title; using {title!r}", declaration)
+        message = f"the post has no title; using {title!r}"
+        # Hugo's and Jekyll's front matter names the page, which MyST makes a heading of
+        # only when asked; in reStructuredText a `:title:` field is docutils' own metadata
+        if env.metadata[docname].get("title") and env.doc2path(docname).suffix != ".rst":
+            message += (
+                " (a 'title' in front matter is no heading: write it as the first one,"
+                " or set myst_title_to_header = True)"
+            )
+        warn(BlogpostWarning.TITLE, message, declaration)
     if not env.tocs[docname].children:
         _give_document_title(env, docname, title)
 

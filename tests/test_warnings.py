@@ -38,6 +38,8 @@ EXPECTED = {  # (file, line) -> (subtype, part of the message); at the option's 
     ("frontmatter_badlist.md", 11): ("option", "postlist sort 'sideways' is not one of"),
     ("nodate.rst", 4): ("date", "the post has no date"),
     ("notitle.md", 1): ("title", "the post has no title; using 'notitle'"),
+    # Hugo's and Jekyll's title, in front matter: the warning says how to make it the title
+    ("frontmatter_title.md", 1): ("title", "or set myst_title_to_header = True)"),
     ("unknownopt.rst", 6): ("option", "unknown post option 'colour'"),
     ("stray.rst", 7): ("option", "'this line is not an option' is not a post option"),
     ("stray.rst", 8): ("option", "option 'tags' is given twice; the last one is used"),
