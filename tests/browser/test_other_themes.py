@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from ..conftest import copy_root
+from ..conftest import copy_root, make_site
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -190,3 +190,37 @@ def test_page_heads_are_not_banners(
     assert page.locator(block).count() == 1
     banners = {"landmark-banner-is-top-level", "landmark-no-duplicate-banner"}
     assert _axe_violations(page, banners) == []
+
+
+#: Furo's sidebar with its navigation and the blog's sidebars under it.
+FURO_SIDEBARS = [
+    "sidebar/brand.html", "sidebar/search.html", "sidebar/scroll-start.html",
+    "sidebar/navigation.html", "blogpost/recent-posts.html", "blogpost/tags.html",
+    "sidebar/scroll-end.html",
+]  # fmt: skip
+
+
+def test_sidebars_line_up_with_furos_navigation(
+    tmp_path: Path, visit: Callable[..., Visit]
+) -> None:
+    # The blog's sidebars stood at the very edge of Furo's sidebar, 16px left of its
+    # navigation's links, and each heading 8px right of its list (Furo's heading padding).
+    post = "Post\n====\n\n.. blogpost::\n   :date: 2025-01-0{0}\n   :tags: t{0}\n\nText.\n"
+    conf = (
+        f'extensions = ["sphinx_blogpost"]\nhtml_theme = "furo"\n'
+        f'suppress_warnings = ["blogpost.feed"]\nhtml_sidebars = {{"**": {FURO_SIDEBARS!r}}}\n'
+    )
+    files = {f"post{n}.rst": post.format(n) for n in (1, 2)}
+    app = SphinxTestApp(
+        "html", srcdir=make_site(tmp_path / "src", files, conf), builddir=tmp_path / "out"
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    page = visit((Path(app.outdir) / "index.html").as_uri()).page
+    navigation = _content_left(page, ".sidebar-tree a.reference")
+    for selector in (".bp-sidebar h3", ".bp-sidebar li a"):
+        assert page.locator(selector).count() >= 2, selector
+        lefts = page.locator(selector).evaluate_all(f"es => es.map({CONTENT_LEFT})")
+        assert [round(left - navigation) for left in lefts] == [0] * len(lefts), selector
