@@ -81,6 +81,24 @@ def test_headings_line_up_with_the_text_around_them(
     assert abs(_content_left(page, ".bp-card .bp-card-title") - category) < 1
 
 
+#: Where an element's box starts, from the top of the page.
+PAGE_TOP = "e => e.getBoundingClientRect().top + window.scrollY"
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_blog_index_head_starts_where_page_titles_do(
+    themed: Path, visit: Callable[..., Visit], width: int
+) -> None:
+    # Furo puts the room above a page's title in the title's own margin: the hero, whose
+    # heading keeps a small one under the eyebrow, started at the very top of the page
+    # (2px under the window's edge), 28px above every other page's title.
+    hero, title = (
+        visit((themed / path).as_uri(), width=width).page.locator(selector).first.evaluate(PAGE_TOP)
+        for path, selector in (("blog/index.html", ".bp-hero"), ("blog/tag/index.html", "h1"))
+    )
+    assert abs(hero - title) < 1
+
+
 #: How far each element of *selector* sticks out past the window's sides, or out of its
 #: nearest block (a link clipped by the theme's overflow: hidden is still out of sight).
 STICKING_OUT = """selector => [...document.querySelectorAll(selector)].flatMap(e => {
