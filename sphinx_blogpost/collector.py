@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -27,6 +28,7 @@ from .directives import (
 from .freshness import WrittenDocuments
 from .posts import (
     Post,
+    TeX,
     build_moment,
     count_words,
     cover_path,
@@ -34,6 +36,7 @@ from .posts import (
     is_url,
     leading_paragraphs,
     meta_fields,
+    paragraph_markup,
     parse_options,
     reading_minutes,
     stable_digest,
@@ -274,17 +277,20 @@ def read_post(app: Sphinx, doctree: nodes.document, declaration: blogpost_node) 
 
     text = _VisibleText(title_node)
     text.walk(doctree)
+    markup = None
     if meta.summary is not None:
         summary, summary_words = meta.summary, 0
-    elif text.paragraphs_before_more is not None:
-        summary = " ".join(text.paragraphs[: text.paragraphs_before_more])
-        summary_words = count_words(summary)[0]
     else:
-        summary, summary_words = leading_paragraphs(text.paragraphs, config.summary_words)
-    if meta.summary is None:
+        if text.paragraphs_before_more is not None:
+            count = text.paragraphs_before_more
+            summary_words = count_words(" ".join(text.paragraphs[:count]))[0]
+        else:
+            count, summary_words = leading_paragraphs(text.paragraphs, config.summary_words)
+        summary = " ".join(text.paragraphs[:count])
         # A copy of the body for listings, feeds and sharing tags: without the controls the
         # `summary` option and the title leave out. The page shows the body as written.
         summary = written_text(summary)[0]
+        markup = text.summary_markup(count)
     minutes = meta.readtime or reading_minutes(
         text.words, text.cjk, config.words_per_minute, config.cjk_characters_per_minute
     )
@@ -299,6 +305,7 @@ def read_post(app: Sphinx, doctree: nodes.document, declaration: blogpost_node) 
         minutes=minutes,
         # " ..." after an empty summary (a post of only code, say) would be all a list shows.
         summary_is_partial=bool(summary) and text.words > summary_words,
+        summary_markup=markup,
         line=declaration.line,
         term_lines=_term_lines(declaration),
     )
@@ -355,6 +362,9 @@ class _VisibleText:
     cjk: int = 0
     paragraphs: list[str] = field(default_factory=list)  # body paragraphs, summary material
     paragraphs_before_more: int | None = None
+    #: The pieces of text of the body paragraphs with inline math, by index in `paragraphs`.
+    math_parts: dict[int, list[str]] = field(default_factory=dict)
+    math_seen: int = 0  # inline math nodes met so far
 
     def walk(self, node: nodes.Node, body: bool = True) -> None:
         """Count the text under *node*, which is in the post's running text if *body*."""
@@ -371,6 +381,7 @@ class _VisibleText:
                     self._count("".join(run))
                     run = []
                 parts: list[str] = []
+                math_seen = self.math_seen
                 self._inline(child, parts)
                 text = "".join(parts)
                 words, cjk = count_words(text)  # self._count inlined on the busiest path
@@ -379,6 +390,8 @@ class _VisibleText:
                 if body and isinstance(child, nodes.paragraph):
                     paragraph = " ".join(text.split())
                     if paragraph:  # not an image alone: summaries join no empty paragraphs
+                        if self.math_seen != math_seen:
+                            self.math_parts[len(self.paragraphs)] = parts
                         self.paragraphs.append(paragraph)
             elif isinstance(child, nodes.Text):
                 run.append(child.astext() if "\x00" in child else child)
@@ -401,8 +414,22 @@ class _VisibleText:
                 parts.append(child.astext() if "\x00" in child else child)
             elif isinstance(child, _HIDDEN):
                 self._hidden(child)
+            elif isinstance(child, nodes.math):
+                parts.append(TeX(child.astext()))
+                self.math_seen += 1
             else:
                 self._inline(child, parts)
+
+    def summary_markup(self, count: int) -> str | None:
+        """The HTML of the first *count* paragraphs, joined as the summary is, if inline math
+        is in them (as MathML); else None."""
+        if not any(index < count for index in self.math_parts):
+            return None
+        html = " ".join(
+            paragraph_markup(self.math_parts[index]) if index in self.math_parts else escape(text)
+            for index, text in enumerate(self.paragraphs[:count])
+        )
+        return written_text(html)[0]
 
     def _count(self, text: str) -> None:
         words, cjk = count_words(text)

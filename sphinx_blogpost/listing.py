@@ -63,6 +63,12 @@ def _category(post: Post) -> str:
     return f'<p class="bp-card-category">{escape(post.categories[0])}</p>'
 
 
+def summary_html(post: Post) -> str:
+    """A post's summary in a listing: its inline math as MathML (``summary_markup``), the rest
+    escaped."""
+    return post.summary_markup if post.summary_markup is not None else escape(post.summary)
+
+
 def _lang(post: Post) -> str:
     """``lang`` on what a post writes in its own language (title, summary), for screen readers."""
     return f' lang="{escape(post.language)}"' if post.language else ""
@@ -100,7 +106,7 @@ def _card(post: Post, links: LinkContext, h: str) -> str:
         f"{_category(post)}"
         f'<{h} class="sd-card-title bp-card-title"{_lang(post)}>'
         f'<a class="sd-stretched-link" href="{url}">{escape(post.title)}</a>{_draft(post)}</{h}>'
-        f'<p class="sd-card-text bp-card-summary"{_lang(post)}>{escape(post.summary)}</p>'
+        f'<p class="sd-card-text bp-card-summary"{_lang(post)}>{summary_html(post)}</p>'
         f'<p class="bp-card-meta">{_date(post, links, _SEP)}'
         f'<span class="bp-readtime" data-minutes="{post.minutes}">'
         f"{minutes_label(post.minutes)}</span>"
@@ -117,7 +123,7 @@ def _list_item(post: Post, links: LinkContext, h: str) -> str:
         f'<{h} class="bp-card-title"{_lang(post)}><a href="{url}">{escape(post.title)}</a>'
         f"{_draft(post)}</{h}>"
         f'<p class="bp-card-date">{_date(post, links)}</p>'
-        f'<p class="bp-card-summary"{_lang(post)}>{escape(post.summary)}{more}</p>'
+        f'<p class="bp-card-summary"{_lang(post)}>{summary_html(post)}{more}</p>'
         '<p class="bp-card-meta">'
         f'<span class="bp-readtime" data-minutes="{post.minutes}">'
         f"{short_minutes_label(post.minutes)}</span>{_SEP}"

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from functools import cache, cached_property
+from html import escape, unescape
 from typing import Any
 
 from .warnings_ import BlogpostWarning
@@ -145,6 +146,9 @@ class Post(PostMeta):
     minutes: int
     summary: str  # always set: the option, the text before `more`, or leading paragraphs
     summary_is_partial: bool  # the post goes on past the summary (list views add " ...")
+    #: The summary as HTML where it holds inline math, which listings show as MathML; None
+    #: for the rest, whose HTML is the escaped text. Feeds and metadata keep the text.
+    summary_markup: str | None = None
     # Where the declaration is, for warnings found once every post is known (slugs). Not
     # part of what the post is: moving it does not change the fingerprint.
     line: int | None = field(default=None, repr=False, compare=False)
@@ -617,16 +621,50 @@ def reading_minutes(words: int, cjk: int, words_per_minute: int, cjk_per_minute:
     return max(1, math.ceil(words / speed))
 
 
-def leading_paragraphs(paragraphs: Iterable[str], min_words: int) -> tuple[str, int]:
-    """Whole paragraphs from the start until they hold at least *min_words* words."""
-    taken: list[str] = []
-    words = 0
+def leading_paragraphs(paragraphs: Iterable[str], min_words: int) -> tuple[int, int]:
+    """How many whole paragraphs from the start hold at least *min_words* words (all of them,
+    if they hold fewer), and how many words those hold."""
+    count = words = 0
     for paragraph in paragraphs:
-        taken.append(paragraph)
+        count += 1
         words += count_words(paragraph)[0]
         if words >= min_words:
             break
-    return " ".join(taken), words
+    return count, words
+
+
+class TeX(str):
+    """The source of a paragraph's inline math, among the pieces of its text: the text shows
+    it as written, its HTML (:func:`paragraph_markup`) as MathML."""
+
+    __slots__ = ()
+
+
+def paragraph_markup(parts: Iterable[str]) -> str:
+    """A paragraph's HTML from the pieces of its text: each escaped, each :class:`TeX` piece
+    as MathML, white space joined as in the text."""
+    html = "".join(inline_mathml(part) if isinstance(part, TeX) else escape(part) for part in parts)
+    return " ".join(html.split())
+
+
+def inline_mathml(tex: str) -> str:
+    """Inline math as MathML, which browsers show without a script (docutils' converter, as
+    its ``math_output = "MathML"`` uses); TeX it does not know, as written."""
+    from docutils.utils.math import latex2mathml  # only for posts with math in a summary
+
+    try:
+        mathml: str = latex2mathml.tex2mathml(tex)
+    except Exception:
+        return escape(tex)
+    # Named entities (&ApplyFunction;) are HTML's, not XML's, which EPUB's XHTML is: characters.
+    return _NAMED_ENTITY.sub(_character, "".join(line.strip() for line in mathml.splitlines()))
+
+
+_NAMED_ENTITY = re.compile(r"&(?!(?:lt|gt|amp|quot|apos);)[A-Za-z][A-Za-z0-9]*;")
+
+
+def _character(entity: re.Match[str]) -> str:
+    return escape(unescape(entity.group(0)), quote=False)
 
 
 def author_id(author: Author) -> str:

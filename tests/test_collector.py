@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import feedparser
 import pytest
 from bs4 import BeautifulSoup
 from docutils import nodes
@@ -191,7 +192,7 @@ def _record(app: SphinxTestApp, docname: str) -> Post:
 
 def test_summary_site_builds_without_warnings(summary_site: SphinxTestApp) -> None:
     assert warnings_of(summary_site) == []
-    assert len(_listed_summaries(summary_site)) == 6
+    assert len(_listed_summaries(summary_site)) == 9
 
 
 @pytest.mark.parametrize("doc", ["inline", "inline_md"])
@@ -234,3 +235,43 @@ def test_an_empty_summary_is_not_followed_by_dots(summary_site: SphinxTestApp) -
     post = _record(summary_site, "code_only")
     assert (post.summary, post.words, post.summary_is_partial) == ("", 1, False)
     assert _listed_summaries(summary_site)["code_only.html"] == ""
+
+
+def test_inline_math_in_a_summary_is_mathml_in_listings_and_tex_in_feeds(
+    summary_site: SphinxTestApp,
+) -> None:
+    """Math in a summary shows as MathML, which browsers draw without a script; TeX that
+    docutils' converter does not know stays as written. Text around it stays escaped."""
+    post = _record(summary_site, "math")
+    assert post.summary == (
+        r"Attention is \mathrm{softmax}(QK^T/\sqrt{d})V when a<b, and \operatorname{KL}(p\|q)"
+        r" is <not> zero; \unknownmacro y stays as written, here and everywhere else in these"
+        " few words."
+    )
+    index = soup(summary_site, "blog/index")
+    (item,) = [
+        i for i in index.select(".bp-list-item") if i.select_one("a")["href"] == "../math.html"
+    ]
+    cards = soup(summary_site, "index").select(".bp-layout-cards .bp-card-summary")
+    assert len(cards) == 2  # the math posts, in the cards layout: the same summary HTML
+    for summary in (item.select_one(".bp-card-summary"), cards[1]):
+        maths = summary.find_all("math")
+        assert [m.get("xmlns") for m in maths] == ["http://www.w3.org/1998/Math/MathML"] * 3
+        assert maths[0].find("msqrt") is not None and maths[0].find("msup") is not None
+        assert [mo.get_text() for mo in maths[1].find_all("mo")] == ["<"]
+        assert summary.find("not") is None and "is <not> zero" in summary.get_text()
+        assert "\\unknownmacro y stays" in summary.get_text()
+    raw = (summary_site.outdir / "blog" / "index.html").read_text("utf8")
+    # HTML's named entities are characters: EPUB's pages are XHTML, which knows none of them
+    assert "&ApplyFunction;" not in raw and "\u2061" in raw
+
+    md_post = _record(summary_site, "math_md")  # MyST's dollarmath gives the same nodes
+    assert md_post.summary_markup is not None and "<mi>ℒ</mi>" in md_post.summary_markup
+    assert post.summary_markup is not None
+    # No math in the summary (only past it), or none at all: the escaped text, as before
+    assert _record(summary_site, "math_later").summary_markup is None
+    assert _record(summary_site, "inline").summary_markup is None
+
+    atom = feedparser.parse(summary_site.outdir / "blog" / "atom.xml")
+    (entry,) = [e for e in atom.entries if e.link.endswith("/math.html")]
+    assert entry.summary == post.summary  # feeds and metadata keep the text

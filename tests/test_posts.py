@@ -120,9 +120,9 @@ def test_reading_minutes(words, cjk, minutes):
 
 def test_leading_paragraphs_stop_after_enough_words():
     paragraphs = ["one two three", "four five", "six"]
-    assert leading_paragraphs(paragraphs, 4) == ("one two three four five", 5)
-    assert leading_paragraphs(paragraphs, 100) == ("one two three four five six", 6)
-    assert leading_paragraphs([], 10) == ("", 0)
+    assert leading_paragraphs(paragraphs, 4) == (2, 5)
+    assert leading_paragraphs(paragraphs, 100) == (3, 6)
+    assert leading_paragraphs([], 10) == (0, 0)
 
 
 def test_split_list():
