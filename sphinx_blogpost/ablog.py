@@ -769,6 +769,20 @@ def ablog_slug(name: str) -> str:
     return re.sub(r"[-\s]+", "-", text)
 
 
+def ablog_root(config: Config) -> str:
+    """The folder of ABlog's pages: ``blog_path`` read as ``blogpost_root`` reads a folder
+    (``/news/`` is ``news``), or ABlog's default ``blog`` when it is not set or names no
+    folder of the output (``../news``, an absolute path: warned about at start, and ignored)."""
+    value = config.blog_path
+    if value is None:
+        return "blog"
+    try:
+        root: str = _validator("blogpost_root")(value)
+    except (TypeError, ValueError):
+        return "blog"
+    return root
+
+
 #: The kinds of names ABlog gives pages, each in the folder of its name under ``blog_path``
 #: (its locations and languages have no pages here).
 _ABLOG_KINDS = ("tag", "category", "author")

@@ -643,11 +643,10 @@ class _FeedWriter:
         do not follow a redirect page, so those who subscribed there keep their feed only if
         it is there. Not where the file is a feed of ours (another name's)."""
         # Here, not at the top: the ABlog module imports this one (through the sidebars').
-        from .ablog import ablog_name_pages
+        from .ablog import ablog_name_pages, ablog_root
 
         ours = {self.blog.page(kind, name) for kind in FEED_KINDS for name in self.blog.slugs[kind]}
-        ablog_root = self.app.config.blog_path or "blog"  # ABlog's default
-        for kind, name, ablogs, page in ablog_name_pages(self.blog, ablog_root):
+        for kind, name, ablogs, page in ablog_name_pages(self.blog, ablog_root(self.app.config)):
             if ablogs not in ours:
                 self.write_term(ablogs, kind, name, page)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 from urllib.parse import quote
 
-from .ablog import ablog_addresses
+from .ablog import ablog_addresses, ablog_root
 from .collector import get_blog, posts_of
 from .config import get_config
 from .feeds import WEB_BUILDERS, page_uri, site_url, write_file
@@ -109,8 +109,7 @@ def _redirects(
             warn(BlogpostWarning.CONFLICT, message, _redirect_location(post))
     if not get_config(app.config).ablog_compat:
         return
-    ablog_root = app.config.blog_path or "blog"  # ABlog's default
-    for name, target in ablog_addresses(get_blog(app), ablog_root):
+    for name, target in ablog_addresses(get_blog(app), ablog_root(app.config)):
         path = file_of(name)
         if path in others or path in claimed or path == file_of(target):
             continue

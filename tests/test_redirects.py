@@ -406,6 +406,36 @@ def test_ablogs_addresses_are_under_its_blog_path_wherever_ours_are(make_app, ro
         assert _target(_redirect(site.outdir, path), path) == target
 
 
+@pytest.mark.parametrize(
+    ("blog_path", "folder"),
+    [("/weblog/", "weblog"), ("weblog/", "weblog"), (" weblog ", "weblog"), ("../weblog", "blog"),
+     ("<tmp>/outside", "<tmp>/outside"), ("", "blog"), (".", "blog"), (["weblog"], "blog")],
+)  # fmt: skip
+def test_ablogs_addresses_are_in_the_output_folder_whatever_blog_path_says(
+    make_app, rootdir, tmp_path, blog_path, folder
+):
+    # blog_path is read as blogpost_root reads a folder; one that names none is ABlog's
+    # default: no crash, and no file written outside the output folder.
+    if blog_path == "<tmp>/outside":  # an absolute path: a folder of the output all the same
+        blog_path = (tmp_path / "outside").as_posix()
+        folder = blog_path.strip("/")
+    out = tmp_path / "build" / "out"
+    site = build(
+        make_app, "html", srcdir=rootdir / "test-ablog-redirects", builddir=out,
+        confoverrides={"blog_path": blog_path, "blogpost_root": "news"},
+    )  # fmt: skip
+    assert [line.rpartition(" ")[2] for line in site.warnings] == ["[blogpost.config]"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["build"]
+    assert sorted(p.name for p in (tmp_path / "build").iterdir()) == ["out"]
+    for name, target in [(folder, "news/index.html"), (f"{folder}/2021", "news/archive/2021.html"),
+                         (f"{folder}/tag/my_tag", "news/tag/my-tag.html")]:  # fmt: skip
+        path = f"{name}.html"
+        assert _target(_redirect(site.outdir, path), path) == target
+    copy = feedparser.parse((site.outdir / folder / "tag" / "my_tag" / "atom.xml").read_bytes())
+    assert not copy.bozo
+    assert [e.id for e in copy.entries] == ["https://blog.example.org/posts/one.html"]
+
+
 def test_ablogs_feed_addresses_of_names_slugged_otherwise_hold_their_feeds(make_app, tmp_path):
     # Feed readers do not follow a redirect page: a tag's feed at ABlog's address is the feed.
     srcdir = copy_root("ablog-redirects", tmp_path)
