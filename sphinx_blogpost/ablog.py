@@ -783,6 +783,10 @@ def ablog_root(config: Config) -> str:
     return root
 
 
+#: The longest name of a file or folder, in bytes, on the usual file systems. ABlog's slugs
+#: are not shortened, as ours are (:data:`.posts.SLUG_LENGTH`).
+_FILE_NAME_BYTES = 255
+
 #: The kinds of names ABlog gives pages, each in the folder of its name under ``blog_path``
 #: (its locations and languages have no pages here).
 _ABLOG_KINDS = ("tag", "category", "author")
@@ -815,6 +819,9 @@ def ablog_name_pages(blog: Blog, ablog_root: str) -> list[tuple[str, str, str, s
     for kind in _ABLOG_KINDS:
         for name in blog.slugs[kind]:
             slug, page = ablog_slug(blog.label(kind, name)), blog.page(kind, name)
-            if slug and page is not None:  # "🎉": ABlog's slug is empty, its page the folder's
-                found.append((kind, name, f"{ablog_root}/{kind}/{slug}", page))
+            if not slug or page is None:  # "🎉": ABlog's slug is empty, its page the folder's
+                continue
+            if len(f"{slug}.html".encode()) > _FILE_NAME_BYTES:
+                continue  # no file system took ABlog's page: there is no old address to keep
+            found.append((kind, name, f"{ablog_root}/{kind}/{slug}", page))
     return found

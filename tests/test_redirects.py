@@ -475,6 +475,29 @@ def test_ablogs_feed_addresses_of_names_slugged_otherwise_hold_their_feeds(make_
     assert mine == theirs
 
 
+def test_a_name_too_long_for_ablogs_file_gets_no_old_address(make_app, tmp_path):
+    # ABlog does not shorten a slug: no file system held its page of this tag (255 bytes a
+    # name), so there is no old address to keep; ours is shortened and written as usual.
+    long_tag = " ".join(["Longword"] * 40)
+    post = f"Long\n====\n\n.. post:: 2020-05-01\n   :tags: {long_tag}, my_tag\n\nBody.\n"
+    conf = (
+        'extensions = ["sphinx_blogpost"]\nblogpost_ablog_compat = True\n'
+        'html_baseurl = "https://blog.example.org/"\n'
+    )
+    srcdir = make_site(tmp_path / "src", {"posts/long.rst": post}, conf)
+    for builder in ("html", "dirhtml"):
+        site = build(make_app, builder, srcdir=srcdir, builddir=tmp_path / builder)
+        assert site.warnings == []
+        tags = sorted(p.name for p in (site.outdir / "blog" / "tag").iterdir())
+        ours = "longword-" * 5 + "longword"  # 60 characters at most, whole words
+        if builder == "html":
+            assert tags == sorted(["index.html", "my-tag", "my-tag.html", "my_tag",
+                                   "my_tag.html", ours, f"{ours}.html"])  # fmt: skip
+        else:
+            assert tags == sorted(["index.html", "my-tag", "my_tag", ours])
+        assert (site.outdir / "blog" / "tag" / ours / "atom.xml").is_file()
+
+
 def test_two_spellings_of_one_file_in_one_post_are_one_redirect(make_app, tmp_path):
     # With dirhtml, `old` and `old/index` are both old/index.html: the post's, without a word.
     post = "Moved\n=====\n\n.. blogpost::\n   :date: 2025-01-01\n   :redirect: old, old/index\n"
