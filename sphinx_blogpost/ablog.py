@@ -35,6 +35,7 @@ from .directives import (
 )
 from .frontmatter import denies_post, docinfo_fields, front_matter_key_lines, top_level_fields
 from .posts import (
+    FILE_NAME_BYTES,
     LANGUAGE_CODE,
     OPTIONS,
     DateError,
@@ -783,10 +784,6 @@ def ablog_root(config: Config) -> str:
     return root
 
 
-#: The longest name of a file or folder, in bytes, on the usual file systems. ABlog's slugs
-#: are not shortened, as ours are (:data:`.posts.SLUG_LENGTH`).
-_FILE_NAME_BYTES = 255
-
 #: The kinds of names ABlog gives pages, each in the folder of its name under ``blog_path``
 #: (its locations and languages have no pages here).
 _ABLOG_KINDS = ("tag", "category", "author")
@@ -821,7 +818,9 @@ def ablog_name_pages(blog: Blog, ablog_root: str) -> list[tuple[str, str, str, s
             slug, page = ablog_slug(blog.label(kind, name)), blog.page(kind, name)
             if not slug or page is None:  # "🎉": ABlog's slug is empty, its page the folder's
                 continue
-            if len(f"{slug}.html".encode()) > _FILE_NAME_BYTES:
-                continue  # no file system took ABlog's page: there is no old address to keep
+            if len(f"{slug}.html".encode()) > FILE_NAME_BYTES:
+                # ABlog does not shorten slugs (as SLUG_LENGTH does ours): no file system took
+                # ABlog's page, so there is no old address to keep
+                continue
             found.append((kind, name, f"{ablog_root}/{kind}/{slug}", page))
     return found

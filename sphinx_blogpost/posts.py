@@ -517,7 +517,7 @@ def parse_options(
     redirects = []
     for address in _items(raw.get("redirect")):
         try:
-            redirects.append(redirect_name(address))
+            redirects.append(_fits_a_file(address, redirect_name(address)))
         except ValueError as error:
             report(BlogpostWarning.OPTION, f"redirect: {error}; it is left out", "redirect")
     return PostMeta(
@@ -740,6 +740,22 @@ def redirect_name(address: str) -> str:
         else:
             return name
     raise ValueError(f"{address!r} {reason}")
+
+
+#: The longest name of a file or folder, in bytes, on the usual file systems.
+FILE_NAME_BYTES = 255
+
+
+def _fits_a_file(address: str, name: str) -> str:
+    """*name*, the page name of the old address *address*, if file systems can hold the files
+    and folders it is written to (each name at most :data:`FILE_NAME_BYTES`, ``.html`` with
+    it); else ValueError: no site was served from such a file, and none can be written."""
+    if any(len(f"{part}.html".encode()) > FILE_NAME_BYTES for part in name.split("/")):
+        raise ValueError(
+            f"{short_repr(address)} has a part longer than a file's name may be "
+            f"({FILE_NAME_BYTES} bytes with '.html')"
+        )
+    return name
 
 
 def cover_path(docname: str, image: str | None) -> str | None:

@@ -205,6 +205,29 @@ def _redirect_files(outdir: Path) -> dict[str, bytes]:
     }
 
 
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+def test_an_old_address_too_long_for_a_file_name_warns_and_the_rest_is_kept(
+    make_app, tmp_path, builder
+):
+    # 255 bytes a file's name: 130 "é" are 260 bytes in UTF-8, though 130 characters.
+    long_ascii, long_accents = "a" * 300, "é" * 130
+    post = (
+        "Moved\n=====\n\n.. blogpost::\n   :date: 2025-01-01\n"
+        f"   :redirect: old/{long_ascii}/x, kept, {long_accents}\n"
+    )
+    conf = 'extensions = ["sphinx_blogpost"]\nhtml_baseurl = "https://example.org/"\n'
+    srcdir = make_site(tmp_path / "src", {"posts/moved.rst": post}, conf)
+    site = build(make_app, builder, srcdir=srcdir, builddir=tmp_path / "out")
+    assert len(site.warnings) == 2
+    for warning in site.warnings:
+        assert warning.startswith(f"{srcdir / 'posts' / 'moved.rst'}:6: WARNING: redirect: ")
+        assert "has a part longer than a file's name may be (255 bytes with '.html')" in warning
+        assert warning.endswith("; it is left out [blogpost.option]")
+    assert list(_redirect_files(site.outdir)) == [
+        "kept.html" if builder == "html" else "kept/index.html"
+    ]
+
+
 def test_incremental_builds_write_the_redirects_a_clean_build_writes(make_app, tmp_path):
     srcdir = copy_root("redirects", tmp_path)
     out = tmp_path / "incremental"
