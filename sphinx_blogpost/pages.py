@@ -99,7 +99,10 @@ class Intro:
     @property
     def order(self) -> str:
         """How its pages follow each other (:func:`.query.page_order`)."""
-        return page_order(self.query["sort"])
+        order = page_order(self.query["sort"])
+        if self.query.get("reverse"):  # ABlog's `:sort:` flag: its posts shown the other way
+            return {"newest": "oldest", "oldest": "newest"}.get(order, order)
+        return order
 
     def state(self) -> object:
         """What the generated pages show of it (the posts aside): what the next build compares."""

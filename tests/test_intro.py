@@ -241,3 +241,20 @@ def test_the_page_links_say_which_way_the_pages_go(make_app, tmp_path, sort, wor
     assert [a.get_text().strip("←→ ") for a in second.select("nav.bp-pagination a[rel]")] == [
         *words
     ]
+
+
+def test_ablogs_sort_flag_lists_oldest_first_and_the_links_say_so(make_app, tmp_path):
+    # ABlog's `:sort:` (a flag) shows the newest posts oldest first: here, all of them, so the
+    # pages go from the oldest post on, as `:sort: date` does.
+    srcdir = copy_root("intro", tmp_path)
+    index = srcdir / "blog" / "index.md"
+    index.write_text(index.read_text("utf8").replace(":paginate:", ":paginate:\n:sort:"))
+    site = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out",
+                 confoverrides={"blogpost_ablog_compat": True})  # fmt: skip
+    assert site.warnings == []
+    first, second = _page(site.outdir, "blog/index.html"), _page(site.outdir, "blog/page/2.html")
+    assert _titles(first) + _titles(second) == ["Post 1", "Post 2", "Post 3", "Post 4"]
+    assert first.select_one("nav.bp-pagination a[rel=next]").get_text().strip("←→ ") == "Newer"
+    assert [a.get_text().strip("←→ ") for a in second.select("nav.bp-pagination a[rel]")] == [
+        "Older", "Newer"
+    ]  # fmt: skip
