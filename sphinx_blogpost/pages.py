@@ -115,28 +115,35 @@ _INTRO_ATTR = "_blogpost_intro"  # per build, on the builder: (blog, its Intro o
 def blog_intro(app: Sphinx) -> Intro | None:
     """The document at the blog index's place (``{root}/index``, or where the builder writes
     it: ``{root}`` in dirhtml) whose first paginated postlist is the index's first page, if
-    any; only the html and dirhtml builders have such pages. Found once per build: the first
-    such document by name, as its page is the one left in the output."""
+    any; only the html and dirhtml builders have such pages. Found once per build. Of two
+    documents there (dirhtml's ``blog`` and ``blog/index``), the one whose page is left in
+    the output: the last by name, which Sphinx writes last (see :func:`documents_at`)."""
     blog = get_blog(app)
     cached: tuple[Blog, Intro | None] | None = getattr(app.builder, _INTRO_ATTR, None)
     if cached is not None and cached[0] is blog:
         return cached[1]
     intro = None
     if app.builder.name in WEB_BUILDERS:
-        target_uri = app.builder.get_target_uri
-        place = target_uri(blog.index_page())
         env = app.env
-        for docname, queries in sorted(postlists_of(env).items()):
-            query = next((q for q in queries if q.get("paginate")), None)
-            if query is None or target_uri(docname) != place:
-                continue
+        docname = documents_at(app).get(app.builder.get_target_uri(blog.index_page()))
+        queries = postlists_of(env).get(docname or "", ())
+        query = next((q for q in queries if q.get("paginate")), None)
+        if docname is not None and query is not None:
             title = clean_astext(env.titles[docname]) if docname in env.titles else ""
             layout = query["layout"] or theme_options(app).listing_style
             posts = tuple(select(blog, query))
             intro = Intro(docname, title or get_config(app.config).title, posts, layout, query)
-            break
     setattr(app.builder, _INTRO_ATTR, (blog, intro))
     return intro
+
+
+def documents_at(app: Sphinx) -> dict[str, str]:
+    """The document whose page is at each URI of the builder. By URI, not name: in dirhtml
+    the document ``blog`` is written where ``blog/index`` is; of two such documents, the one
+    left there is the last by name, which Sphinx writes last (the page does not then depend
+    on the order of a set)."""
+    target_uri = app.builder.get_target_uri
+    return {target_uri(docname): docname for docname in sorted(app.env.found_docs)}
 
 
 _TITLES_ATTR = "_blogpost_page_titles"  # per build, on the builder: (blog, name -> title)
@@ -216,9 +223,8 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             warn(BlogpostWarning.CONFLICT, message, (docname, 1))
         return
     due = []
-    # By URI, not name: in dirhtml the document `blog` is written where `blog/index` is.
     target_uri = app.builder.get_target_uri
-    documents_at = {target_uri(docname): docname for docname in app.env.found_docs}
+    documents = documents_at(app)
     taken: set[str] = set()
     feeds: dict[tuple[str, str], str | None] = {}  # (kind, name) -> its feed, once each
     for page in plan_pages(blog, config, layout, intro):
@@ -232,7 +238,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             feed = feeds[term]
         if page.first in taken:
             continue  # the document in the way of its first page replaces the whole listing
-        if (document := documents_at.get(target_uri(page.name))) is not None:
+        if (document := documents.get(target_uri(page.name))) is not None:
             if intro is not None and document == intro.docname:
                 continue  # the first page of its own listing, which the document shows itself
             message = _conflict_message(page, blog)
@@ -260,7 +266,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             context["blogpost_term_feed"] = (term_feed_title(config.title, label), feed)
         yield page.name, context, "page.html"
     # A page once generated where a document is now written is that document's page now.
-    written.remove_gone(keep={n for n in written.written_before if target_uri(n) in documents_at})
+    written.remove_gone(keep={n for n in written.written_before if target_uri(n) in documents})
     written.save()
 
 

@@ -82,6 +82,29 @@ def test_a_blog_document_under_dirhtml_is_the_index_document(make_app, rootdir, 
     assert link is not None and link.get_text() == "Notes from the lab"
 
 
+def test_of_two_documents_at_the_index_the_one_left_in_the_output_is_the_index_document(
+    make_app, tmp_path
+):
+    # dirhtml writes `blog` and `blog/index` both to blog/index.html; Sphinx writes documents
+    # in order of name, so the page left there is blog/index's: its listing goes on at
+    # page/2, under its title, whatever order a set gives the names in.
+    srcdir = copy_root("intro-dirhtml", tmp_path)
+    (srcdir / "blog").mkdir()
+    intro = ":orphan:\n\nSecond intro\n============\n\nThe page left.\n\n"
+    intro += ".. postlist::\n   :paginate:\n"
+    (srcdir / "blog" / "index.rst").write_text(intro, "utf8")
+    result = build(make_app, "dirhtml", srcdir=srcdir, builddir=tmp_path / "out")
+    assert result.warnings == [
+        f"{srcdir / 'blog.rst'}:7: WARNING: paginate applies only in the blog index document "
+        "blog/index; this list is shown unpaginated [blogpost.option]"
+    ]
+    index = _page(result.outdir, "blog/index.html")
+    assert "The page left." in index.select_one("div.body").get_text()
+    assert _pager(index) == {"next": "page/2/"}
+    second = _page(result.outdir, "blog/page/2/index.html")
+    assert second.select_one("div.body h1").get_text() == "Second intro"
+
+
 def test_a_blog_document_under_dirhtml_looks_like_the_blog_index(make_app, rootdir, tmp_path):
     srcdir, theme = rootdir / "test-intro-dirhtml", {"html_theme": "dispatches"}
     result = build(make_app, "dirhtml", srcdir=srcdir, builddir=tmp_path, confoverrides=theme)
