@@ -79,8 +79,17 @@ def draft_label(post: Post) -> str:
     return _("Scheduled") if post.scheduled else _("Draft")
 
 
-def _draft(post: Post) -> str:
-    return f' <span class="bp-draft-label">{escape(draft_label(post))}</span>' if post.draft else ""
+def _labels(post: Post, pins: bool) -> str:
+    """The labels after a post's title: "Draft" (or "Scheduled"), and "Pinned" where *pins*
+    (a listing in the blog index's order, which puts pinned posts first: the label says why
+    an older post leads)."""
+    labels = (
+        f' <span class="bp-draft-label">{escape(draft_label(post))}</span>' if post.draft else ""
+    )
+    if pins and post.pin:
+        pinned = _("Pinned")  # outside the f-string, where Babel's extractor finds it
+        labels += f' <span class="bp-pin-label">{escape(pinned)}</span>'
+    return labels
 
 
 def _cover(post: Post, links: LinkContext) -> str:
@@ -95,7 +104,7 @@ def _cover(post: Post, links: LinkContext) -> str:
     )
 
 
-def _card(post: Post, links: LinkContext, h: str) -> str:
+def _card(post: Post, links: LinkContext, h: str, pins: bool) -> str:
     # One link per card; sphinx-design's stretched link makes the whole card clickable.
     url = escape(links.post_url(post.docname))
     return (
@@ -105,7 +114,8 @@ def _card(post: Post, links: LinkContext, h: str) -> str:
         '<div class="sd-card-body">'
         f"{_category(post)}"
         f'<{h} class="sd-card-title bp-card-title"{_lang(post)}>'
-        f'<a class="sd-stretched-link" href="{url}">{escape(post.title)}</a>{_draft(post)}</{h}>'
+        f'<a class="sd-stretched-link" href="{url}">{escape(post.title)}</a>'
+        f"{_labels(post, pins)}</{h}>"
         f'<p class="sd-card-text bp-card-summary"{_lang(post)}>{summary_html(post)}</p>'
         f'<p class="bp-card-meta">{_date(post, links, _SEP)}'
         f'<span class="bp-readtime" data-minutes="{post.minutes}">'
@@ -114,14 +124,14 @@ def _card(post: Post, links: LinkContext, h: str) -> str:
     )
 
 
-def _list_item(post: Post, links: LinkContext, h: str) -> str:
+def _list_item(post: Post, links: LinkContext, h: str, pins: bool) -> str:
     url = escape(links.post_url(post.docname))
     more = " ..." if post.summary_is_partial else ""
     return (
         '<li class="bp-card bp-list-item">'
         f"{_category(post)}"
         f'<{h} class="bp-card-title"{_lang(post)}><a href="{url}">{escape(post.title)}</a>'
-        f"{_draft(post)}</{h}>"
+        f"{_labels(post, pins)}</{h}>"
         f'<p class="bp-card-date">{_date(post, links)}</p>'
         f'<p class="bp-card-summary"{_lang(post)}>{summary_html(post)}{more}</p>'
         '<p class="bp-card-meta">'
@@ -132,12 +142,14 @@ def _list_item(post: Post, links: LinkContext, h: str) -> str:
     )
 
 
-def _compact_item(post: Post, links: LinkContext, h: str) -> str:  # a line, not a heading
+def _compact_item(
+    post: Post, links: LinkContext, h: str, pins: bool
+) -> str:  # a line, not a heading
     url = escape(links.post_url(post.docname))
     return (
         f'<li class="bp-card bp-compact-item">{_date(post, links)} '
         f'<span class="bp-card-title"{_lang(post)}><a href="{url}">{escape(post.title)}</a></span>'
-        f"{_draft(post)}</li>"
+        f"{_labels(post, pins)}</li>"
     )
 
 
@@ -145,21 +157,26 @@ def listing_state(posts: Sequence[Post], layout: str) -> Sequence[object]:
     """What :func:`render_listing` shows of *posts*, to compare between builds: a compact
     line shows only the date and title; cards and list items show most of a post."""
     if layout == "compact":
-        return [(p.docname, p.title, p.date, p.draft, p.language) for p in posts]
+        return [(p.docname, p.title, p.date, p.draft, p.pin, p.language) for p in posts]
     return fingerprints(posts)
 
 
 def render_listing(
-    posts: Sequence[Post], layout: str, links: LinkContext, heading_level: int = 2
+    posts: Sequence[Post],
+    layout: str,
+    links: LinkContext,
+    heading_level: int = 2,
+    pins: bool = False,
 ) -> str:
     """The HTML of *posts* in one of :data:`LAYOUTS`; titles are headings of *heading_level*,
-    one below the heading the listing sits under, so the page outline stays in order."""
+    one below the heading the listing sits under, so the page outline stays in order. With
+    *pins* (the blog index's order), pinned posts are labelled so."""
     h = f"h{min(max(heading_level, 2), 6)}"
     if not posts:
         empty = escape(_("No posts yet."))
         return f'<p class="bp-listing bp-empty">{empty}</p>\n'
     if layout == "cards":
-        cards = "\n".join(_card(p, links, h) for p in posts)
+        cards = "\n".join(_card(p, links, h, pins) for p in posts)
         return (
             '<div class="bp-listing bp-layout-cards sd-container-fluid sd-sphinx-override sd-mb-4">'
             '<div class="sd-row sd-row-cols-1 sd-row-cols-xs-1 sd-row-cols-sm-2 sd-row-cols-md-2 '
@@ -167,7 +184,7 @@ def render_listing(
             "</div></div>\n"
         )
     item = _list_item if layout == "list" else _compact_item
-    items = "\n".join(item(p, links, h) for p in posts)
+    items = "\n".join(item(p, links, h, pins) for p in posts)
     return f'<ul class="bp-listing bp-layout-{layout}">\n{items}\n</ul>\n'
 
 

@@ -24,7 +24,7 @@ from .i18n import _, ngettext
 from .links import Linker, month_names
 from .listing import listing_state, render_listing, render_pagination
 from .posts import fingerprints, stable_digest
-from .query import page_order, select
+from .query import page_order, pins_first, select
 from .theme import theme_options
 from .warnings_ import BlogpostWarning, warn
 
@@ -300,11 +300,12 @@ def plan_pages(
     per_page = config.posts_per_page
     if intro is None:
         index = _paginated(blog.for_index(), per_page, blog.index_page, config.title, "index",
-                           _hero(config), layout)  # fmt: skip
+                           _hero(config), layout, pins=True)  # fmt: skip
     else:
         heading = f'<h1 class="bp-page-title">{escape(intro.title)}</h1>\n'
         index = _paginated(intro.posts, per_page, blog.index_page, intro.title, "index",
-                           heading, intro.layout, order=intro.order)  # fmt: skip
+                           heading, intro.layout, order=intro.order,
+                           pins=pins_first(intro.query))  # fmt: skip
     pages = list(index)
     shows = listing_state(blog.posts, "compact")
     pages.append(
@@ -374,6 +375,7 @@ def _paginated(
     layout: str = "cards",
     term: tuple[str, str] | None = None,
     order: str = "newest",
+    pins: bool = False,
 ) -> Iterator[Page]:
     chunks = index_chunks(posts, per_page)
     total = len(chunks)
@@ -383,10 +385,11 @@ def _paginated(
             linker: Linker, feed: str, chunk: Sequence[Post] = chunk, number: int = number
         ) -> str:
             pager = render_pagination(number, total, lambda n: linker.to(page_name(n)), order)
-            return heading + feed + render_listing(chunk, layout, linker.listing()) + pager
+            listing = render_listing(chunk, layout, linker.listing(), pins=pins)
+            return heading + feed + listing + pager
 
         page_title = title if number == 1 else numbered_title(title, number)
-        shows = (heading, total, layout, order, listing_state(chunk, layout))
+        shows = (heading, total, layout, order, pins, listing_state(chunk, layout))
         first = page_name(1) if number > 1 else ""
         yield Page(page_name(number), page_title, kind, render, shows, term, first)
 

@@ -21,7 +21,7 @@ from .links import Linker, relative_link
 from .listing import draft_label, minutes_label, render_listing, render_pagination, words_label
 from .pages import blog_intro, index_chunks
 from .posts import foreign_language, language_tag
-from .query import select
+from .query import pins_first, select
 from .theme import theme_options
 from .warnings_ import BlogpostWarning, warn
 
@@ -302,7 +302,9 @@ def resolve_blog_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> No
             depth = sum(1 for n in _ancestors(placeholder) if isinstance(n, nodes.section))
             # A paginated postlist lists as the blog index does, unless :layout: is given.
             layout = query["layout"] or theme_options(app).listing_style
-            listing = render_listing(chosen, layout, linker.listing(), heading_level=depth + 1)
+            listing = render_listing(
+                chosen, layout, linker.listing(), heading_level=depth + 1, pins=pins_first(query)
+            )
             placeholder.replace_self(blog_html(listing + pager))
         else:
             placeholder.replace_self(_plain_list(chosen, linker, included))

@@ -113,6 +113,12 @@ def _text(value: OptionValue) -> str:
     return (value if isinstance(value, str) else ", ".join(value)).strip()
 
 
+def pins_first(query: Mapping[str, Any]) -> bool:
+    """Whether a listing of *query* puts pinned posts first, as the blog index does (and then
+    labels them)."""
+    return bool(query["sort"] == INDEX_ORDER)
+
+
 def page_order(sort: str) -> str:
     """How the pages of a listing sorted by *sort* follow each other, for the words of their
     links: ``newest`` first (page 2 is older), ``oldest`` first, or in ``other`` order."""

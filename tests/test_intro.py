@@ -41,6 +41,12 @@ def test_the_blog_index_document_shows_its_text_then_the_first_page(app):
     # Pinned first, then the newest; two a page (blogpost_posts_per_page)
     assert _titles(index) == ["Post 2", "Post 5"]
     assert body.select(".bp-card.sd-card")  # cards: the generated index's layout
+    # ...the pinned post labelled, as on the generated index
+    labels = [
+        (label.find_previous("a").get_text(), label.get_text())
+        for label in body.select(".bp-pin-label")
+    ]
+    assert labels == [("Post 2", "Pinned")]
     assert _pager(index) == {"next": "page/2.html"}
     # dispatches: the page looks like the blog index (the wide grid)
     assert "bp-kind-index" in index.select_one("body")["class"]

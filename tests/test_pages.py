@@ -82,6 +82,14 @@ def test_index_pinned_first_then_newest_with_pagination(blog):
     assert not (Path(blog.outdir) / "blog/page/4.html").exists()
     assert [t for page in index_pages for t in card_titles(page)] == expected
     assert [len(card_titles(p)) for p in index_pages] == [12, 12, 5]
+    # The pinned post says why it leads; where posts are by date alone, it does not lead
+    labels = index_pages[0].select(".bp-card .bp-card-title .bp-pin-label")
+    assert [label.get_text() for label in labels] == ["Pinned"]
+    assert labels[0].find_previous("a").get_text() == records[PINNED].title
+    assert sum(len(page.select(".bp-pin-label")) for page in index_pages) == 1
+    for tag in records[PINNED].tags:
+        for page in pages_of(blog, f"blog/tag/{tag}"):
+            assert page.select_one(".bp-pin-label") is None, tag
     first, middle, last = index_pages
     assert first.select_one(".bp-heading").get_text() == "Blog"
     assert first.select_one("nav.bp-pagination a[rel=prev]") is None
