@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from functools import cache, cached_property
 from html import escape, unescape
 from typing import Any
+from urllib.parse import unquote
 
 from .warnings_ import BlogpostWarning
 
@@ -710,13 +711,28 @@ def _items(value: RawValue) -> list[str]:
 
 #: The scheme of an address (``https:``, ``javascript:``), where a path has none.
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+#: A percent-escape of a character that a path may not hold as a file's name: ``/`` and
+#: ``\\`` (web servers differ on whether an escaped one separates folders), ``?`` and ``#``.
+_ESCAPED_DELIMITER = re.compile(r"%(?:2[Ff]|5[Cc]|3[Ff]|23)")
+#: The suffix of an old address that is a file's own name (``posts/old.htm``): the redirect
+#: is written at that very file, with every builder, as a web server serves it as HTML.
+FILE_SUFFIX = ".htm"
+
+
+def is_file_name(name: str) -> bool:
+    """Whether the redirect name *name* (see :func:`redirect_name`) is a file's own name,
+    written as it is, rather than a page name that the builder turns into a file."""
+    return name.lower().endswith(FILE_SUFFIX)
 
 
 def redirect_name(address: str) -> str:
     """The page name an old address of a post stands for, as Hugo's ``aliases`` or ABlog's
     ``redirect`` write it: ``/posts/old/``, ``posts/old.html``, ``posts/old/index.html`` and
-    ``posts/old`` are all ``posts/old``. Raises ValueError for what names no page of this
-    site (a scheme or host, ``..``, a query or fragment, controls, nothing at all)."""
+    ``posts/old`` are all ``posts/old``; but an address ending in ``.htm`` stands for that
+    file (``posts/old.htm``, see :func:`is_file_name`). Percent-escapes are decoded, as a web
+    server maps an address to a file (``caf%C3%A9`` is ``café``). Raises ValueError for what
+    names no page of this site (a scheme or host, ``..``, a query or fragment, controls,
+    nothing at all)."""
     if not address:
         reason = "is empty"
     elif UNWRITABLE.search(address) or any(c in address for c in "\t\n\r"):
@@ -727,18 +743,25 @@ def redirect_name(address: str) -> str:
         reason = "has a query or a fragment: no page of its own is there"
     elif "\\" in address:
         reason = "has a backslash: separate folders with '/'"
+    elif escape := _ESCAPED_DELIMITER.search(address):
+        reason = f"has {escape[0]!r}, an escaped {unquote(escape[0])!r}: no file is named so"
     else:
-        name = address.removeprefix("/")
-        if name.endswith("/index.html"):
-            name = name.removesuffix("/index.html")
-        name = name.removesuffix(".html").removesuffix("/")
-        segments = name.split("/")
-        if ".." in segments:
-            reason = "has a '..' segment"
-        elif any(segment in ("", ".") for segment in segments):
-            reason = "names no page"
+        try:
+            path = unquote(address, errors="strict")
+        except UnicodeDecodeError:
+            path, reason = "", "has percent-escapes that are not UTF-8"
         else:
-            return name
+            reason = _path_problem(path)
+        if not reason:
+            name = path.removeprefix("/")
+            if is_file_name(name):
+                return name
+            if name.endswith("/index.html"):
+                name = name.removesuffix("/index.html")
+            name = name.removesuffix(".html").removesuffix("/")
+            if not is_file_name(name):
+                return name
+            reason = f"names a page ending in {FILE_SUFFIX!r}: only a file's own address may"
     raise ValueError(f"{address!r} {reason}")
 
 
@@ -756,6 +779,23 @@ def _fits_a_file(address: str, name: str) -> str:
             f"({FILE_NAME_BYTES} bytes with '.html')"
         )
     return name
+
+
+def _path_problem(path: str) -> str:
+    """What keeps the decoded path of an old address from naming a page: ``""`` if nothing."""
+    if UNWRITABLE.search(path) or any(c in path for c in "\t\n\r"):
+        return "has control characters"
+    if path.startswith("//") or _SCHEME.match(path):
+        return "has a scheme or a host: give a path within this site"
+    name = path.removeprefix("/")
+    if name.endswith("/index.html"):
+        name = name.removesuffix("/index.html")
+    segments = name.removesuffix(".html").removesuffix("/").split("/")
+    if ".." in segments:
+        return "has a '..' segment"
+    if any(segment in ("", ".") for segment in segments):
+        return "names no page"
+    return ""
 
 
 def cover_path(docname: str, image: str | None) -> str | None:

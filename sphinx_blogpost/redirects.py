@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 from urllib.parse import quote
 
+from sphinx.util.osutil import relative_uri
+
 from .ablog import ablog_addresses, ablog_root
 from .collector import get_blog, posts_of
 from .config import get_config
@@ -18,7 +20,7 @@ from .freshness import WrittenPages, put_by_sphinx
 from .i18n import _
 from .links import relative_link
 from .pages import page_titles
-from .posts import language_tag
+from .posts import is_file_name, language_tag
 from .warnings_ import BlogpostWarning, warn
 
 if TYPE_CHECKING:
@@ -55,7 +57,6 @@ def write_redirects(app: Sphinx, exception: Exception | None) -> None:
     sitemap), and a refresh that leads on at once needs nothing but its link."""
     if exception is not None or app.builder.name not in WEB_BUILDERS:
         return
-    builder = cast("StandaloneHTMLBuilder", app.builder)
     written = WrittenPages(app, "redirects", chrome=False)
     if not (_any_redirects(app) or written.written_before):
         return  # most blogs: no redirect to write or remove, and no state to keep
@@ -64,12 +65,21 @@ def write_redirects(app: Sphinx, exception: Exception | None) -> None:
     others = _output_files(app, blog_pages)  # the project's, the blog's and Sphinx's own pages
     for redirect in _redirects(app, others, blog_pages):
         html = render_redirect(app, redirect)
-        if not written.is_fresh(redirect.name, html):
-            write_file(Path(builder.get_outfilename(redirect.name)), html.encode("utf-8"))
+        path = redirect_file(app, redirect.name)
+        if not written.is_fresh(redirect.name, html, output=path):
+            write_file(path, html.encode("utf-8"))
     # A redirect's file that is now another page's (a document's at that address) is that page's.
-    keep = {n for n in written.written_before if Path(builder.get_outfilename(n)) in others}
-    written.remove_gone(keep=keep)
+    keep = {n for n in written.written_before if redirect_file(app, n) in others}
+    written.remove_gone(keep=keep, output_of=lambda name: redirect_file(app, name))
     written.save()
+
+
+def redirect_file(app: Sphinx, name: str) -> Path:
+    """The file of the redirect at *name*: where the builder writes that page, or, for a
+    file's own name (``posts/old.htm``), that very file."""
+    if is_file_name(name):
+        return Path(app.outdir, name)
+    return Path(cast("StandaloneHTMLBuilder", app.builder).get_outfilename(name))
 
 
 def _redirects(
@@ -81,7 +91,7 @@ def _redirects(
     builder = cast("StandaloneHTMLBuilder", app.builder)
 
     def file_of(name: str) -> Path:
-        return Path(builder.get_outfilename(name))
+        return redirect_file(app, name)
 
     claimed: dict[Path, str] = {}  # a redirect's file -> the post that claims it
     posts = posts_of(app.env)
@@ -91,7 +101,7 @@ def _redirects(
             path = file_of(name)
             if claimed.get(path) == docname:
                 continue  # the post's own other spelling of it (dirhtml: `old`, `old/index`)
-            if path == file_of(docname):
+            if path == Path(builder.get_outfilename(docname)):
                 problem = "is the post's own address"
             elif path in others:
                 problem = f"is where {others[path]} is written"
@@ -111,7 +121,7 @@ def _redirects(
         return
     for name, target in ablog_addresses(get_blog(app), ablog_root(app.config)):
         path = file_of(name)
-        if path in others or path in claimed or path == file_of(target):
+        if path in others or path in claimed or path == Path(builder.get_outfilename(target)):
             continue
         if put_by_sphinx(app, path.relative_to(app.outdir).as_posix()):
             continue
@@ -178,7 +188,11 @@ def render_redirect(app: Sphinx, redirect: Redirect) -> str:
     builder = app.builder
     # Percent-encoded as the canonical address is (dirhtml leaves its links as names are):
     # a refresh's URL ends at the attribute's end, and a space in it is not the browser's to guess.
-    url = quote(relative_link(builder, redirect.name, redirect.target), safe="/%")
+    if is_file_name(redirect.name):  # a file's own name is its URI
+        relative = relative_uri(redirect.name, builder.get_target_uri(redirect.target))
+    else:
+        relative = relative_link(builder, redirect.name, redirect.target)
+    url = quote(relative, safe="/%")
     base: str = app.config.html_baseurl
     canonical = site_url(base, page_uri(builder, redirect.target)) if base else url
     language = language_tag(redirect.language or app.config.language or "en")

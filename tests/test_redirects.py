@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import shutil
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urljoin
+from urllib.parse import quote, unquote, urljoin
 
 import feedparser
 import pytest
@@ -53,6 +53,14 @@ def _target(page: BeautifulSoup, path: str) -> str:
         ("/posts/old/index.html", "posts/old"),
         ("three-things-circleci", "three-things-circleci"),
         ("index.html", "index"),
+        # a file's own name, written as it is by every builder
+        ("posts/old.htm", "posts/old.htm"),
+        ("/OLD/Page.HTM", "OLD/Page.HTM"),
+        # percent-escapes decoded, as a web server maps the address to a file
+        ("/posts/caf%C3%A9/", "posts/café"),
+        ("posts/a%20b.html", "posts/a b"),
+        ("posts/d%c3%a9j%c3%a0.htm", "posts/déjà.htm"),
+        ("100%", "100%"),  # no escape: as written
     ],
 )
 def test_every_spelling_of_an_address_names_one_page(address, name):
@@ -62,7 +70,11 @@ def test_every_spelling_of_an_address_names_one_page(address, name):
 @pytest.mark.parametrize(
     "address",
     ["", "/", "https://x.org/a", "//host/a", "mailto:a", "../a", "a/../b", "a?b=1", "a#b",
-     "a\x01b", "a//b", "./a", "a\\b"],
+     "a\x01b", "a//b", "./a", "a\\b",
+     # escaped: what the characters themselves may not be, and delimiters, and no UTF-8
+     "%2e%2e/a", "a/%2E%2E/b", "a%00b", "a%0Ab", "a%2Fb", "a%5cb", "a%3Fb", "a%23b", "caf%E9",
+     # a page's address (a folder's, or with .html) ending in .htm: only a file's may
+     "old.htm/", "old.htm/index.html", "old.htm.html"],
 )  # fmt: skip
 def test_an_address_that_names_no_page_of_the_site_is_refused(address):
     with pytest.raises(ValueError, match=r"^'"):
@@ -118,6 +130,36 @@ def test_each_old_address_leads_to_its_post(make_app, rootdir, tmp_path, builder
     assert "legacy" not in index and "hugo-style" not in index
 
 
+#: Old addresses of a file's own (.htm) and percent-encoded ones: the file each is written
+#: to with html and with dirhtml (a .htm file is that file with both), and the post it leads to.
+FILE_REDIRECTS = [
+    ("posts/old.htm", "posts/old.htm", "posts/new"),
+    ("archive/2019/Page.HTM", "archive/2019/Page.HTM", "posts/new"),
+    ("posts/café.html", "posts/café/index.html", "posts/new"),
+    ("posts/déjà.htm", "posts/déjà.htm", "posts/new"),
+    ("old/naïve page.html", "old/naïve page/index.html", "posts/front"),
+    ("old/front.htm", "old/front.htm", "posts/front"),
+]
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+def test_htm_addresses_are_their_files_and_escapes_are_decoded(make_app, rootdir, tmp_path,
+                                                                builder):  # fmt: skip
+    site = build(make_app, builder, srcdir=rootdir / "test-redirect-files", builddir=tmp_path)
+    assert site.warnings == []
+    html = builder == "html"
+    expected = {html_file if html else dirhtml_file: post
+                for html_file, dirhtml_file, post in FILE_REDIRECTS}  # fmt: skip
+    assert sorted(_redirect_files(site.outdir)) == sorted(expected)
+    for path, post in expected.items():
+        target = _target(_redirect(site.outdir, path), quote(path))
+        assert unquote(target) == (f"{post}.html" if html else f"{post}/"), path
+    # Nothing at the address taken as a page name, nor escaped in a file's name.
+    assert not (site.outdir / "posts/old.htm.html").exists()
+    assert not (site.outdir / "posts/old.htm").is_dir()
+    assert not any("%" in path.name for path in site.outdir.rglob("*"))
+
+
 def test_without_html_baseurl_the_canonical_link_is_relative(make_app, rootdir, tmp_path):
     site = build(
         make_app, "html", srcdir=rootdir / "test-redirects", builddir=tmp_path,
@@ -142,6 +184,10 @@ EXPECTED_WARNINGS = [
             "'a#b' has a query or a fragment: no page of its own is there",
             "'/' names no page",
             "'' is empty",
+            "'a%2Fb' has '%2F', an escaped '/': no file is named so",
+            "'%2e%2e/up' has a '..' segment",
+            "'caf%E9' has percent-escapes that are not UTF-8",
+            "'old.htm/' names a page ending in '.htm': only a file's own address may",
         )
     ),
     "posts/control.md:4: WARNING: redirect: 'ctl\\x01here' has control characters; it is "
@@ -197,11 +243,13 @@ def test_bad_values_and_taken_addresses_warn_at_their_line_and_the_rest_is_kept(
 
 # -- incremental and parallel builds ------------------------------------------------------
 def _redirect_files(outdir: Path) -> dict[str, bytes]:
-    """Every redirect page of a build, by path."""
+    """Every redirect page of a build (``.html``, or a file's own ``.htm``), by path."""
     return {
         str(path.relative_to(outdir)): path.read_bytes()
-        for path in sorted(outdir.rglob("*.html"))
-        if b'http-equiv="refresh"' in path.read_bytes()
+        for path in sorted(outdir.rglob("*"))
+        if path.suffix.lower() in (".html", ".htm")
+        and path.is_file()
+        and b'http-equiv="refresh"' in path.read_bytes()
     }
 
 
@@ -273,6 +321,25 @@ def test_incremental_builds_write_the_redirects_a_clean_build_writes(make_app, t
                      != times[p]}  # fmt: skip
         assert rewritten == written, step
         shutil.rmtree(clean.outdir.parent)
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+def test_incremental_builds_write_and_remove_htm_files_as_a_clean_build(make_app, tmp_path,
+                                                                         builder):  # fmt: skip
+    srcdir = copy_root("redirect-files", tmp_path)
+    out = tmp_path / "out"
+    build(make_app, builder, srcdir=srcdir, builddir=out)
+    new = srcdir / "posts/new.rst"
+    new.write_text(new.read_text("utf8").replace("posts/old.htm", "posts/older.htm"), "utf8")
+    front = srcdir / "posts/front.md"
+    front.write_text(front.read_text("utf8").replace(", old/front.htm", ""), "utf8")
+    site = build(make_app, builder, srcdir=srcdir, builddir=out)
+    clean = build(make_app, builder, srcdir=srcdir, builddir=tmp_path / "clean")
+    assert site.warnings == clean.warnings == []
+    assert _redirect_files(site.outdir) == _redirect_files(clean.outdir)
+    assert (site.outdir / "posts/older.htm").is_file()
+    assert not (site.outdir / "posts/old.htm").exists()
+    assert not (site.outdir / "old/front.htm").exists()
 
 
 def test_a_document_added_at_an_old_address_takes_its_file(make_app, tmp_path):
