@@ -95,6 +95,16 @@ class WrittenPages:
         # build does not make again are gone from the blog (a tag whose last post lost it).
         self.written_before = set(saved.get("pages", {}))
         self.now: dict[str, str] = {}
+        #: Other state a writer keeps for the next build into this output folder, by key:
+        #: the last build's (whatever else changed since) and this one's.
+        self.notes_before: dict[str, Any] = saved.get("notes", {})
+        self.notes: dict[str, Any] = {}
+
+    def recorded(self, name: str) -> str | None:
+        """The fingerprint the last build into this output folder recorded for the page or
+        file *name*, whatever else changed since; None if it made none."""
+        fingerprint: str | None = self._file.saved.get("pages", {}).get(name)
+        return fingerprint
 
     def unchanged(self, inputs: object) -> bool:
         """True if *inputs* (what every page is made from) are those of the pages already
@@ -146,6 +156,7 @@ class WrittenPages:
             "inputs": self.inputs,
             "pages": self.now,
             "conflict_warnings": self.conflicts,
+            **({"notes": self.notes} if self.notes else {}),
         }
         self._file.write(state)
 

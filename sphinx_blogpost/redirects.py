@@ -20,7 +20,7 @@ from .freshness import WrittenPages, put_by_sphinx
 from .i18n import _
 from .links import relative_link
 from .pages import page_titles
-from .posts import is_file_name, language_tag
+from .posts import is_file_name, language_tag, stable_digest
 from .warnings_ import BlogpostWarning, warn
 
 if TYPE_CHECKING:
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from sphinx.application import Sphinx
     from sphinx.builders.html import StandaloneHTMLBuilder
+    from sphinx.environment import BuildEnvironment
 
     from .posts import Post
 
@@ -44,7 +45,20 @@ class Redirect:
 
 def setup_redirects(app: Sphinx) -> None:
     """Register the writing of redirect pages."""
+    app.connect("env-get-outdated", note_removed_documents)
     app.connect("build-finished", write_redirects)
+
+
+_REMOVED_ATTR = "_blogpost_removed_documents"  # per build, on the builder
+
+
+def note_removed_documents(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """``env-get-outdated``: note the documents this build no longer has, whose pages Sphinx
+    leaves in the output folder (a redirect may take their place, as in a clean build)."""
+    setattr(app.builder, _REMOVED_ATTR, set(removed))
+    return []
 
 
 def write_redirects(app: Sphinx, exception: Exception | None) -> None:
@@ -63,13 +77,18 @@ def write_redirects(app: Sphinx, exception: Exception | None) -> None:
     # Where redirects may not go, and the titles of those that lead to them.
     blog_pages = page_titles(app)
     others = _output_files(app, blog_pages)  # the project's, the blog's and Sphinx's own pages
-    for redirect in _redirects(app, others, blog_pages):
-        html = render_redirect(app, redirect)
+    output = _Output(app, written)  # the files already there
+    for redirect, html in _redirects(app, others, blog_pages, output):
         path = redirect_file(app, redirect.name)
         if not written.is_fresh(redirect.name, html, output=path):
             write_file(path, html.encode("utf-8"))
-    # A redirect's file that is now another page's (a document's at that address) is that page's.
-    keep = {n for n in written.written_before if redirect_file(app, n) in others}
+    # A redirect's file that is now another page's (a document's at that address), or that
+    # holds what the blog did not write there, is that page's or file's.
+    keep = {
+        name
+        for name in written.written_before
+        if redirect_file(app, name) in others or not output.as_written(name)
+    }
     written.remove_gone(keep=keep, output_of=lambda name: redirect_file(app, name))
     written.save()
 
@@ -82,12 +101,56 @@ def redirect_file(app: Sphinx, name: str) -> Path:
     return Path(cast("StandaloneHTMLBuilder", app.builder).get_outfilename(name))
 
 
+class _Output:
+    """The files already in the output folder where redirects would go: the redirects this
+    builder wrote there, pages Sphinx left of documents that are gone, and others' files."""
+
+    def __init__(self, app: Sphinx, written: WrittenPages) -> None:
+        self.app, self.written = app, written
+        builder = cast("StandaloneHTMLBuilder", app.builder)
+        found = app.env.found_docs
+        # The documents whose pages a build into this output folder wrote: Sphinx leaves
+        # a page when its document goes, which a clean build does not have.
+        gone = (set(written.notes_before.get("documents", ())) | _removed(app)) - found
+        left = {d for d in gone if Path(builder.get_outfilename(d)).is_file()}
+        self.left = {Path(builder.get_outfilename(d)) for d in left}
+        written.notes["documents"] = sorted(found | left)
+        self.redirects_before = {redirect_file(app, n): n for n in written.written_before}
+
+    def as_written(self, name: str) -> bool:
+        """Whether the file of the redirect *name* that the last build wrote holds what it
+        wrote, or is gone: it was nobody else's since."""
+        path = redirect_file(self.app, name)
+        try:
+            text = path.read_bytes().decode("utf-8", "surrogateescape")
+        except OSError:
+            return True
+        return self.written.recorded(name) == stable_digest(text)
+
+    def others_file(self, path: Path, html: str) -> str:
+        """The path (in the output) of the file at *path* if it is someone else's: neither
+        a redirect this builder wrote there (as it wrote it, or as it would write it now) nor
+        a page Sphinx left of a document that is gone; ``""`` if no such file is there."""
+        if not path.is_file() or path in self.left:
+            return ""
+        name = self.redirects_before.get(path)
+        if (name is not None and self.as_written(name)) or path.read_bytes() == html.encode():
+            return ""
+        return path.relative_to(self.app.outdir).as_posix()
+
+
+def _removed(app: Sphinx) -> set[str]:
+    removed: set[str] = getattr(app.builder, _REMOVED_ATTR, set())
+    return removed
+
+
 def _redirects(
-    app: Sphinx, others: dict[Path, str], blog_pages: dict[str, str]
-) -> Iterator[Redirect]:
-    """The redirects to write: every post's old addresses but those where another file goes
-    (each warned about), then, in ABlog compatibility mode, ABlog's addresses of the blog's
-    pages where no other file goes (left out without a word: the same page, most often)."""
+    app: Sphinx, others: dict[Path, str], blog_pages: dict[str, str], output: _Output
+) -> Iterator[tuple[Redirect, str]]:
+    """The redirects to write, each with its page: every post's old addresses but those
+    where another file goes (each warned about), then, in ABlog compatibility mode, ABlog's
+    addresses of the blog's pages where no other file goes (left out without a word: the
+    same page, most often)."""
     builder = cast("StandaloneHTMLBuilder", app.builder)
 
     def file_of(name: str) -> Path:
@@ -101,6 +164,7 @@ def _redirects(
             path = file_of(name)
             if claimed.get(path) == docname:
                 continue  # the post's own other spelling of it (dirhtml: `old`, `old/index`)
+            redirect = Redirect(name, docname, post.title, language=post.language)
             if path == Path(builder.get_outfilename(docname)):
                 problem = "is the post's own address"
             elif path in others:
@@ -111,9 +175,15 @@ def _redirects(
                 problem = "is where a file of html_extra_path or html_static_path goes"
             elif blocked := _in_the_way(Path(app.outdir), path):
                 problem = f"goes through {blocked!r}, a file of the site, where it needs a folder"
+            elif kept := output.others_file(path, html := render_redirect(app, redirect)):
+                problem = (
+                    f"is where {kept!r} is, a file the blog did not write (another "
+                    "extension's page, or one an earlier build left: delete it to have the "
+                    "redirect)"
+                )
             else:
                 claimed[path] = docname
-                yield Redirect(name, docname, post.title, language=post.language)
+                yield redirect, html
                 continue
             message = f"redirect {name!r} {problem}: no redirect is written there"
             warn(BlogpostWarning.CONFLICT, message, _redirect_location(post))
@@ -127,8 +197,11 @@ def _redirects(
             continue
         if _in_the_way(Path(app.outdir), path):  # under a feed's name, say
             continue
+        redirect = Redirect(name, target, blog_pages[target])
+        if output.others_file(path, html := render_redirect(app, redirect)):
+            continue
         claimed[path] = target
-        yield Redirect(name, target, blog_pages[target])
+        yield redirect, html
 
 
 def _in_the_way(outdir: Path, path: Path) -> str:

@@ -241,6 +241,85 @@ def test_bad_values_and_taken_addresses_warn_at_their_line_and_the_rest_is_kept(
     assert "Each address here is taken." in file("posts/clash").read_text("utf8")
 
 
+def _taken(name: str, file: str) -> str:
+    return (
+        f"posts/moved.rst:6: WARNING: redirect {name!r} is where {file!r} is, a file the blog "
+        "did not write (another extension's page, or one an earlier build left: delete it to "
+        "have the redirect): no redirect is written there [blogpost.conflict]"
+    )
+
+
+@pytest.mark.parametrize(("builder", "suffix"), [("html", ".html"), ("dirhtml", "/index.html")])
+def test_another_extensions_pages_and_files_are_not_written_over(make_app, rootdir, tmp_path,
+                                                                 builder, suffix):  # fmt: skip
+    srcdir = rootdir / "test-redirect-taken"
+    site = build(make_app, builder, srcdir=srcdir, builddir=tmp_path)
+    # a page added through html-collect-pages, and a file written once the build is done
+    assert _relative_warnings(site, srcdir) == [
+        _taken("legacy", f"legacy{suffix}"), _taken("direct", f"direct{suffix}")
+    ]  # fmt: skip
+    assert "Another extension's page." in (site.outdir / f"legacy{suffix}").read_text("utf8")
+    assert "Another extension's file." in (site.outdir / f"direct{suffix}").read_text("utf8")
+    assert list(_redirect_files(site.outdir)) == [f"kept{suffix}"]
+
+
+def test_the_blogs_own_redirects_are_told_from_others_files(make_app, tmp_path):
+    srcdir = copy_root("redirect-taken", tmp_path)
+    out = tmp_path / "out"
+    nobody_else = {"other_pages": [], "other_file": ""}
+    site = build(make_app, "html", srcdir=srcdir, builddir=out, confoverrides=nobody_else)
+    assert site.warnings == []
+    assert sorted(_redirect_files(site.outdir)) == ["direct.html", "kept.html", "legacy.html"]
+    # The redirects the last build wrote are the blog's: written again when they change...
+    moved = srcdir / "posts" / "moved.rst"
+    moved.write_text(moved.read_text("utf8").replace("Moved\n=====", "Moved on\n========"))
+    site = build(make_app, "html", srcdir=srcdir, builddir=out, confoverrides=nobody_else)
+    assert site.warnings == []
+    assert all(b"<title>Moved on</title>" in page for page in _redirect_files(site.outdir).values())
+    # ...and, with the state beside the doctrees gone, known by what they hold.
+    shutil.rmtree(out / "doctrees")
+    site = build(make_app, "html", srcdir=srcdir, builddir=out, confoverrides=nobody_else)
+    assert site.warnings == []
+    # Another extension's page and file there now: they are theirs, with a warning...
+    site = build(make_app, "html", srcdir=srcdir, builddir=out)
+    assert [line.replace(f"{srcdir}/", "") for line in site.warnings] == [
+        _taken("legacy", "legacy.html"), _taken("direct", "direct.html")
+    ]  # fmt: skip
+    assert "Another extension's page." in (site.outdir / "legacy.html").read_text("utf8")
+    assert "Another extension's file." in (site.outdir / "direct.html").read_text("utf8")
+    # ...and when the post gives up those addresses, not removed with the blog's redirects.
+    moved.write_text(moved.read_text("utf8").replace("legacy, direct, kept", "kept"))
+    site = build(make_app, "html", srcdir=srcdir, builddir=out)
+    clean = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "clean")
+    assert site.warnings == clean.warnings == []
+    assert "Another extension's page." in (site.outdir / "legacy.html").read_text("utf8")
+    assert "Another extension's file." in (site.outdir / "direct.html").read_text("utf8")
+    assert _redirect_files(site.outdir) == _redirect_files(clean.outdir)
+
+
+@pytest.mark.parametrize("at_once", [True, False], ids=["moved with its redirect", "later"])
+def test_the_page_a_moved_post_leaves_gives_way_to_its_redirect(make_app, tmp_path, at_once):
+    # Sphinx leaves the page of a document that is gone: no one else's, and a clean build
+    # has the redirect there.
+    srcdir = copy_root("redirect-taken", tmp_path)
+    out = tmp_path / "out"
+    build(make_app, "html", srcdir=srcdir, builddir=out)
+    old, new = srcdir / "posts" / "old.rst", srcdir / "posts" / "new.rst"
+    text = old.read_text("utf8")
+    old.unlink()
+    redirected = text.replace(":date: 2025-02-01", ":date: 2025-02-01\n   :redirect: posts/old")
+    if not at_once:  # moved, built, and only then given its old address
+        new.write_text(text, "utf8")
+        build(make_app, "html", srcdir=srcdir, builddir=out)
+    new.write_text(redirected, "utf8")
+    site = build(make_app, "html", srcdir=srcdir, builddir=out)
+    clean = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "clean")
+    assert site.warnings == clean.warnings
+    assert len(site.warnings) == 2  # the other extension's page and file, as above
+    assert _redirect_files(site.outdir) == _redirect_files(clean.outdir)
+    assert _target(_redirect(site.outdir, "posts/old.html"), "posts/old.html") == "posts/new.html"
+
+
 # -- incremental and parallel builds ------------------------------------------------------
 def _redirect_files(outdir: Path) -> dict[str, bytes]:
     """Every redirect page of a build (``.html``, or a file's own ``.htm``), by path."""
