@@ -4,6 +4,7 @@ readers on to where the page is now. Written by the html and dirhtml builders.""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -82,12 +83,22 @@ def write_redirects(app: Sphinx, exception: Exception | None) -> None:
         path = redirect_file(app, redirect.name)
         if not written.is_fresh(redirect.name, html, output=path):
             write_file(path, html.encode("utf-8"))
+        output.note_written(path)  # a redirect after it may need a folder where it is
     # A redirect's file that is now another page's (a document's at that address), or that
-    # holds what the blog did not write there, is that page's or file's.
+    # holds what the blog did not write there, is that page's or file's; and where case is
+    # ignored, one written now may be the file of one that is gone (`old` renamed `OLD`).
+    now = {_folded(redirect_file(app, name)): redirect_file(app, name) for name in written.now}
+
+    def is_written_now(path: Path) -> bool:
+        other = now.get(_folded(path))
+        return other is not None and path.exists() and os.path.samefile(path, other)
+
     keep = {
         name
-        for name in written.written_before
-        if redirect_file(app, name) in others or not output.as_written(name)
+        for name in written.written_before - written.now.keys()
+        if redirect_file(app, name) in others
+        or not output.as_written(name)
+        or is_written_now(redirect_file(app, name))
     }
     written.remove_gone(keep=keep, output_of=lambda name: redirect_file(app, name))
     written.save()
@@ -116,6 +127,53 @@ class _Output:
         self.left = {Path(builder.get_outfilename(d)) for d in left}
         written.notes["documents"] = sorted(found | left)
         self.redirects_before = {redirect_file(app, n): n for n in written.written_before}
+        self._listed: dict[Path, list[str]] = {}
+
+    def matches(self, path: Path) -> list[Path]:
+        """The files and folders of the output that are *path* where case is ignored (one
+        on a file system that ignores it, any number on one that does not)."""
+        found = [Path(self.app.outdir)]
+        for part in path.relative_to(self.app.outdir).parts:
+            folded = part.lower()
+            found = [
+                Path(folder, entry)
+                for folder in found
+                for entry in self._entries(folder)
+                if entry.lower() == folded
+            ]
+        return found
+
+    def _entries(self, folder: Path) -> list[str]:
+        if folder not in self._listed:
+            try:
+                self._listed[folder] = os.listdir(folder)
+            except OSError:  # no folder there, or a file
+                self._listed[folder] = []
+        return self._listed[folder]
+
+    def note_written(self, path: Path) -> None:
+        """*path*, and the folders on the way to it, are in the output now."""
+        outdir = Path(self.app.outdir)
+        for folder in path.relative_to(outdir).parents:
+            listed = self._listed.get(outdir / folder)
+            child = path.relative_to(outdir / folder).parts[0]
+            if listed is not None and child not in listed:
+                listed.append(child)
+
+    def in_the_way(self, path: Path) -> str:
+        """The file the build wrote (a feed, ``objects.inv``...) where a folder of *path*
+        would be, or the folder at *path* itself, as a path in the output; ``""`` if none
+        is: no page can be written through one. Checked on the output itself, after every
+        other file of the build (the feeds too) is written; where case is ignored."""
+        outdir = Path(self.app.outdir)
+        for folder in self.matches(path):
+            if folder.is_dir():
+                return folder.relative_to(outdir).as_posix()
+        for parent in reversed(path.relative_to(outdir).parents[:-1]):
+            for file in self.matches(outdir / parent):
+                if file.is_file():
+                    return file.relative_to(outdir).as_posix()
+        return ""
 
     def as_written(self, name: str) -> bool:
         """Whether the file of the redirect *name* that the last build wrote holds what it
@@ -128,15 +186,18 @@ class _Output:
         return self.written.recorded(name) == stable_digest(text)
 
     def others_file(self, path: Path, html: str) -> str:
-        """The path (in the output) of the file at *path* if it is someone else's: neither
-        a redirect this builder wrote there (as it wrote it, or as it would write it now) nor
-        a page Sphinx left of a document that is gone; ``""`` if no such file is there."""
-        if not path.is_file() or path in self.left:
-            return ""
-        name = self.redirects_before.get(path)
-        if (name is not None and self.as_written(name)) or path.read_bytes() == html.encode():
-            return ""
-        return path.relative_to(self.app.outdir).as_posix()
+        """The path (in the output) of a file at *path*, or there but for case, that is
+        someone else's: neither a redirect this builder wrote there (as it wrote it, or as
+        it would write it now) nor a page Sphinx left of a document that is gone; ``""`` if
+        no such file is there."""
+        for file in self.matches(path):
+            if not file.is_file() or file in self.left:
+                continue
+            name = self.redirects_before.get(file)
+            if (name is not None and self.as_written(name)) or file.read_bytes() == html.encode():
+                continue
+            return file.relative_to(self.app.outdir).as_posix()
+        return ""
 
 
 def _removed(app: Sphinx) -> set[str]:
@@ -156,24 +217,43 @@ def _redirects(
     def file_of(name: str) -> Path:
         return redirect_file(app, name)
 
-    claimed: dict[Path, str] = {}  # a redirect's file -> the post that claims it
+    # Files compared as a file system that ignores case compares them (macOS, Windows):
+    # there, `BLOG/ARCHIVE.html` is `blog/archive.html`, whichever system builds the site.
+    taken = {_folded(path): (path, f"where {what} is written") for path, what in others.items()}
+    claimed: dict[str, tuple[Path, str, str]] = {}  # folded file -> (file, post, address)
     posts = posts_of(app.env)
     for docname in sorted(posts):  # two posts with one address: the first by name has it
         post = posts[docname]
+        own = Path(builder.get_outfilename(docname))
         for name in post.redirects:
             path = file_of(name)
-            if claimed.get(path) == docname:
+            key = _folded(path)
+            if key in claimed and claimed[key][:2] == (path, docname):
                 continue  # the post's own other spelling of it (dirhtml: `old`, `old/index`)
             redirect = Redirect(name, docname, post.title, language=post.language)
-            if path == Path(builder.get_outfilename(docname)):
-                problem = "is the post's own address"
-            elif path in others:
-                problem = f"is where {others[path]} is written"
-            elif path in claimed:
-                problem = f"is the address of the post {claimed[path]!r} too, which keeps it"
+            if key == _folded(own):
+                problem = _clash(
+                    app, path, own, "the post's own address", "is the post's own address"
+                )
+            elif key in taken:
+                other, where = taken[key]
+                problem = _clash(app, path, other, where, f"is {where}")
+            elif key in claimed:
+                other, owner, address = claimed[key]
+                if owner == docname:
+                    what = f"{address!r}, an old address of this post too"
+                else:
+                    what = f"{address!r}, an old address of the post {owner!r}, which keeps it"
+                problem = _clash(
+                    app,
+                    path,
+                    other,
+                    what,
+                    f"is the address of the post {owner!r} too, which keeps it",
+                )
             elif put_by_sphinx(app, path.relative_to(app.outdir).as_posix()):
                 problem = "is where a file of html_extra_path or html_static_path goes"
-            elif blocked := _in_the_way(Path(app.outdir), path):
+            elif blocked := output.in_the_way(path):
                 problem = f"goes through {blocked!r}, a file of the site, where it needs a folder"
             elif kept := output.others_file(path, html := render_redirect(app, redirect)):
                 problem = (
@@ -182,7 +262,7 @@ def _redirects(
                     "redirect)"
                 )
             else:
-                claimed[path] = docname
+                claimed[key] = (path, docname, name)
                 yield redirect, html
                 continue
             message = f"redirect {name!r} {problem}: no redirect is written there"
@@ -191,30 +271,35 @@ def _redirects(
         return
     for name, target in ablog_addresses(get_blog(app), ablog_root(app.config)):
         path = file_of(name)
-        if path in others or path in claimed or path == Path(builder.get_outfilename(target)):
+        key = _folded(path)
+        if key in taken or key in claimed or key == _folded(Path(builder.get_outfilename(target))):
             continue
         if put_by_sphinx(app, path.relative_to(app.outdir).as_posix()):
             continue
-        if _in_the_way(Path(app.outdir), path):  # under a feed's name, say
+        if output.in_the_way(path):  # under a feed's name, say
             continue
         redirect = Redirect(name, target, blog_pages[target])
         if output.others_file(path, html := render_redirect(app, redirect)):
             continue
-        claimed[path] = target
+        claimed[key] = (path, target, name)
         yield redirect, html
 
 
-def _in_the_way(outdir: Path, path: Path) -> str:
-    """The file the build wrote (a feed, ``objects.inv``...) where a folder of *path* would
-    be, or the folder at *path* itself, as a path in the output; ``""`` if none is: no page
-    can be written through one. Checked on the output itself, after every other file of the
-    build (the feeds too) is written."""
-    if path.is_dir():
-        return path.relative_to(outdir).as_posix()
-    for folder in path.relative_to(outdir).parents:
-        if (outdir / folder).is_file():
-            return folder.as_posix()
-    return ""
+def _folded(path: Path) -> str:
+    """*path* as a file system that ignores case sees it: one key for the files it holds as one."""
+    return path.as_posix().lower()
+
+
+def _clash(app: Sphinx, path: Path, other: Path, what: str, same: str) -> str:
+    """The problem of a redirect's file *path* that is the file *other* (*same* says so) or,
+    but for case, one file with it where case is ignored (*what* says what it is)."""
+    if path == other:
+        return same
+    file = other.relative_to(app.outdir).as_posix()
+    return (
+        f"differs only in case from {file!r}, {what} (one file where case is ignored, as on "
+        "macOS and Windows)"
+    )
 
 
 def _any_redirects(app: Sphinx) -> bool:

@@ -208,6 +208,25 @@ EXPECTED_WARNINGS = [
     ),
     "posts/second.rst:6: WARNING: redirect 'shared' is the address of the post 'posts/clash' "
     "too, which keeps it: no redirect is written there [blogpost.conflict]",
+    # Where case is ignored (macOS, Windows), these are one file with a taken one.
+    *(
+        f"posts/upper.rst:6: WARNING: redirect {value} (one file where case is ignored, as on "
+        "macOS and Windows): no redirect is written there [blogpost.conflict]"
+        for value in (
+            "'BLOG/TAG/KEPT' differs only in case from 'blog/tag/kept{html}', where the blog's "
+            "page 'blog/tag/kept' is written",
+            "'ABOUT' differs only in case from 'about{html}', where the document 'about' is "
+            "written",
+            "'Posts/Upper' differs only in case from 'posts/upper{html}', the post's own address",
+            "'SHARED' differs only in case from 'shared{html}', 'shared', an old address of the "
+            "post 'posts/clash', which keeps it",
+            "'OLD-CASE' differs only in case from 'old-case{html}', 'old-case', an old address "
+            "of this post too",
+        )
+    ),
+    "posts/upper.rst:6: WARNING: redirect 'BLOG/ATOM.XML/old' goes through 'blog/atom.xml', a "
+    "file of the site, where it needs a folder: no redirect is written there "
+    "[blogpost.conflict]",
 ]
 
 
@@ -221,7 +240,9 @@ def test_bad_values_and_taken_addresses_warn_at_their_line_and_the_rest_is_kept(
 ):
     srcdir = rootdir / "test-redirect-conflicts"
     site = build(make_app, builder, srcdir=srcdir, builddir=tmp_path)
-    assert _relative_warnings(site, srcdir) == EXPECTED_WARNINGS
+    html = ".html" if builder == "html" else "/index.html"
+    expected = [line.replace("{html}", html) for line in EXPECTED_WARNINGS]
+    assert _relative_warnings(site, srcdir) == expected
     assert site.posts["posts/bad"].redirects == ("kept-address",)
     assert site.posts["posts/control"].redirects == ("control-kept",)
     html = builder == "html"
@@ -230,7 +251,7 @@ def test_bad_values_and_taken_addresses_warn_at_their_line_and_the_rest_is_kept(
         return site.outdir / (f"{name}.html" if html else f"{name}/index.html")
 
     for name, post in [("kept-address", "posts/bad"), ("control-kept", "posts/control"),
-                       ("shared", "posts/clash")]:  # fmt: skip
+                       ("shared", "posts/clash"), ("old-case", "posts/upper")]:  # fmt: skip
         path = str(file(name).relative_to(site.outdir))
         assert _target(_redirect(site.outdir, path), path).startswith(post)
     # The pages at the taken addresses are their own, untouched.
@@ -239,6 +260,9 @@ def test_bad_values_and_taken_addresses_warn_at_their_line_and_the_rest_is_kept(
     assert "http-equiv" not in file("genindex").read_text("utf8")
     assert "http-equiv" not in file("extra").read_text("utf8")
     assert "Each address here is taken." in file("posts/clash").read_text("utf8")
+    # Nothing at an address that differs only in case from a taken one.
+    names = {str(path.relative_to(site.outdir)).lower() for path in site.outdir.rglob("*")}
+    assert len(names) == len(list(site.outdir.rglob("*")))
 
 
 def _taken(name: str, file: str) -> str:
@@ -318,6 +342,32 @@ def test_the_page_a_moved_post_leaves_gives_way_to_its_redirect(make_app, tmp_pa
     assert len(site.warnings) == 2  # the other extension's page and file, as above
     assert _redirect_files(site.outdir) == _redirect_files(clean.outdir)
     assert _target(_redirect(site.outdir, "posts/old.html"), "posts/old.html") == "posts/new.html"
+
+
+def test_a_file_there_but_for_case_is_taken_and_a_case_rename_is_clean(make_app, tmp_path):
+    post = "Moved\n=====\n\n.. blogpost::\n   :date: 2025-01-01\n   :redirect: legacy, old\n"
+    conf = (
+        'extensions = ["sphinx_blogpost"]\nhtml_baseurl = "https://example.org/"\n'
+        'html_extra_path = ["extra"]\n'
+    )
+    files = {"posts/moved.rst": post, "extra/Legacy.html": "<p>Kept as it is.</p>\n"}
+    srcdir = make_site(tmp_path / "src", files, conf)
+    out = tmp_path / "out"
+    site = build(make_app, "html", srcdir=srcdir, builddir=out)
+    assert [line.split("WARNING: ")[1] for line in site.warnings] == [
+        "redirect 'legacy' is where 'Legacy.html' is, a file the blog did not write (another "
+        "extension's page, or one an earlier build left: delete it to have the redirect): no "
+        "redirect is written there [blogpost.conflict]"
+    ]
+    assert list(_redirect_files(site.outdir)) == ["old.html"]
+    # An old address renamed in case only: the new file, and not the old one, as clean.
+    moved = srcdir / "posts" / "moved.rst"
+    moved.write_text(post.replace("legacy, old", "OLD"), "utf8")
+    site = build(make_app, "html", srcdir=srcdir, builddir=out)
+    clean = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "clean")
+    assert site.warnings == clean.warnings == []
+    assert _redirect_files(site.outdir) == _redirect_files(clean.outdir)
+    assert list(_redirect_files(site.outdir)) == ["OLD.html"]
 
 
 # -- incremental and parallel builds ------------------------------------------------------
