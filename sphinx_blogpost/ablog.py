@@ -796,7 +796,9 @@ def ablog_addresses(blog: Blog, ablog_root: str) -> list[tuple[str, str]]:
     and a page per name (an author by the name ABlog shows, not the key). Its drafts page
     has no counterpart: drafts are listed nowhere."""
     addresses = [(ablog_root, blog.index_page())]
-    addresses += [(f"{ablog_root}/{year}", blog.year_page(year)) for year in blog.years()]
+    addresses += [
+        (ablog_year_folder(ablog_root, year), blog.year_page(year)) for year in blog.years()
+    ]
     addresses += [
         (f"{ablog_root}/{kind}", blog.kind_index(kind))
         for kind in _ABLOG_KINDS
@@ -806,6 +808,12 @@ def ablog_addresses(blog: Blog, ablog_root: str) -> list[tuple[str, str]]:
         (ablogs, page) for _kind, _name, ablogs, page in ablog_name_pages(blog, ablog_root)
     ]
     return addresses
+
+
+def ablog_year_folder(ablog_root: str, year: int) -> str:
+    """ABlog's page name of the posts of *year* under *ablog_root*, ``blog/2018``; with
+    ``blog_feed_archives``, the folder of its feed of them, ``blog/2018/atom.xml``."""
+    return f"{ablog_root}/{year}"
 
 
 def ablog_name_pages(blog: Blog, ablog_root: str) -> list[tuple[str, str, str, str]]:

@@ -641,14 +641,27 @@ class _FeedWriter:
         """In ABlog compatibility mode, a tag's, category's or author's Atom feed at ABlog's
         address too, where its slug is not ours (``blog/tag/my_tag/atom.xml``): feed readers
         do not follow a redirect page, so those who subscribed there keep their feed only if
-        it is there. Not where the file is a feed of ours (another name's)."""
+        it is there. Not where the file is a feed of ours (another name's). So is a feed of
+        each year's posts, where ABlog has one (``blog/2018/atom.xml``) and we have none."""
         # Here, not at the top: the ABlog module imports this one (through the sidebars').
-        from .ablog import ablog_name_pages, ablog_root
+        from .ablog import ablog_name_pages, ablog_root, ablog_year_folder
 
         ours = {self.blog.page(kind, name) for kind in FEED_KINDS for name in self.blog.slugs[kind]}
-        for kind, name, ablogs, page in ablog_name_pages(self.blog, ablog_root(self.app.config)):
+        root = ablog_root(self.app.config)
+        for kind, name, ablogs, page in ablog_name_pages(self.blog, root):
             if ablogs not in ours:
                 self.write_term(ablogs, kind, name, page)
+        for year, posts in self.blog.years().items():
+            folder = ablog_year_folder(root, year)
+            if folder not in ours:
+                self.write(
+                    folder,
+                    syndicated(posts),
+                    ["atom"],
+                    title=term_feed_title(self.config.title, str(year)),
+                    subtitle="",
+                    home_page=self.blog.year_page(year),
+                )
 
 
 def term_feed_title(blog_title: str, label: str) -> str:

@@ -717,6 +717,56 @@ def test_a_name_too_long_for_ablogs_file_gets_no_old_address(make_app, tmp_path)
         assert (site.outdir / "blog" / "tag" / ours / "atom.xml").is_file()
 
 
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+def test_ablogs_feed_addresses_of_years_hold_each_years_feed(make_app, tmp_path, builder):
+    # ABlog (blog_feed_archives) writes a feed per year at blog/{year}/atom.xml: so do we, in
+    # compatibility mode, as for the names; a feed of that year's posts, drafts never.
+    srcdir = copy_root("ablog-redirects", tmp_path)
+    out = tmp_path / "out"
+    site = build(make_app, builder, srcdir=srcdir, builddir=out)
+    assert site.warnings == []
+    home = {"html": "blog/archive/{}.html", "dirhtml": "blog/archive/{}/"}[builder]
+    for year, entries in {"2020": ["posts/one"], "2021": ["posts/two"]}.items():
+        feed = feedparser.parse((site.outdir / "blog" / year / "atom.xml").read_bytes())
+        assert not feed.bozo, year
+        assert feed.feed.title == f"Blog: {year}"
+        assert feed.feed.link == BASE + home.format(year)
+        assert [e.link.removeprefix(BASE) for e in feed.entries] == [
+            {"html": f"{d}.html", "dirhtml": f"{d}/"}[builder] for d in entries
+        ]  # fmt: skip
+    # Incremental: a year's last post moves to another year; its feed goes, as clean.
+    two = srcdir / "posts" / "two.rst"
+    two.write_text(two.read_text("utf8").replace("2021-02-01", "2020-02-01"), "utf8")
+    site = build(make_app, builder, srcdir=srcdir, builddir=out)
+    clean = build(make_app, builder, srcdir=srcdir, builddir=tmp_path / "clean")
+    assert site.warnings == clean.warnings == []
+    assert not (site.outdir / "blog/2021/atom.xml").exists()
+    feed = feedparser.parse((site.outdir / "blog/2020/atom.xml").read_bytes())
+    assert len(feed.entries) == 2
+    for outdir in (site.outdir, clean.outdir):
+        assert not (outdir / "blog/2021").exists()
+    mine = {p.relative_to(site.outdir): p.read_bytes() for p in site.outdir.rglob("atom.xml")}
+    theirs = {p.relative_to(clean.outdir): p.read_bytes() for p in clean.outdir.rglob("atom.xml")}
+    assert mine == theirs
+
+
+@pytest.mark.parametrize(
+    ("root", "overrides", "year"),
+    [("ablog-redirects", {"blogpost_feeds": ["rss", "json"]}, 2020),  # no Atom feed at all
+     ("redirects", {}, 2025)],  # not in compatibility mode
+)  # fmt: skip
+def test_without_atom_feeds_or_compatibility_no_year_feed_is_written(
+    make_app, rootdir, tmp_path, root, overrides, year
+):
+    site = build(
+        make_app, "html", srcdir=rootdir / f"test-{root}", builddir=tmp_path,
+        confoverrides=overrides,
+    )  # fmt: skip
+    assert site.warnings == []
+    assert (site.outdir / "blog" / "archive" / f"{year}.html").is_file()
+    assert not (site.outdir / "blog" / str(year)).exists()
+
+
 def test_two_spellings_of_one_file_in_one_post_are_one_redirect(make_app, tmp_path):
     # With dirhtml, `old` and `old/index` are both old/index.html: the post's, without a word.
     post = "Moved\n=====\n\n.. blogpost::\n   :date: 2025-01-01\n   :redirect: old, old/index\n"
