@@ -127,7 +127,8 @@ class _Output:
         self.left = {Path(builder.get_outfilename(d)) for d in left}
         written.notes["documents"] = sorted(found | left)
         self.redirects_before = {redirect_file(app, n): n for n in written.written_before}
-        self._listed: dict[Path, list[str]] = {}
+        #: The entries of each folder looked in, by their names in lower case.
+        self._listed: dict[Path, dict[str, list[str]]] = {}
 
     def matches(self, path: Path) -> list[Path]:
         """The files and folders of the output that are *path* where case is ignored (one
@@ -138,17 +139,19 @@ class _Output:
             found = [
                 Path(folder, entry)
                 for folder in found
-                for entry in self._entries(folder)
-                if entry.lower() == folded
+                for entry in self._entries(folder).get(folded, ())
             ]
         return found
 
-    def _entries(self, folder: Path) -> list[str]:
+    def _entries(self, folder: Path) -> dict[str, list[str]]:
         if folder not in self._listed:
+            entries: dict[str, list[str]] = {}
             try:
-                self._listed[folder] = os.listdir(folder)
+                for entry in os.listdir(folder):
+                    entries.setdefault(entry.lower(), []).append(entry)
             except OSError:  # no folder there, or a file
-                self._listed[folder] = []
+                pass
+            self._listed[folder] = entries
         return self._listed[folder]
 
     def note_written(self, path: Path) -> None:
@@ -157,8 +160,8 @@ class _Output:
         for folder in path.relative_to(outdir).parents:
             listed = self._listed.get(outdir / folder)
             child = path.relative_to(outdir / folder).parts[0]
-            if listed is not None and child not in listed:
-                listed.append(child)
+            if listed is not None and child not in listed.setdefault(child.lower(), []):
+                listed[child.lower()].append(child)
 
     def in_the_way(self, path: Path) -> str:
         """The file the build wrote (a feed, ``objects.inv``...) where a folder of *path*
