@@ -819,8 +819,11 @@ def ablog_year_folder(ablog_root: str, year: int) -> str:
 def ablog_name_pages(blog: Blog, ablog_root: str) -> list[tuple[str, str, str, str]]:
     """ABlog's page of each tag, category and author under *ablog_root*, with ours:
     ``(kind, name, ABlog's page name, ours)`` (ABlog's feed of the name, with
-    ``blog_feed_archives``, is ``atom.xml`` in the folder of its page name, as ours is)."""
-    found = []
+    ``blog_feed_archives``, is ``atom.xml`` in the folder of its page name, as ours is). Of
+    names that ABlog gives one page name (``my_tag`` and ``My_Tag``), the blog's first has
+    it: both its redirect and its feed copy, which would otherwise lead to two names."""
+    found: list[tuple[str, str, str, str]] = []
+    taken: set[str] = set()
     for kind in _ABLOG_KINDS:
         for name in blog.slugs[kind]:
             slug, page = ablog_slug(blog.label(kind, name)), blog.page(kind, name)
@@ -830,5 +833,8 @@ def ablog_name_pages(blog: Blog, ablog_root: str) -> list[tuple[str, str, str, s
                 # ABlog does not shorten slugs (as SLUG_LENGTH does ours): no file system took
                 # ABlog's page, so there is no old address to keep
                 continue
-            found.append((kind, name, f"{ablog_root}/{kind}/{slug}", page))
+            ablogs = f"{ablog_root}/{kind}/{slug}"
+            if ablogs not in taken:
+                taken.add(ablogs)
+                found.append((kind, name, ablogs, page))
     return found

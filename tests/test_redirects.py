@@ -694,6 +694,26 @@ def test_ablogs_feed_addresses_of_names_slugged_otherwise_hold_their_feeds(make_
     assert mine == theirs
 
 
+def test_names_with_one_ablog_address_lead_to_one_name(make_app, tmp_path):
+    # ABlog gives "my_tag" and "My_Tag" one page: its redirect and its feed copy are one name's
+    posts = {
+        f"posts/{n}.rst": f"P{n}\n==\n\n.. post:: 202{n}-05-01\n   :tags: {tag}\n\nBody.\n"
+        for n, tag in (("1", "my_tag"), ("2", "My_Tag"))
+    }
+    conf = (
+        'extensions = ["sphinx_blogpost"]\nblogpost_ablog_compat = True\n'
+        'html_baseurl = "https://blog.example.org/"\nsuppress_warnings = ["blogpost.slug"]\n'
+    )
+    site = build(make_app, "html", srcdir=make_site(tmp_path / "src", posts, conf),
+                 builddir=tmp_path / "out")  # fmt: skip
+    assert site.warnings == []
+    tag = site.outdir / "blog" / "tag"
+    page = BeautifulSoup((tag / "my_tag.html").read_text("utf8"), "html.parser")
+    target = page.select_one("link[rel=canonical]")["href"]
+    copy = feedparser.parse((tag / "my_tag" / "atom.xml").read_bytes())
+    assert copy.feed.link == target  # the feed's home page is the page the redirect leads to
+
+
 def test_a_name_too_long_for_ablogs_file_gets_no_old_address(make_app, tmp_path):
     # ABlog does not shorten a slug: no file system held its page of this tag (255 bytes a
     # name), so there is no old address to keep; ours is shortened and written as usual.
