@@ -142,7 +142,10 @@ def test_toggle_switches_scheme_and_remembers_it(site: Site, visit: Callable[...
     assert page.evaluate("document.documentElement.dataset.theme") is None
     page.emulate_media(color_scheme="dark")
     assert background(page) == dark
-    assert page.locator("button.bp-scheme-toggle").get_attribute("aria-pressed") == "true"
+    # The toggle hears of the system's change in a `change` event, dispatched after it
+    page.wait_for_function(
+        "document.querySelector('button.bp-scheme-toggle').ariaPressed === 'true'", timeout=5000
+    )
     assert page.evaluate("matchMedia(document.getElementById('pygments_dark_css').media).matches")
 
 
