@@ -714,22 +714,24 @@ _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 #: A percent-escape of a character that a path may not hold as a file's name: ``/`` and
 #: ``\\`` (web servers differ on whether an escaped one separates folders), ``?`` and ``#``.
 _ESCAPED_DELIMITER = re.compile(r"%(?:2[Ff]|5[Cc]|3[Ff]|23)")
-#: The suffix of an old address that is a file's own name (``posts/old.htm``): the redirect
-#: is written at that very file, with every builder, as a web server serves it as HTML.
-FILE_SUFFIX = ".htm"
+#: The suffixes of an old address that is a file's own name (``posts/old.html``,
+#: ``posts/old.htm``): the redirect is written at that very file, with every builder, as a
+#: web server serves that address from it.
+FILE_SUFFIXES = (".html", ".htm")
 
 
 def is_file_name(name: str) -> bool:
     """Whether the redirect name *name* (see :func:`redirect_name`) is a file's own name,
     written as it is, rather than a page name that the builder turns into a file."""
-    return name.lower().endswith(FILE_SUFFIX)
+    return name.lower().endswith(FILE_SUFFIXES)
 
 
 def redirect_name(address: str) -> str:
-    """The page name an old address of a post stands for, as Hugo's ``aliases`` or ABlog's
-    ``redirect`` write it: ``/posts/old/``, ``posts/old.html``, ``posts/old/index.html`` and
-    ``posts/old`` are all ``posts/old``; but an address ending in ``.htm`` stands for that
-    file (``posts/old.htm``, see :func:`is_file_name`). Percent-escapes are decoded, as a web
+    """The name of the file or page an old address of a post stands for: the file a web
+    server serves that address from, where the address says (``posts/old.html`` and
+    ``posts/old.htm`` are those files, ``/posts/old/`` is ``posts/old/index.html``: Hugo's
+    ``aliases``), else the page (``posts/old``, as ABlog's ``redirect`` writes it), whose
+    file the builder names (see :func:`is_file_name`). Percent-escapes are decoded, as a web
     server maps an address to a file (``caf%C3%A9`` is ``café``). Raises ValueError for what
     names no page of this site (a scheme or host, ``..``, a query or fragment, controls,
     nothing at all)."""
@@ -754,14 +756,8 @@ def redirect_name(address: str) -> str:
             reason = _path_problem(path)
         if not reason:
             name = path.removeprefix("/")
-            if is_file_name(name):
-                return name
-            if name.endswith("/index.html"):
-                name = name.removesuffix("/index.html")
-            name = name.removesuffix(".html").removesuffix("/")
-            if not is_file_name(name):
-                return name
-            reason = f"names a page ending in {FILE_SUFFIX!r}: only a file's own address may"
+            # A folder's address is served from its index.html, whichever builder wrote it
+            return f"{name}index.html" if name.endswith("/") else name
     raise ValueError(f"{address!r} {reason}")
 
 

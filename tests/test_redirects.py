@@ -47,23 +47,25 @@ def _target(page: BeautifulSoup, path: str) -> str:
 @pytest.mark.parametrize(
     ("address", "name"),
     [
-        ("/posts/old/", "posts/old"),  # Hugo's aliases
-        ("posts/old.html", "posts/old"),  # ABlog's, with the suffix
-        ("posts/old", "posts/old"),  # ABlog's
-        ("/posts/old/index.html", "posts/old"),
+        # a page's name, ABlog's form: the builder names its file
+        ("posts/old", "posts/old"),
         ("three-things-circleci", "three-things-circleci"),
-        ("index.html", "index"),
-        # a file's own name, written as it is by every builder
+        # a file's own name, written as it is by every builder: where a web server finds it
+        ("/posts/old/", "posts/old/index.html"),  # Hugo's aliases: a folder's index
+        ("/posts/old/index.html", "posts/old/index.html"),
+        ("posts/old.html", "posts/old.html"),
+        ("index.html", "index.html"),
         ("posts/old.htm", "posts/old.htm"),
         ("/OLD/Page.HTM", "OLD/Page.HTM"),
+        ("old.htm/", "old.htm/index.html"),
         # percent-escapes decoded, as a web server maps the address to a file
-        ("/posts/caf%C3%A9/", "posts/café"),
-        ("posts/a%20b.html", "posts/a b"),
+        ("/posts/caf%C3%A9/", "posts/café/index.html"),
+        ("posts/a%20b.html", "posts/a b.html"),
         ("posts/d%c3%a9j%c3%a0.htm", "posts/déjà.htm"),
         ("100%", "100%"),  # no escape: as written
     ],
 )
-def test_every_spelling_of_an_address_names_one_page(address, name):
+def test_an_address_names_the_file_a_server_finds_it_in_or_a_page(address, name):
     assert redirect_name(address) == name
 
 
@@ -72,9 +74,7 @@ def test_every_spelling_of_an_address_names_one_page(address, name):
     ["", "/", "https://x.org/a", "//host/a", "mailto:a", "../a", "a/../b", "a?b=1", "a#b",
      "a\x01b", "a//b", "./a", "a\\b",
      # escaped: what the characters themselves may not be, and delimiters, and no UTF-8
-     "%2e%2e/a", "a/%2E%2E/b", "a%00b", "a%0Ab", "a%2Fb", "a%5cb", "a%3Fb", "a%23b", "caf%E9",
-     # a page's address (a folder's, or with .html) ending in .htm: only a file's may
-     "old.htm/", "old.htm/index.html", "old.htm.html"],
+     "%2e%2e/a", "a/%2E%2E/b", "a%00b", "a%0Ab", "a%2Fb", "a%5cb", "a%3Fb", "a%23b", "caf%E9"],
 )  # fmt: skip
 def test_an_address_that_names_no_page_of_the_site_is_refused(address):
     with pytest.raises(ValueError, match=r"^'"):
@@ -84,17 +84,25 @@ def test_an_address_that_names_no_page_of_the_site_is_refused(address):
 # Where each post's old addresses lead, in every form a post is declared in: rST's
 # directive, the front matter's mapping (a YAML list), MyST's fenced directive, ABlog's
 # top-level form; a draft's page is built, so its old address leads to it too.
+# A page's name (ABlog's form) is written where the builder writes that page; an address of
+# a file or folder, where a web server finds it, whatever the builder.
 REDIRECTS = {
-    "posts/hugo-style": "posts/moved",
-    "posts/ablog": "posts/moved",
-    "posts/folder": "posts/moved",
+    "posts/hugo-style/index.html": "posts/moved",  # /posts/hugo-style/
+    "posts/ablog.html": "posts/moved",
+    "posts/folder/index.html": "posts/moved",
     "legacy": "posts/moved",
-    "old/mapping": "posts/mapping",
-    "old/mapping-too": "posts/mapping",
+    "old/mapping/index.html": "posts/mapping",
+    "old/mapping-too.html": "posts/mapping",
     "old/fenced": "posts/fenced",
     "old/top": "posts/top",
     "old/draft": "posts/draft",
 }
+
+
+def redirect_path(name: str, suffix: str = ".html") -> str:
+    """The file of the redirect *name* in the output: a file's own name is that file; a page's
+    ends in the builder's *suffix*."""
+    return name if name.endswith(".html") else name + suffix
 
 
 @pytest.mark.parametrize(
@@ -106,14 +114,19 @@ def test_each_old_address_leads_to_its_post(make_app, rootdir, tmp_path, builder
     site = build(make_app, builder, srcdir=rootdir / "test-redirects", builddir=tmp_path)
     assert site.warnings == []
     assert {d: p.redirects for d, p in site.posts.items() if p.redirects} == {
-        "posts/moved": ("posts/hugo-style", "posts/ablog", "posts/folder", "legacy"),
-        "posts/mapping": ("old/mapping", "old/mapping-too"),
+        "posts/moved": (
+            "posts/hugo-style/index.html",
+            "posts/ablog.html",
+            "posts/folder/index.html",
+            "legacy",
+        ),
+        "posts/mapping": ("old/mapping/index.html", "old/mapping-too.html"),
         "posts/fenced": ("old/fenced",),
         "posts/top": ("old/top",),
         "posts/draft": ("old/draft",),
     }
     for name, post in REDIRECTS.items():
-        path = name + suffix
+        path = redirect_path(name, suffix)
         page = _redirect(site.outdir, path)
         assert _target(page, path) == post + target_suffix
         assert page.select_one('meta[name="robots"]')["content"] == "noindex"
@@ -130,14 +143,15 @@ def test_each_old_address_leads_to_its_post(make_app, rootdir, tmp_path, builder
     assert "legacy" not in index and "hugo-style" not in index
 
 
-#: Old addresses of a file's own (.htm) and percent-encoded ones: the file each is written
-#: to with html and with dirhtml (a .htm file is that file with both), and the post it leads to.
+#: Old addresses of a file's own (.htm) and of a folder, percent-encoded or not: the file each
+#: is written to with html and with dirhtml (the one a web server finds it in, with both), and
+#: the post it leads to.
 FILE_REDIRECTS = [
     ("posts/old.htm", "posts/old.htm", "posts/new"),
     ("archive/2019/Page.HTM", "archive/2019/Page.HTM", "posts/new"),
-    ("posts/café.html", "posts/café/index.html", "posts/new"),
+    ("posts/café/index.html", "posts/café/index.html", "posts/new"),
     ("posts/déjà.htm", "posts/déjà.htm", "posts/new"),
-    ("old/naïve page.html", "old/naïve page/index.html", "posts/front"),
+    ("old/naïve page/index.html", "old/naïve page/index.html", "posts/front"),
     ("old/front.htm", "old/front.htm", "posts/front"),
 ]
 
@@ -187,7 +201,6 @@ EXPECTED_WARNINGS = [
             "'a%2Fb' has '%2F', an escaped '/': no file is named so",
             "'%2e%2e/up' has a '..' segment",
             "'caf%E9' has percent-escapes that are not UTF-8",
-            "'old.htm/' names a page ending in '.htm': only a file's own address may",
         )
     ),
     "posts/control.md:4: WARNING: redirect: 'ctl\\x01here' has control characters; it is "
@@ -409,7 +422,7 @@ def test_incremental_builds_write_the_redirects_a_clean_build_writes(make_app, t
     srcdir = copy_root("redirects", tmp_path)
     out = tmp_path / "incremental"
     first = build(make_app, "html", srcdir=srcdir, builddir=out)
-    assert _redirect_files(first.outdir).keys() == {f"{n}.html" for n in REDIRECTS}
+    assert _redirect_files(first.outdir).keys() == {redirect_path(n) for n in REDIRECTS}
     times = {p: (first.outdir / p).stat().st_mtime_ns for p in _redirect_files(first.outdir)}
 
     # A no-op build writes no redirect.
@@ -589,7 +602,7 @@ def test_without_compat_mode_no_ablog_address_is_written(make_app, rootdir, tmp_
     )  # fmt: skip
     assert site.warnings == []
     assert not (site.outdir / "blog.html").exists()
-    assert sorted(_redirect_files(site.outdir)) == sorted(f"{n}.html" for n in REDIRECTS)
+    assert sorted(_redirect_files(site.outdir)) == sorted(redirect_path(n) for n in REDIRECTS)
 
 
 def test_a_post_redirect_and_a_document_win_over_ablogs_addresses(make_app, tmp_path):
