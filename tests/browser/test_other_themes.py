@@ -131,6 +131,30 @@ def test_long_words_break_inside_the_page(
     assert page.evaluate(STICKING_OUT, links) == []
 
 
+#: The left edge of each line box of the archive's long title (a Range's client rects), and of
+#: the title's own box: where each of its lines starts.
+TITLE_LINES = """() => {
+  const title = [...document.querySelectorAll('.bp-layout-compact .bp-card-title')]
+    .find(e => e.textContent.includes('scaled_dot_product'));
+  const range = document.createRange();
+  range.selectNodeContents(title);
+  const lines = [...range.getClientRects()].map(r => Math.round(r.left));
+  return [Math.round(title.getBoundingClientRect().left), [...new Set(lines)]];
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_a_long_title_in_the_archive_wraps_beside_its_date(
+    themed: Path, visit: Callable[..., Visit], width: int
+) -> None:
+    # Its second line once started under the date, at the line's very start (pydata).
+    page = visit((themed / "blog/archive.html").as_uri(), width=width, height=640).page
+    left, lines = page.evaluate(TITLE_LINES)
+    assert lines == [left]
+    date = page.locator(".bp-layout-compact .bp-date").first.bounding_box()
+    assert date is not None and left >= date["x"] + date["width"]
+
+
 def _axe_violations(page: Page, rules: set[str]) -> list[str]:
     """Which of axe's *rules* the page breaks (WCAG 2.2 AA and best practice, as in
     test_dispatches.py), and where; the themes' own failures elsewhere are not ours."""
