@@ -217,9 +217,8 @@ class Setting:
         if self.target is None:
             warn(BlogpostWarning.CONFIG, f"{self.name} is ABlog's: {self.advice}", where)
             return
-        try:
-            new = self.convert(value)
-            _validator(self.target)(new)
+        try:  # the value as the setting would read it: the hint names what to write
+            new = _validator(self.target)(self.convert(value))
         except (TypeError, ValueError) as error:
             message = f"{self.name} = {value!r} is invalid ({error}); it is ignored"
             warn(BlogpostWarning.CONFIG, message, where)

@@ -4,7 +4,7 @@ blogpost_ablog_compat = True
 html_theme = "alabaster"
 blog_title = "Field Notes"
 blog_baseurl = "https://notes.example.org/"
-blog_path = "notes"
+blog_path = "/notes/"  # read as blogpost_root reads a folder: the hint says "notes"
 blog_authors = {
     "ada": ("Ada Lovelace", "https://ada.example.org/"),
     "lin": ("Lin Wei", None),
