@@ -142,9 +142,8 @@ def _list_item(post: Post, links: LinkContext, h: str, pins: bool) -> str:
     )
 
 
-def _compact_item(
-    post: Post, links: LinkContext, h: str, pins: bool
-) -> str:  # a line, not a heading
+def _compact_item(post: Post, links: LinkContext, h: str, pins: bool) -> str:
+    # A line, not a heading: *h* is not used
     url = escape(links.post_url(post.docname))
     return (
         f'<li class="bp-card bp-compact-item">{_date(post, links)} '
