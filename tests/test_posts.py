@@ -17,6 +17,7 @@ from sphinx_blogpost.posts import (
     DateError,
     Post,
     count_words,
+    inline_mathml,
     language_tag,
     leading_paragraphs,
     parse_date,
@@ -277,3 +278,20 @@ def test_a_language_is_kept_as_a_bcp_47_tag(written, kept):
         report=lambda kind, message, option: pytest.fail(message),
     )
     assert meta.language == kept
+
+
+@pytest.mark.parametrize(
+    ("tex", "found", "absent"),
+    [
+        (r"\text{<script>alert(1)</script>}", "<mtext>&lt;script&gt;", "<script"),
+        (r'\hspace{1em" onclick="x}', 'width="1em&quot; onclick=&quot;x"', 'onclick="'),
+        (r'\color{red" onmouseover="x}{y}', "\\color{red&quot; onmouseover", 'onmouseover="'),
+        (r"x<y", "<mo>&lt;</mo>", "<y"),
+        (r"\frac" * 50, r"\frac\frac", "<math"),  # arguments missing: as written
+    ],
+)
+def test_inline_math_as_mathml_holds_no_markup_of_the_writers(tex, found, absent):
+    """Summaries' math is the writer's text: the converter's MathML escapes it, and TeX it
+    cannot read (unknown commands, arguments missing) is escaped text."""
+    html = inline_mathml(tex)
+    assert found in html and absent not in html
