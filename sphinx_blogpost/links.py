@@ -167,7 +167,12 @@ class Linker:
                 return None
             return cover_url(post, self.app.builder.get_target_uri(self.from_page))
 
-        return LinkContext(post_url=self.to, format_date=post_date, cover_url=post_cover)
+        return LinkContext(
+            post_url=self.to,
+            format_date=post_date,
+            cover_url=post_cover,
+            mathml=self.app.builder.name != "epub",
+        )
 
 
 def cover_url(post: Post, page_uri: str) -> str | None:

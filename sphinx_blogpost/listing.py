@@ -48,6 +48,9 @@ class LinkContext:
     post_url: Callable[[str], str]  # docname -> URL relative to the page
     format_date: Callable[[Post], str]
     cover_url: Callable[[Post], str | None] = _no_cover  # None: no (findable) cover
+    #: Whether the page may hold MathML: an EPUB's manifest must declare each page that does,
+    #: and Sphinx's declares none, so there summaries show their math as TeX text.
+    mathml: bool = True
 
 
 def _date(post: Post, links: LinkContext, separator: str = "") -> str:
@@ -63,10 +66,12 @@ def _category(post: Post) -> str:
     return f'<p class="bp-card-category">{escape(post.categories[0])}</p>'
 
 
-def summary_html(post: Post) -> str:
-    """A post's summary in a listing: its inline math as MathML (``summary_markup``), the rest
-    escaped."""
-    return post.summary_markup if post.summary_markup is not None else escape(post.summary)
+def summary_html(post: Post, links: LinkContext) -> str:
+    """A post's summary in a listing: its inline math as MathML (``summary_markup``) where the
+    page may hold MathML, the rest escaped."""
+    if links.mathml and post.summary_markup is not None:
+        return post.summary_markup
+    return escape(post.summary)
 
 
 def _lang(post: Post) -> str:
@@ -116,7 +121,7 @@ def _card(post: Post, links: LinkContext, h: str, pins: bool) -> str:
         f'<{h} class="sd-card-title bp-card-title"{_lang(post)}>'
         f'<a class="sd-stretched-link" href="{url}">{escape(post.title)}</a>'
         f"{_labels(post, pins)}</{h}>"
-        f'<p class="sd-card-text bp-card-summary"{_lang(post)}>{summary_html(post)}</p>'
+        f'<p class="sd-card-text bp-card-summary"{_lang(post)}>{summary_html(post, links)}</p>'
         f'<p class="bp-card-meta">{_date(post, links, _SEP)}'
         f'<span class="bp-readtime" data-minutes="{post.minutes}">'
         f"{minutes_label(post.minutes)}</span>"
@@ -133,7 +138,7 @@ def _list_item(post: Post, links: LinkContext, h: str, pins: bool) -> str:
         f'<{h} class="bp-card-title"{_lang(post)}><a href="{url}">{escape(post.title)}</a>'
         f"{_labels(post, pins)}</{h}>"
         f'<p class="bp-card-date">{_date(post, links)}</p>'
-        f'<p class="bp-card-summary"{_lang(post)}>{summary_html(post)}{more}</p>'
+        f'<p class="bp-card-summary"{_lang(post)}>{summary_html(post, links)}{more}</p>'
         '<p class="bp-card-meta">'
         f'<span class="bp-readtime" data-minutes="{post.minutes}">'
         f"{short_minutes_label(post.minutes)}</span>{_SEP}"

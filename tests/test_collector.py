@@ -276,3 +276,16 @@ def test_inline_math_in_a_summary_is_mathml_in_listings_and_tex_in_feeds(
     atom = feedparser.parse(summary_site.outdir / "blog" / "atom.xml")
     (entry,) = [e for e in atom.entries if e.link.endswith("/math.html")]
     assert entry.summary == post.summary  # feeds and metadata keep the text
+
+
+def test_an_epub_listing_shows_a_summarys_math_as_text(make_app, tmp_path) -> None:
+    """An EPUB's manifest must mark each page with MathML (``properties="mathml"``), and
+    Sphinx's marks none: its listings show the TeX as text, as feeds do."""
+    site = build(make_app, "epub", srcdir=ROOTS / "test-summary", builddir=tmp_path)
+    page = (site.outdir / "index.xhtml").read_text("utf8")
+    summaries = BeautifulSoup(page, "html.parser").select(".bp-card-summary")
+    assert [s.get_text() for s in summaries] == [
+        site.posts["math_md"].summary,
+        site.posts["math"].summary,
+    ]
+    assert "<math" not in page and site.posts["math"].summary_markup is not None
