@@ -125,8 +125,8 @@ class PostMeta:
     pin: bool = False
     language: str | None = None
     comments: bool = True  # False with the `nocomments` flag (ABlog's name): for templates
-    #: The post's old addresses, as page names (``redirect``): redirects.py writes a page at
-    #: each that sends readers to the post.
+    #: The post's old addresses as written (``redirect``), each valid: redirects.py writes a
+    #: page at the file each names (:func:`redirect_name`) that sends readers to the post.
     redirects: tuple[str, ...] = ()
 
 
@@ -518,7 +518,8 @@ def parse_options(
     redirects = []
     for address in _items(raw.get("redirect")):
         try:
-            redirects.append(_fits_a_file(address, redirect_name(address)))
+            _fits_a_file(address, redirect_name(address))
+            redirects.append(address)  # as written, for warnings: redirects.py names its file
         except ValueError as error:
             report(BlogpostWarning.OPTION, f"redirect: {error}; it is left out", "redirect")
     return PostMeta(

@@ -21,7 +21,7 @@ from .freshness import WrittenPages, put_by_sphinx
 from .i18n import _
 from .links import relative_link
 from .pages import page_titles
-from .posts import is_file_name, language_tag, stable_digest
+from .posts import is_file_name, language_tag, redirect_name, stable_digest
 from .warnings_ import BlogpostWarning, warn
 
 if TYPE_CHECKING:
@@ -228,7 +228,8 @@ def _redirects(
     for docname in sorted(posts):  # two posts with one address: the first by name has it
         post = posts[docname]
         own = Path(builder.get_outfilename(docname))
-        for name in post.redirects:
+        for address in post.redirects:
+            name = redirect_name(address)
             path = file_of(name)
             key = _folded(path)
             if key in claimed and claimed[key][:2] == (path, docname):
@@ -242,11 +243,11 @@ def _redirects(
                 other, where = taken[key]
                 problem = _clash(app, path, other, where, f"is {where}")
             elif key in claimed:
-                other, owner, address = claimed[key]
+                other, owner, written = claimed[key]
                 if owner == docname:
-                    what = f"{address!r}, an old address of this post too"
+                    what = f"{written!r}, an old address of this post too"
                 else:
-                    what = f"{address!r}, an old address of the post {owner!r}, which keeps it"
+                    what = f"{written!r}, an old address of the post {owner!r}, which keeps it"
                 problem = _clash(
                     app,
                     path,
@@ -265,10 +266,10 @@ def _redirects(
                     "redirect)"
                 )
             else:
-                claimed[key] = (path, docname, name)
+                claimed[key] = (path, docname, address)
                 yield redirect, html
                 continue
-            message = f"redirect {name!r} {problem}: no redirect is written there"
+            message = f"redirect {address!r} {problem}: no redirect is written there"
             warn(BlogpostWarning.CONFLICT, message, _redirect_location(post))
     if not get_config(app.config).ablog_compat:
         return

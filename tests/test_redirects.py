@@ -114,13 +114,14 @@ def test_each_old_address_leads_to_its_post(make_app, rootdir, tmp_path, builder
     site = build(make_app, builder, srcdir=rootdir / "test-redirects", builddir=tmp_path)
     assert site.warnings == []
     assert {d: p.redirects for d, p in site.posts.items() if p.redirects} == {
+        # as written (warnings name them so): each is written at the file redirect_name gives
         "posts/moved": (
-            "posts/hugo-style/index.html",
+            "/posts/hugo-style/",
             "posts/ablog.html",
             "posts/folder/index.html",
             "legacy",
         ),
-        "posts/mapping": ("old/mapping/index.html", "old/mapping-too.html"),
+        "posts/mapping": ("/old/mapping/", "old/mapping-too.html"),
         "posts/fenced": ("old/fenced",),
         "posts/top": ("old/top",),
         "posts/draft": ("old/draft",),
@@ -798,6 +799,25 @@ def test_without_atom_feeds_or_compatibility_no_year_feed_is_written(
     assert site.warnings == []
     assert (site.outdir / "blog" / "archive" / f"{year}.html").is_file()
     assert not (site.outdir / "blog" / str(year)).exists()
+
+
+def test_a_conflict_names_each_address_as_written(make_app, tmp_path):
+    # Not the file it names: `blog/index.html` is nowhere in the sources to search for.
+    posts = {
+        "posts/a.rst": "A\n=\n\n.. blogpost::\n   :date: 2025-01-01\n   :redirect: /Old/\n",
+        "posts/b.rst": "B\n=\n\n.. blogpost::\n   :date: 2025-01-02\n   :redirect: /blog/, /old/\n",
+    }
+    conf = 'extensions = ["sphinx_blogpost"]\nhtml_baseurl = "https://example.org/"\n'
+    site = build(make_app, "html", srcdir=make_site(tmp_path / "src", posts, conf),
+                 builddir=tmp_path / "out")  # fmt: skip
+    problems = [line.partition("WARNING: ")[2] for line in site.warnings]
+    assert problems == [
+        "redirect '/blog/' is where the blog's page 'blog/index' is written: no redirect is "
+        "written there [blogpost.conflict]",
+        "redirect '/old/' differs only in case from 'Old/index.html', '/Old/', an old address "
+        "of the post 'posts/a', which keeps it (one file where case is ignored, as on macOS "
+        "and Windows): no redirect is written there [blogpost.conflict]",
+    ]
 
 
 def test_two_spellings_of_one_file_in_one_post_are_one_redirect(make_app, tmp_path):
