@@ -35,12 +35,12 @@ from .directives import (
 )
 from .frontmatter import denies_post, docinfo_fields, front_matter_key_lines, top_level_fields
 from .posts import (
-    FILE_NAME_BYTES,
     LANGUAGE_CODE,
     OPTIONS,
     DateError,
     RawValue,
     collapse_space,
+    fits_a_file_name,
     language_tag,
     parse_date,
     split_list,
@@ -828,7 +828,7 @@ def ablog_name_pages(blog: Blog, ablog_root: str) -> list[tuple[str, str, str, s
             slug, page = ablog_slug(blog.label(kind, name)), blog.page(kind, name)
             if not slug or page is None:  # "🎉": ABlog's slug is empty, its page the folder's
                 continue
-            if len(f"{slug}.html".encode()) > FILE_NAME_BYTES:
+            if not fits_a_file_name(slug):
                 # ABlog does not shorten slugs (as SLUG_LENGTH does ours): no file system took
                 # ABlog's page, so there is no old address to keep
                 continue

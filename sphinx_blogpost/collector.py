@@ -283,10 +283,11 @@ def read_post(app: Sphinx, doctree: nodes.document, declaration: blogpost_node) 
     else:
         if text.paragraphs_before_more is not None:
             count = text.paragraphs_before_more
-            summary_words = count_words(" ".join(text.paragraphs[:count]))[0]
+            summary = " ".join(text.paragraphs[:count])
+            summary_words = count_words(summary)[0]
         else:
             count, summary_words = leading_paragraphs(text.paragraphs, config.summary_words)
-        summary = " ".join(text.paragraphs[:count])
+            summary = " ".join(text.paragraphs[:count])
         # A copy of the body for listings, feeds and sharing tags: without the controls the
         # `summary` option and the title leave out. The page shows the body as written.
         summary = written_text(summary)[0]

@@ -518,7 +518,7 @@ def parse_options(
     redirects = []
     for address in _items(raw.get("redirect")):
         try:
-            _fits_a_file(address, redirect_name(address))
+            _check_fits_a_file(address)  # and a name: redirect_name raises otherwise
             redirects.append(address)  # as written, for warnings: redirects.py names its file
         except ValueError as error:
             report(BlogpostWarning.OPTION, f"redirect: {error}; it is left out", "redirect")
@@ -766,16 +766,20 @@ def redirect_name(address: str) -> str:
 FILE_NAME_BYTES = 255
 
 
-def _fits_a_file(address: str, name: str) -> str:
-    """*name*, the page name of the old address *address*, if file systems can hold the files
-    and folders it is written to (each name at most :data:`FILE_NAME_BYTES`, ``.html`` with
-    it); else ValueError: no site was served from such a file, and none can be written."""
-    if any(len(f"{part}.html".encode()) > FILE_NAME_BYTES for part in name.split("/")):
+def fits_a_file_name(part: str) -> bool:
+    """Whether file systems can hold a file or folder named *part*, ``.html`` after it (at
+    most :data:`FILE_NAME_BYTES`)."""
+    return len(f"{part}.html".encode()) <= FILE_NAME_BYTES
+
+
+def _check_fits_a_file(address: str) -> None:
+    """ValueError if a file or folder that the old address *address* is written to is longer
+    than a file's name may be: no site was served from such a file, and none can be written."""
+    if not all(map(fits_a_file_name, redirect_name(address).split("/"))):
         raise ValueError(
             f"{short_repr(address)} has a part longer than a file's name may be "
             f"({FILE_NAME_BYTES} bytes with '.html')"
         )
-    return name
 
 
 def _path_problem(path: str) -> str:

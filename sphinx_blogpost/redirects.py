@@ -87,19 +87,16 @@ def write_redirects(app: Sphinx, exception: Exception | None) -> None:
     # A redirect's file that is now another page's (a document's at that address), or that
     # holds what the blog did not write there, is that page's or file's; and where case is
     # ignored, one written now may be the file of one that is gone (`old` renamed `OLD`).
-    now = {_folded(redirect_file(app, name)): redirect_file(app, name) for name in written.now}
+    now = {_folded(path): path for path in (redirect_file(app, n) for n in written.now)}
 
-    def is_written_now(path: Path) -> bool:
-        other = now.get(_folded(path))
+    def is_kept(name: str) -> bool:
+        path = redirect_file(app, name)
+        if path in others or not output.as_written(name):
+            return True
+        other = now.get(_folded(path))  # written now, where case is ignored one file
         return other is not None and path.exists() and os.path.samefile(path, other)
 
-    keep = {
-        name
-        for name in written.written_before - written.now.keys()
-        if redirect_file(app, name) in others
-        or not output.as_written(name)
-        or is_written_now(redirect_file(app, name))
-    }
+    keep = {name for name in written.written_before - written.now.keys() if is_kept(name)}
     written.remove_gone(keep=keep, output_of=lambda name: redirect_file(app, name))
     written.save()
 
