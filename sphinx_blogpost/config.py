@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from .posts import UNWRITABLE, has_visible, split_list
+from .posts import FILE_NAME_BYTES, UNWRITABLE, fits_a_file_name, has_visible, split_list
 from .warnings_ import BlogpostWarning, warn
 
 if TYPE_CHECKING:
@@ -104,6 +104,8 @@ def _root(value: Any) -> str:
     root = _is_str(value).strip().strip("/")
     if not root or any(part in ("", ".", "..") for part in root.split("/")):
         raise ValueError("expected a folder name such as 'blog'")
+    if not all(fits_a_file_name(part) for part in root.split("/")):  # no folder can be made
+        raise ValueError(f"a folder's name is at most {FILE_NAME_BYTES} bytes, .html included")
     return root
 
 

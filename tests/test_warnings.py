@@ -230,6 +230,19 @@ def test_config_names_must_show_and_links_lead_to_the_web(
     assert "[blogpost.config]" in result.warnings[0]
 
 
+def test_a_root_folder_no_file_system_can_make_warns(make_app, rootdir, tmp_path):
+    """A folder name longer than a file's name may be: writing the blog index stopped the
+    build (OSError: File name too long)."""
+    result = build(
+        make_app, "html", srcdir=rootdir / "test-feeds", builddir=tmp_path,
+        confoverrides={"blogpost_root": "news/" + "a" * 300},
+    )  # fmt: skip
+    assert len(result.warnings) == 1, result.warnings
+    assert "a folder's name is at most 255 bytes" in result.warnings[0]
+    assert "[blogpost.config]" in result.warnings[0]
+    assert (result.outdir / "blog/index.html").is_file()
+
+
 def test_config_accepts_links_within_the_site_and_mail(make_app, rootdir, tmp_path):
     authors = {
         "ada": {"url": "mailto:ada@example.org", "avatar": "_static/ada.png"},
