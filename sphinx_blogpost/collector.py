@@ -228,7 +228,11 @@ def _found_cover(
         warn(BlogpostWarning.IMAGE, message, location)
         return None
     env.note_dependency(path)
-    if not Path(env.srcdir, path).is_file():
+    try:
+        found = Path(env.srcdir, path).is_file()
+    except OSError:  # a name longer than a file's may be (ENAMETOOLONG): no such file
+        found = False
+    if not found:
         warn(BlogpostWarning.IMAGE, f"cover image {image!r} not found", location)
         return None
     return image

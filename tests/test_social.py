@@ -239,6 +239,21 @@ def test_a_missing_cover_is_shown_nowhere_until_its_file_is_there(make_app, tmp_
     assert (found.outdir / "images" / "missing.png").is_file()
 
 
+def test_a_cover_path_too_long_for_a_file_is_not_found(make_app, tmp_path):
+    """The file system refuses to look for it (File name too long): that stopped the build."""
+    image = "é" * 200 + ".png"  # beside the post: a folder that is not there is found first
+    post = f".. blogpost::\n   :date: 2025-01-02\n   :image: {image}\n"
+    files = {"long.rst": "Long\n====\n\n" + post + "\nText.\n"}
+    conf = f'extensions = ["sphinx_blogpost"]\nhtml_baseurl = "{BASE}"\n'
+    result = build(make_app, "html", srcdir=make_site(tmp_path / "src", files, conf))
+    (warning,) = result.warnings
+    assert warning.endswith(
+        f"/long.rst:6: WARNING: cover image {image!r} not found [blogpost.image]"
+    )
+    assert result.posts["long"].image is None
+    assert _meta(_head(result, "long"), "og:image") == []
+
+
 def _feed_links(outdir: Path) -> dict[str, list[tuple[str, str]]]:
     """Per page: the feeds its <head> links, and those its footer (dispatches) links."""
     found = {}
