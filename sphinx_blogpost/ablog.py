@@ -25,12 +25,17 @@ from sphinx.util.matching import Matcher
 
 from .config import CONFIG_FIELDS, PREFIX, BlogpostConfig, assignment_location, get_config
 from .directives import (
+    _FIELD,
     PostlistDirective,
     _AnyOption,
     blogpost_node,
+    content_line,
     load_yaml,
     more_marker,
+    option_block_length,
+    option_line_indexes,
     option_location,
+    parse_option_lines,
     postlist_node,
 )
 from .frontmatter import denies_post, docinfo_fields, front_matter_key_lines, top_level_fields
@@ -484,36 +489,70 @@ class AblogLeftoverDirective(SphinxDirective):
 
 class AblogPostDirective(SphinxDirective):
     """ABlog's ``.. post:: DATE`` with its options; its content, if any, is the post's excerpt
-    (shown in the page too, unless ``:exclude:``)."""
+    (shown in the page too, unless ``:exclude:``).
+
+    Its options are read as ``blogpost`` reads its own (:func:`.directives.parse_option_lines`),
+    not by docutils: its option parsing drops the whole post, with an error, for an option given
+    twice, and knows no option's line. Without an option spec, docutils gives the option lines
+    as part of the argument (every line up to a blank one), MyST as the content's first lines."""
 
     has_content = True
     optional_arguments = 1
     final_argument_whitespace = True
-    option_spec: ClassVar[dict[str, Any]] = _AnyOption(
-        dict.fromkeys(("exclude", "nocomments", "draft", "pin"), directives.unchanged)
-    )
+    option_spec = None
 
     def run(self) -> list[nodes.Node]:
-        raw: dict[str, RawValue] = dict(self.options)
-        if self.arguments:
+        texts, lines, skipped = self._option_lines()
+        raw, problems = parse_option_lines(texts)
+        source = self.get_source_info()[0]
+        for index, problem in problems:
+            warn(BlogpostWarning.OPTION, problem, f"{source}:{lines[index]}")
+        # a flag is '' as docutils gave it (`:exclude:`), not None (an option left empty)
+        raw = {name: "" if value is None else value for name, value in raw.items()}
+        if self.arguments and self.arguments[0]:
             raw["date"] = self.arguments[0]
         node = blogpost_node(docname=self.env.docname)
         self.set_source_info(node)
-        # docutils parsed the options: their lines are not known, the directive's is
+        node["option_lines"] = {
+            name: lines[index] for name, index in option_line_indexes(texts).items()
+        }
         declaration = translate(
-            raw, lambda message, _option: warn(BlogpostWarning.OPTION, message, node)
+            raw,
+            lambda message, option: warn(
+                BlogpostWarning.OPTION, message, option_location(node, option)
+            ),
         )
         node["options"] = declaration.options
         node.attributes.update(declaration.node_attributes())
         node["ablog"] = True
-        if not self.content:
+        content = self.content[skipped:]
+        if not content:
             return [node]
         excerpt = nodes.Element()
-        self.state.nested_parse(self.content, self.content_offset, excerpt)
+        self.state.nested_parse(content, self.content_offset + skipped, excerpt)
         summary = " ".join(" ".join(p.astext().split()) for p in excerpt.findall(nodes.paragraph))
         if summary:
             node["options"].setdefault("summary", summary)
         return [node] if declaration.exclude else [node, *excerpt.children]
+
+    def _option_lines(self) -> tuple[list[str], list[int], int]:
+        """The option lines, the 1-based line of each in the file, and how many lines of the
+        content they took; the argument keeps the date alone."""
+        argument = self.arguments[0].splitlines() if self.arguments else []
+        first = next((i for i, text in enumerate(argument) if _FIELD.match(text)), None)
+        if first is not None:  # reStructuredText: the options follow the date's lines
+            self.arguments = [" ".join(argument[:first]).strip()]
+            block = self.block_text.splitlines()
+            texts, lines, at = argument[first:], [], 0
+            for text in texts:  # each in the directive's text, in order, as written
+                found = (i for i in range(at, len(block)) if block[i].strip() == text.strip())
+                at = next(found, at)
+                lines.append(self.lineno + at)
+            return texts, lines, 0
+        content = self.content.data
+        count = option_block_length(content)
+        lines = [content_line(self, index)[1] or self.lineno for index in range(count)]
+        return content[:count], lines, count
 
 
 def ablog_sort(options: Mapping[str, str | None]) -> bool:

@@ -128,9 +128,16 @@ def content_line(directive: SphinxDirective, index: int) -> tuple[str | None, in
     if isinstance(directive.state_machine, MockStateMachine):
         # MyST gives the content's offset below the opening line (``lineno``): -1 when the
         # content starts on that line (text after ```{postlist}), but MyST 4 gives 0 then too.
+        # (Text there is the argument of a directive that takes one: ```{post} 2021-01-25.)
         source, _ = directive.get_source_info()
         offset = directive.content_offset
-        if offset == 0 and source and _text_after_fence(source, directive.lineno):
+        takes_argument = directive.required_arguments or directive.optional_arguments
+        if (
+            offset == 0
+            and source
+            and not takes_argument
+            and _text_after_fence(source, directive.lineno)
+        ):
             offset = -1
         return source, directive.lineno + offset + index + 1
     # docutils: each line of the content knows its file and 0-based line, which an offset
@@ -193,6 +200,18 @@ def parse_option_lines(lines: Sequence[str]) -> tuple[dict[str, RawValue], list[
             problems.append((index, f"option {current!r} is given twice; the last one is used"))
         options[current] = strip_space(match["value"] or "") or None
     return options, problems
+
+
+def option_block_length(lines: Sequence[str]) -> int:
+    """How many of *lines*, a directive's content, are its options, for a directive whose
+    content goes on after them: ``:name: value`` lines up to a blank line, or a YAML block
+    between ``---`` lines (MyST's two forms); 0 if the content does not open with either."""
+    if not lines or not (lines[0].strip() == YAML_FENCE or _FIELD.match(lines[0])):
+        return 0
+    if lines[0].strip() == YAML_FENCE:
+        end = next((i for i in range(1, len(lines)) if lines[i].strip() == YAML_FENCE), None)
+        return len(lines) if end is None else end + 1
+    return next((i for i, line in enumerate(lines) if not line.strip()), len(lines))
 
 
 def _yaml_options(

@@ -283,6 +283,37 @@ def test_an_ablog_title_of_control_characters_warns_and_the_blog_is_written(tmp_
     assert json.loads((site.outdir / "blog/index.json").read_text("utf8"))["posts"]
 
 
+def test_an_ablog_option_given_twice_warns_at_its_line_and_the_post_is_kept(tmp_path):
+    """docutils' option parsing dropped the whole post, with its error shown in the page; the
+    options are read as `blogpost` reads its own, in reStructuredText and in MyST."""
+    files = {
+        "twice.rst": "Twice\n=====\n\n.. post:: 2021-01-25\n   :tags: a\n   :tags: b\n"
+        "   :excerpt: many\n   :exclude:\n\n   The excerpt.\n\nThe body.\n",
+        "twice_myst.md": "# Twice in MyST\n\n```{post} 2021-01-26\n:tags: a\n:tags: c\n\n"
+        "The excerpt.\n```\n\nThe body.\n",
+        "twice_yaml.md": "# Twice in YAML\n\n```{post} 2021-01-27\n---\ntags: a\ntags: d\n---\n"
+        "The excerpt.\n```\n",
+    }
+    site = run_build(make_site(tmp_path / "src", files, COMPAT), tmp_path / "out")
+    given_twice = "option 'tags' is given twice; the last one is used [blogpost.option]"
+    assert sorted(w.split("/src/")[1] for w in site.warnings) == [
+        f"twice.rst:6: WARNING: {given_twice}",
+        "twice.rst:7: WARNING: excerpt 'many' is not a whole number of paragraphs "
+        "[blogpost.option]",
+        f"twice_myst.md:5: WARNING: {given_twice}",
+        f"twice_yaml.md:6: WARNING: {given_twice}",
+    ]
+    assert [site.posts[name].tags for name in ("twice", "twice_myst", "twice_yaml")] == [
+        ("b",),
+        ("c",),
+        ("d",),
+    ]
+    assert all(site.posts[name].summary == "The excerpt." for name in site.posts)
+    page = (site.outdir / "twice.html").read_text("utf8")
+    assert "The excerpt." not in page.split('<div class="body"', 1)[1]  # :exclude:
+    assert "The excerpt." in (site.outdir / "twice_myst.html").read_text("utf8")
+
+
 def test_empty_ablog_lists_give_no_empty_names(make_app, tmp_path):
     files = {
         "post.rst": "Post\n====\n\n.. post:: 2021-01-25\n   :tags: a,, b, \n   :author:\n"
