@@ -222,10 +222,11 @@ def _yaml_options(
     end = next((i for i in range(first + 1, len(lines)) if lines[i].strip() == YAML_FENCE), None)
     if end is None:
         return {}, [(first, "the options' YAML block has no closing '---'")]
+    text = "\n".join(lines[first + 1 : end])
     try:
-        mapping = load_yaml("\n".join(lines[first + 1 : end]))
+        mapping = load_yaml(text)
     except yaml.YAMLError as error:
-        return {}, [_yaml_problem(error, first)]
+        return {}, [yaml_problem(error, first, text)]
     if not isinstance(mapping, dict):
         return {}, [(first, "the options' YAML block is not a mapping")]
     problems = [(first + 1 + line, message) for line, message in repeated_keys(mapping)]
@@ -237,15 +238,21 @@ def _yaml_options(
     return yaml_options(mapping), problems
 
 
-def _yaml_problem(error: Any, fence: int) -> tuple[int, str]:
-    """A YAML error of the block opened at line index *fence*, as one line of warning at the
-    line of the problem where YAML knows it. YAML's own message spans lines (the text quoted,
-    a caret under the problem), which no reader of the build's log takes for one warning."""
+def yaml_problem(
+    error: Any, fence: int, text: str, what: str = "the options are"
+) -> tuple[int, str]:
+    """A YAML error of the block *text* opened at line index *fence*, as one line of warning
+    at the line of the problem where YAML knows it. YAML's own message spans lines (the text
+    quoted, a caret under the problem), which no reader of the build's log takes for one
+    warning."""
     mark = getattr(error, "problem_mark", None)
     where = fence + 1 + mark.line if mark is not None else fence
+    position = getattr(error, "position", None)  # of a character YAML refuses (DEL, say)
+    if mark is None and isinstance(position, int):
+        where = fence + 1 + text[:position].count("\n")
     parts = (getattr(error, "context", None), getattr(error, "problem", None))
-    text = ": ".join(part for part in parts if part) or str(error)
-    return where, f"the options are not valid YAML: {' '.join(text.split())}"
+    problem = ": ".join(part for part in parts if part) or str(error)
+    return where, f"{what} not valid YAML: {' '.join(problem.split())}"
 
 
 def load_yaml(text: str) -> Any:

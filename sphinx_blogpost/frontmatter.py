@@ -44,6 +44,7 @@ from .directives import (
     parse_option_lines,
     repeated_keys,
     yaml_options,
+    yaml_problem,
     yaml_values,
 )
 from .posts import OPTIONS, RawValue
@@ -123,7 +124,7 @@ def read_declaration(app: Sphinx, docname: str, source: list[str]) -> None:
         return
     lines = text.splitlines(keepends=True)
     if _reads_myst(app, parser):
-        front_matter = _front_matter(lines)
+        front_matter = _front_matter(docname, lines)
         if front_matter is None:
             return
         data, end = front_matter
@@ -154,10 +155,11 @@ def read_declaration(app: Sphinx, docname: str, source: list[str]) -> None:
         source[0] = "".join(lines[:start]) + kept + padding + "".join(lines[end:])
 
 
-def _front_matter(lines: list[str]) -> tuple[dict[Any, Any], int] | None:
+def _front_matter(docname: str, lines: list[str]) -> tuple[dict[Any, Any], int] | None:
     """The YAML mapping of the front matter *lines* open with, and the index of its closing
     line; None for none, or YAML that is not a mapping or not valid: MyST reports it, as for
-    any document."""
+    any document ("Malformed YAML", at its first line), and so does a ``blogpost`` warning at
+    the line of the problem if a post is declared there: the post is lost with it."""
     if lines[0].rstrip() != YAML_FENCE:
         return None
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() == YAML_FENCE), None)
@@ -165,9 +167,13 @@ def _front_matter(lines: list[str]) -> tuple[dict[Any, Any], int] | None:
         return None
     import yaml
 
+    text = "".join(lines[1:end])
     try:
-        data = load_yaml("".join(lines[1:end]))
-    except yaml.YAMLError:
+        data = load_yaml(text)
+    except yaml.YAMLError as error:
+        if any(line.startswith("blogpost:") for line in lines[1:end]):
+            where, problem = yaml_problem(error, 0, text, "the front matter is")
+            warn(BlogpostWarning.OPTION, f"{problem}; the post is not read", (docname, where + 1))
         return None
     return (data, end) if isinstance(data, dict) else None
 
