@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache, partial
@@ -16,7 +16,6 @@ from urllib.parse import urljoin, urlsplit
 from babel import Locale
 from docutils import nodes
 from docutils.nodes import fully_normalize_name
-from docutils.parsers.rst import directives
 from docutils.parsers.rst.directives.admonitions import BaseAdmonition
 from sphinx.errors import ConfigError
 from sphinx.transforms import SphinxTransform
@@ -502,14 +501,14 @@ class AblogPostDirective(SphinxDirective):
     option_spec = None
 
     def run(self) -> list[nodes.Node]:
-        texts, lines, skipped = self._option_lines()
+        texts, lines, skipped = options_after_argument(self)
         raw, problems = parse_option_lines(texts)
         source = self.get_source_info()[0]
         for index, problem in problems:
             warn(BlogpostWarning.OPTION, problem, f"{source}:{lines[index]}")
         # a flag is '' as docutils gave it (`:exclude:`), not None (an option left empty)
         raw = {name: "" if value is None else value for name, value in raw.items()}
-        if self.arguments and self.arguments[0]:
+        if self.arguments:
             raw["date"] = self.arguments[0]
         node = blogpost_node(docname=self.env.docname)
         self.set_source_info(node)
@@ -535,24 +534,28 @@ class AblogPostDirective(SphinxDirective):
             node["options"].setdefault("summary", summary)
         return [node] if declaration.exclude else [node, *excerpt.children]
 
-    def _option_lines(self) -> tuple[list[str], list[int], int]:
-        """The option lines, the 1-based line of each in the file, and how many lines of the
-        content they took; the argument keeps the date alone."""
-        argument = self.arguments[0].splitlines() if self.arguments else []
-        first = next((i for i, text in enumerate(argument) if _FIELD.match(text)), None)
-        if first is not None:  # reStructuredText: the options follow the date's lines
-            self.arguments = [" ".join(argument[:first]).strip()]
-            block = self.block_text.splitlines()
-            texts, lines, at = argument[first:], [], 0
-            for text in texts:  # each in the directive's text, in order, as written
-                found = (i for i in range(at, len(block)) if block[i].strip() == text.strip())
-                at = next(found, at)
-                lines.append(self.lineno + at)
-            return texts, lines, 0
-        content = self.content.data
-        count = option_block_length(content)
-        lines = [content_line(self, index)[1] or self.lineno for index in range(count)]
-        return content[:count], lines, count
+
+def options_after_argument(directive: SphinxDirective) -> tuple[list[str], list[int], int]:
+    """The option lines of an ABlog directive that takes an argument and has no option spec,
+    the 1-based line of each in the file, and how many lines of its content they took; its
+    argument keeps the text before them (docutils gives every line up to a blank one as the
+    argument, MyST the option lines as the content's first ones)."""
+    argument = directive.arguments[0].splitlines() if directive.arguments else []
+    first = next((i for i, text in enumerate(argument) if _FIELD.match(text)), None)
+    if first is not None:  # reStructuredText: the options follow the argument's lines
+        before = " ".join(argument[:first]).strip()
+        directive.arguments = [before] if before else []
+        block = directive.block_text.splitlines()
+        texts, lines, at = argument[first:], [], 0
+        for text in texts:  # each in the directive's text, in order, as written
+            found = (i for i in range(at, len(block)) if block[i].strip() == text.strip())
+            at = next(found, at)
+            lines.append(directive.lineno + at)
+        return texts, lines, 0
+    content = directive.content.data
+    count = option_block_length(content)
+    lines = [content_line(directive, index)[1] or directive.lineno for index in range(count)]
+    return content[:count], lines, count
 
 
 def ablog_sort(options: Mapping[str, str | None]) -> bool:
@@ -577,14 +580,13 @@ def ablog_postlist_options(
 
 class AblogPostlistDirective(PostlistDirective):
     """``postlist`` taking ABlog's options too: ``.. postlist:: N`` with ``:excerpts:``,
-    ``:sort:`` and filters; ABlog's display options are accepted without effect."""
+    ``:sort:`` and filters; ABlog's display options are accepted without effect. Its options
+    are read as ``postlist`` reads its own, after the argument (:func:`options_after_argument`)."""
 
     optional_arguments = 1
-    option_spec: ClassVar[dict[str, Any]] = _AnyOption(
-        {
-            **dict.fromkeys(POSTLIST_OPTIONS, directives.unchanged),
-            **dict.fromkeys(("excerpts", *POSTLIST_WITHOUT_EFFECT), directives.unchanged),
-        }
+    final_argument_whitespace = True
+    known_options: ClassVar[Container[str]] = frozenset(
+        (*POSTLIST_OPTIONS, "excerpts", *POSTLIST_WITHOUT_EFFECT)
     )
 
     def run(self) -> list[nodes.Node]:
@@ -594,6 +596,11 @@ class AblogPostlistDirective(PostlistDirective):
                 if isinstance(node, postlist_node):
                     node["query"]["reverse"] = True
         return result
+
+    def option_lines(self) -> tuple[list[str], list[str]]:
+        texts, lines, _ = options_after_argument(self)
+        source = self.get_source_info()[0]
+        return texts, [f"{source}:{line}" for line in lines]
 
     def query_options(self) -> Mapping[str, OptionValue]:
         options: dict[str, OptionValue] = dict(ablog_postlist_options(self.options, self.arguments))

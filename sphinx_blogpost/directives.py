@@ -493,44 +493,48 @@ class PostlistDirective(SphinxDirective):
     made of the rest."""
 
     has_content = True
-    # None: docutils and MyST leave the option lines in the content. A directive based on
-    # this one may keep their option parsing with an option spec of its own (ABlog's
-    # `postlist`, whose argument would otherwise swallow the option lines).
-    option_spec: ClassVar[dict[str, Any] | None] = None
+    option_spec = None  # docutils and MyST leave the option lines in the content
+    #: The options it takes; others are warned about.
+    known_options: ClassVar[Container[str]] = POSTLIST_OPTIONS
 
     def run(self) -> list[nodes.Node]:
         node = postlist_node()
         self.set_source_info(node)
-        written, line_of = self._content_options()
+        lines, locations = self.option_lines()
+        written, line_of = self._read_options(lines, locations)
+
+        def location_of(option: str) -> str:
+            index = line_of.get(option)  # None: an argument's, not an option's
+            return self.get_location() if index is None else locations[index]
 
         def report(message: str, option: str) -> None:
-            index = line_of.get(option)  # None: an option docutils parsed, or an argument
-            location = self.get_location() if index is None else content_location(self, index)
-            warn(BlogpostWarning.OPTION, message, location)
+            warn(BlogpostWarning.OPTION, message, location_of(option))
 
-        # With an option spec of its own (a directive based on this one), docutils has
-        # parsed some options already: both kinds are checked, the content's win.
-        known: Container[str] = self.option_spec or POSTLIST_OPTIONS
-        for name in {**self.options, **written}:
-            if name not in known:
+        for name in written:
+            if name not in self.known_options:
                 report(f"unknown postlist option {name!r}", name)
-        given = {name: value for name, value in written.items() if name in known}
-        self.options = {**self.options, **option_values(given, report)}
+        given = {name: value for name, value in written.items() if name in self.known_options}
+        self.options = option_values(given, report)
         node["query"] = parse_query(self.query_options(), report)
         if node["query"].get("paginate"):  # where a misplaced one is warned about, when written
-            index = line_of.get("paginate")
-            location = self.get_location() if index is None else content_location(self, index)
-            node["paginate_location"] = location
+            node["paginate_location"] = location_of("paginate")
         return [node]
+
+    def option_lines(self) -> tuple[list[str], list[str]]:
+        """The lines that write the options (the content), and the ``file:line`` of each."""
+        lines = self.content.data
+        return lines, [content_location(self, index) for index in range(len(lines))]
 
     def query_options(self) -> Mapping[str, OptionValue]:
         """The options that make the query."""
         return self.options
 
-    def _content_options(self) -> tuple[dict[str, RawValue], dict[str, int]]:
-        """The options written in the content, and the index of the line that sets each (the
-        last one, for an option given twice); the content's problems are warned about here."""
-        lines = self.content.data
+    @staticmethod
+    def _read_options(
+        lines: Sequence[str], locations: Sequence[str]
+    ) -> tuple[dict[str, RawValue], dict[str, int]]:
+        """The options written in *lines*, and the index of the line that sets each (the
+        last one, for an option given twice); their problems are warned about here."""
         options, problems = parse_option_lines(lines)
         line_of = option_line_indexes(lines)
         in_fields = not _opens_yaml(lines)
@@ -541,7 +545,7 @@ class PostlistDirective(SphinxDirective):
                 number = whole_number(text) is not None
                 hint = f"; a number of posts is ':limit: {text}'" if number else ""
                 message = f"{text!r} is not a postlist option (':name: value'{hint})"
-            warn(BlogpostWarning.OPTION, message, content_location(self, index))
+            warn(BlogpostWarning.OPTION, message, locations[index])
         return options, line_of
 
 

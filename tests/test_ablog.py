@@ -376,6 +376,39 @@ def test_ablogs_sort_flag_lists_the_newest_posts_oldest_first(tmp_path):
     assert titles == [["03", "04"], ["01", "02"], ["01", "02", "03", "04"], ["04", "03"]]
 
 
+def test_an_ablog_postlist_option_given_twice_warns_at_its_line_and_the_listing_is_kept(
+    tmp_path,
+):
+    """docutils' option parsing dropped the whole listing, with its error shown in the page;
+    ABlog's `postlist` reads its options as `postlist` does, after its argument or without
+    one, in reStructuredText and in MyST."""
+    files = {
+        f"posts/{tag}.rst": f"{tag}\n===\n\n.. post:: 2021-01-0{day}\n   :tags: {tag}\n\nText.\n"
+        for day, tag in enumerate(("a", "b", "c"), start=1)
+    }
+    files["lists.rst"] = (
+        "Lists\n=====\n\n.. postlist:: 5\n   :tags: a\n   :tags: b\n   :excerpts:\n\n"
+        ".. postlist::\n   :tags: c\n   :tags: a, c\n   :nonsense: 1\n"
+    )
+    files["lists_myst.md"] = "# Lists\n\n```{postlist} 5\n:tags: a\n:tags: c\n```\n"
+    site = run_build(make_site(tmp_path / "src", files, COMPAT), tmp_path / "out")
+    given_twice = "option 'tags' is given twice; the last one is used [blogpost.option]"
+    assert sorted(w.split("/src/")[1] for w in site.warnings) == [
+        f"lists.rst:11: WARNING: {given_twice}",
+        "lists.rst:12: WARNING: unknown postlist option 'nonsense' [blogpost.option]",
+        f"lists.rst:6: WARNING: {given_twice}",
+        f"lists_myst.md:5: WARNING: {given_twice}",
+    ]
+    titles = [
+        [a.get_text() for a in listing.select(".bp-card-title a")]
+        for page in ("lists", "lists_myst")
+        for listing in site.page(page).select(".bp-listing")
+    ]
+    assert titles == [["b"], ["c", "a"], ["c"]]
+    first = site.page("lists").select_one(".bp-listing")
+    assert first is not None and "bp-layout-list" in first["class"]  # :excerpts: was read
+
+
 # -- blog_post_pattern, and what compat mode leaves alone --------------------------------------
 def test_blog_post_pattern_makes_posts(tmp_path):
     files = {
