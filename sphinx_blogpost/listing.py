@@ -19,6 +19,10 @@ if TYPE_CHECKING:
 
 LAYOUTS = ("cards", "list", "compact")
 _SEP = '<span class="bp-sep"> · </span>'
+# The arrows of the pager's "← Newer" and "Older →": shown, not read out ("Older, right
+# arrow"), as the word says it. Character references: see postpage.footer_html.
+_LEFT = '<span aria-hidden="true">&#8592;</span>'
+_RIGHT = '<span aria-hidden="true">&#8594;</span>'
 
 
 def words_label(words: int) -> str:
@@ -213,13 +217,12 @@ def render_pagination(
     if total <= 1:
         return ""
     labels = _pager_labels(order)
-    # Arrows as character references: see footer_html.
     # Translators: the name of the page-number navigation, for screen readers.
     pages = escape(_("Pages"))
     parts = [f'<nav class="bp-pagination" aria-label="{pages}">']
     if number > 1:
         before = escape(labels[0])
-        parts.append(f'<a rel="prev" href="{escape(page_url(number - 1))}">&#8592; {before}</a>')
+        parts.append(f'<a rel="prev" href="{escape(page_url(number - 1))}">{_LEFT} {before}</a>')
     for n in page_window(number, total):
         if n is None:
             parts.append('<span class="bp-page-gap" aria-hidden="true">&#8230;</span>')
@@ -229,7 +232,7 @@ def render_pagination(
             parts.append(f'<a class="bp-page" href="{escape(page_url(n))}">{n}</a>')
     if number < total:
         after = escape(labels[1])
-        parts.append(f'<a rel="next" href="{escape(page_url(number + 1))}">{after} &#8594;</a>')
+        parts.append(f'<a rel="next" href="{escape(page_url(number + 1))}">{after} {_RIGHT}</a>')
     parts.append("</nav>")
     return "\n".join(parts) + "\n"
 

@@ -136,6 +136,9 @@ def footer_html(post: Post, blog: Blog, linker: Linker) -> str:
     """Series box, related posts and previous/next navigation under a post."""
     parts = []
     lang = _site_lang(post, linker)
+    # The boxes' titles are headings for screen readers, of the level of the post's sections,
+    # but keep the look a theme gives their classes (an <h2> would take its headings' look).
+    heading = 'role="heading" aria-level="2"'
     if post.series and post.is_listed(drafts=True):
         series = blog.series(post.series)
         if post in series:
@@ -148,7 +151,7 @@ def footer_html(post: Post, blog: Blog, linker: Linker) -> str:
                 for p in series
             )  # fmt: skip
             parts.append(
-                f'<aside class="bp-series"{lang}><p class="bp-series-title">{title} · '
+                f'<aside class="bp-series"{lang}><p class="bp-series-title" {heading}>{title} · '
                 f'<span class="bp-series-part">{escape(part_label(number, len(series)))}</span></p>'
                 f"<ol>{items}</ol></aside>"
             )
@@ -157,7 +160,7 @@ def footer_html(post: Post, blog: Blog, linker: Linker) -> str:
         items = "".join(f"<li>{_post_link(p, linker)}</li>" for p in related)
         title = escape(_("Related posts"))
         parts.append(
-            f'<aside class="bp-related"{lang}><p class="bp-related-title">{title}</p>'
+            f'<aside class="bp-related"{lang}><p class="bp-related-title" {heading}>{title}</p>'
             f"<ul>{items}</ul></aside>"
         )
     older, newer = blog.neighbours(post.docname)

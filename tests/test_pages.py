@@ -331,6 +331,35 @@ def test_post_navigation_and_related(blog):
     assert all(a["href"].startswith("blog/tag/") for a in header.select(".bp-tags a.bp-tag"))
 
 
+def spoken(element: Any) -> str:
+    """The text of *element* that a screen reader reads: without its aria-hidden parts."""
+    copy = BeautifulSoup(str(element), "html.parser")
+    for hidden in copy.select("[aria-hidden=true]"):
+        hidden.decompose()
+    return " ".join(copy.get_text().split())
+
+
+def test_page_links_read_their_words_not_their_arrows(blog):
+    # "Older →" was read "Older, right arrow" (VoiceOver, NVDA): the arrow repeats the word.
+    nav = soup(blog, "blog/page/2").select_one("nav.bp-pagination")
+    links = {a["rel"][0]: a for a in nav.select("a[rel]")}
+    assert [a.get_text() for a in links.values()] == ["\u2190 Newer", "Older \u2192"]  # shown
+    assert [spoken(a) for a in links.values()] == ["Newer", "Older"]
+
+
+def test_the_boxes_under_a_post_are_headed(blog):
+    # Screen readers go from heading to heading: the series box's and the related posts' titles
+    # look like headings and are ones, of the level of the post's sections (the look is kept).
+    part = sorted((p for p in posts(blog).values() if p.series), key=lambda p: p.date.moment)[1]
+    page = soup(blog, part.docname)
+    for box, title in (
+        (".bp-series", "Beyond Attention · Part 2 of 3"),
+        (".bp-related", "Related posts"),
+    ):
+        heading = page.select_one(f"{box} > .bp-{box[4:]}-title")
+        assert (heading["role"], heading["aria-level"], spoken(heading)) == ("heading", "2", title)
+
+
 def test_the_blogs_markup_keeps_pages_to_latin_1(blog):
     # Arrows and ellipses are written as entities: one character above U+00FF makes Python
     # hold the whole page at two bytes a character, in every copy Sphinx makes of it. The
