@@ -266,3 +266,35 @@ def test_sidebars_line_up_with_furos_navigation(
         assert page.locator(selector).count() >= 2, selector
         lefts = page.locator(selector).evaluate_all(f"es => es.map({CONTENT_LEFT})")
         assert [round(left - navigation) for left in lefts] == [0] * len(lefts), selector
+
+
+#: The theme's own controls in sight that the blog's markup is drawn over, at their middle:
+#: a click there goes to the blog's element, not to the control.
+COVERED_CONTROLS = """() => [...document.querySelectorAll('a[href], button, input, label')]
+  .filter(e => !e.closest('[class*="bp-"]') && e.checkVisibility({visibilityProperty: true}))
+  .flatMap(e => {
+    const box = e.getBoundingClientRect();
+    if (!box.width || box.bottom < 0 || box.top > innerHeight) return [];
+    const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    const blogs = top && top.closest('[class*="bp-"]');
+    return blogs && !blogs.contains(e) ? [`${e.outerHTML.slice(0, 60)} under ${blogs.className}`] : [];
+  })"""
+
+
+@pytest.mark.parametrize("path", ["blog/index.html", "blog/tag/index.html", "post09.html"])
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_blog_covers_none_of_the_themes_controls(
+    themed: Path, visit: Callable[..., Visit], request: pytest.FixtureRequest, path: str, width: int
+) -> None:
+    # Furo's light/dark button, beside the blog index's eyebrow, could not be clicked: the
+    # eyebrow's opacity (blogpost.css) draws it over the button, which Furo floats beside it.
+    if (
+        request.node.callspec.params["themed"] == "furo"
+        and path == "blog/index.html"
+        and width == 1280
+    ):
+        request.applymarker(
+            pytest.mark.xfail(strict=True, reason="needs the CSS change of the a11y audit")
+        )
+    page = visit((themed / path).as_uri(), width=width, height=800).page
+    assert page.evaluate(COVERED_CONTROLS) == []
