@@ -223,13 +223,16 @@ def render_pagination(
     if number > 1:
         before = escape(labels[0])
         parts.append(f'<a rel="prev" href="{escape(page_url(number - 1))}">{_LEFT} {before}</a>')
+    # Translators: a page number's link, as screen readers name it ("2" alone says little).
+    page_name = _("Page %(number)d")
     for n in page_window(number, total):
         if n is None:
             parts.append('<span class="bp-page-gap" aria-hidden="true">&#8230;</span>')
         elif n == number:
             parts.append(f'<span class="bp-page-current" aria-current="page">{n}</span>')
         else:
-            parts.append(f'<a class="bp-page" href="{escape(page_url(n))}">{n}</a>')
+            href, name = escape(page_url(n)), escape(page_name % {"number": n})
+            parts.append(f'<a class="bp-page" href="{href}" aria-label="{name}">{n}</a>')
     if number < total:
         after = escape(labels[1])
         parts.append(f'<a rel="next" href="{escape(page_url(number + 1))}">{after} {_RIGHT}</a>')

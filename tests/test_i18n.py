@@ -166,7 +166,7 @@ EXPECTED = {
         "nav": ["Blog", "Archiv", "Kategorien", "Schlagwörter"], "pager_next": "Ältere Beiträge",
         "post_older": "Älter", "tag_title": "Schlagwort: python", "archive": "Archiv",
         "part": "Teil 1 von 3", "related": "Ähnliche Beiträge", "skip": "Zum Inhalt springen",
-        "page_2": "Blog — Seite 2", "series_count": "3 Teile",
+        "page_2": "Blog — Seite 2", "page_link": "Seite 2", "series_count": "3 Teile",
         "tag_feed": "Atom-Feed dieses Schlagworts",
     },
     "fr": {
@@ -174,7 +174,7 @@ EXPECTED = {
         "nav": ["Blog", "Archives", "Catégories", "Étiquettes"], "pager_next": "Plus anciens",
         "post_older": "Plus ancien", "tag_title": "Étiquette\u00a0: python", "archive": "Archives",
         "part": "Partie 1 sur 3", "related": "Articles connexes", "skip": "Aller au contenu",
-        "page_2": "Blog — page 2", "series_count": "3 parties",
+        "page_2": "Blog — page 2", "page_link": "Page 2", "series_count": "3 parties",
         "tag_feed": "Flux Atom de ce mot-clé",
     },
 }  # fmt: skip
@@ -214,6 +214,7 @@ def test_labels_in_the_site_language(make_app, tmp_path, language):
     assert _text(index, ".bp-card .bp-readtime") == expected["readtime"]  # a card
     assert _text(index, ".bp-pagination a[rel=next]") == expected["pager_next"] + " →"
     assert _page(out, "blog/page/2").title.get_text().startswith(expected["page_2"])
+    assert index.select_one(".bp-pagination a.bp-page")["aria-label"] == expected["page_link"]
 
     tag = _page(out, "blog/tag/python")
     assert _text(tag, "h1.bp-page-title") == expected["tag_title"]

@@ -347,6 +347,13 @@ def test_page_links_read_their_words_not_their_arrows(blog):
     assert [spoken(a) for a in links.values()] == ["Newer", "Older"]
 
 
+def test_page_numbers_say_which_page_they_lead_to(blog):
+    # A screen reader's list of links read "2", "3": each is "Page 2"... (WCAG 2.4.4), and
+    # keeps its number, the words that speech input users say (WCAG 2.5.3).
+    numbers = soup(blog, "blog/page/2").select("nav.bp-pagination a.bp-page")
+    assert [(a.get_text(), a["aria-label"]) for a in numbers] == [("1", "Page 1"), ("3", "Page 3")]
+
+
 def test_the_boxes_under_a_post_are_headed(blog):
     # Screen readers go from heading to heading: the series box's and the related posts' titles
     # look like headings and are ones, of the level of the post's sections (the look is kept).
