@@ -238,6 +238,41 @@ def test_axe_finds_nothing_serious_and_no_request_leaves_the_site(
     assert elsewhere == []
 
 
+#: Pages of every kind, for the audit at a phone's width.
+PHONE_AXE_PAGES = [
+    INDEX, "blog/page/2.html", "posts/beyond-attention-2-selective-scans.html",
+    "blog/archive.html", "blog/tag/attention.html", "blog/author/ada.html",
+    "blog/series/beyond-attention.html", "search.html?q=attention",
+]  # fmt: skip
+
+
+def _violations(page: Page) -> list[str]:
+    """Every violation axe finds (WCAG 2.2 A and AA, best practice), whatever its impact."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": tags}})
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:5]}"
+        for v in results.response["violations"]
+    ]
+
+
+@pytest.mark.parametrize("path", PHONE_AXE_PAGES)
+def test_axe_finds_nothing_at_a_phones_width_in_either_scheme_of_the_toggle(
+    site: Site, visit: Callable[..., Visit], path: str
+) -> None:
+    # The audit of the a11y branch found nothing, of any impact, at 375 and 1280px, light and
+    # dark, by the system and by the toggle: kept so, at the width with most to go wrong.
+    page = visit(site.page(path), width=375, scheme="light").page
+    if path.startswith("search"):
+        page.locator("#search-results li").first.wait_for()
+    assert _violations(page) == [], "light"
+    page.locator("button.bp-scheme-toggle").click()
+    assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+    assert _violations(page) == [], "dark, by the toggle"
+
+
 def test_contents_links_are_targets_big_enough(site: Site, visit: Callable[..., Visit]) -> None:
     # axe's target-size (WCAG 2.2 AA): the contents box, opened above the text when narrow.
     for post in ("posts/mamba.html", site.longest_post):
