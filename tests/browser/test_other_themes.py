@@ -285,18 +285,10 @@ COVERED_CONTROLS = """() => [...document.querySelectorAll('a[href], button, inpu
 @pytest.mark.parametrize("path", ["blog/index.html", "blog/tag/index.html", "post09.html"])
 @pytest.mark.parametrize("width", [375, 1280])
 def test_the_blog_covers_none_of_the_themes_controls(
-    themed: Path, visit: Callable[..., Visit], request: pytest.FixtureRequest, path: str, width: int
+    themed: Path, visit: Callable[..., Visit], path: str, width: int
 ) -> None:
     # Furo's light/dark button, beside the blog index's eyebrow, could not be clicked: the
-    # eyebrow's opacity (blogpost.css) draws it over the button, which Furo floats beside it.
-    if (
-        request.node.callspec.params["themed"] == "furo"
-        and path == "blog/index.html"
-        and width == 1280
-    ):
-        request.applymarker(
-            pytest.mark.xfail(strict=True, reason="needs the CSS change of the a11y audit")
-        )
+    # eyebrow's opacity (blogpost.css) drew it over the button, which Furo floats beside it.
     page = visit((themed / path).as_uri(), width=width, height=800).page
     assert page.evaluate(COVERED_CONTROLS) == []
 
@@ -309,7 +301,6 @@ ALABASTER_SIDEBARS = [
 ]  # fmt: skip
 
 
-@pytest.mark.xfail(strict=True, reason="needs the CSS change of the a11y audit")
 @pytest.mark.parametrize(("path", "width"), [("index.html", 375), ("blog/tag/index.html", 1280)])
 def test_counts_and_dates_of_the_blog_are_legible_in_alabaster(
     tmp_path: Path, visit: Callable[..., Visit], path: str, width: int
