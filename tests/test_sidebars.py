@@ -26,6 +26,10 @@ def _conf(theme: str) -> str:
     )
 
 
+#: A conf.py's Alabaster is swapped for "basic" by sphinx.testing; an override keeps it.
+ALABASTER = {"html_theme": "alabaster"}
+
+
 def _files() -> dict[str, str]:
     return {
         "index.rst": "Home\n====\n\n.. toctree::\n   :glob:\n\n   posts/*\n   about\n",
@@ -49,7 +53,10 @@ def _sidebars(outdir: Path, page: str) -> dict[str, list[tuple[str, str, str]]]:
 
 def test_sidebars_show_the_blog_from_any_page(make_app, tmp_path):
     result = build(
-        make_app, "html", srcdir=make_site(tmp_path / "src", _files(), _conf("alabaster"))
+        make_app,
+        "html",
+        srcdir=make_site(tmp_path / "src", _files(), _conf("alabaster")),
+        confoverrides=ALABASTER,
     )
     assert result.warnings == []
     assert _sidebars(result.outdir, "about") == {
@@ -84,7 +91,10 @@ def test_sidebars_in_other_themes(make_app, tmp_path, theme):
 def test_sidebar_headings_in_the_site_language(make_app, tmp_path):
     src = make_site(tmp_path / "src", _files(), _conf("alabaster") + 'language = "de"\n')
     page = BeautifulSoup(
-        (build(make_app, "html", srcdir=src).outdir / "about.html").read_text("utf8"), "html.parser"
+        (
+            build(make_app, "html", srcdir=src, confoverrides=ALABASTER).outdir / "about.html"
+        ).read_text("utf8"),
+        "html.parser",
     )
     headings = [h.get_text() for h in page.select(".bp-sidebar h3")]
     assert headings == ["Neueste Beiträge", "Schlagwörter", "Kategorien", "Autoren", "Archiv"]
@@ -92,11 +102,13 @@ def test_sidebar_headings_in_the_site_language(make_app, tmp_path):
 
 def test_a_new_post_reaches_every_pages_sidebars_as_in_a_clean_build(make_app, tmp_path):
     src = make_site(tmp_path / "src", _files(), _conf("alabaster"))
-    build(make_app, "html", srcdir=src, builddir=tmp_path / "out")
+    build(make_app, "html", srcdir=src, builddir=tmp_path / "out", confoverrides=ALABASTER)
     (src / "posts/three.rst").write_text(POST.format("Three", "2025-03-01", "new"), "utf8")
-    result = build(make_app, "html", srcdir=src, builddir=tmp_path / "out")
+    result = build(make_app, "html", srcdir=src, builddir=tmp_path / "out", confoverrides=ALABASTER)
     assert _sidebars(result.outdir, "about")["recent"][0][0] == "Three"
-    clean = build(make_app, "html", srcdir=src, builddir=tmp_path / "clean")
+    clean = build(
+        make_app, "html", srcdir=src, builddir=tmp_path / "clean", confoverrides=ALABASTER
+    )
     pages = sorted(p.relative_to(clean.outdir) for p in clean.outdir.rglob("*.html"))
     differ = [
         str(p) for p in pages if (clean.outdir / p).read_bytes() != (result.outdir / p).read_bytes()
@@ -107,11 +119,11 @@ def test_a_new_post_reaches_every_pages_sidebars_as_in_a_clean_build(make_app, t
 def test_without_the_blogs_sidebars_a_new_post_rewrites_only_what_shows_it(make_app, tmp_path):
     conf = 'extensions = ["sphinx_blogpost"]\nhtml_theme = "alabaster"\nhtml_sidebars = {"**": ["localtoc.html"]}\n'  # noqa: E501
     src = make_site(tmp_path / "src", {**_files(), "index.rst": "Home\n====\n\nHi.\n"}, conf)
-    first = build(make_app, "html", srcdir=src, builddir=tmp_path / "out")
+    first = build(make_app, "html", srcdir=src, builddir=tmp_path / "out", confoverrides=ALABASTER)
     about = first.outdir / "about.html"
     written = about.stat().st_mtime_ns
     (src / "posts/three.rst").write_text(
         ":orphan:\n\n" + POST.format("Three", "2025-03-01", "new"), "utf8"
     )
-    build(make_app, "html", srcdir=src, builddir=tmp_path / "out")
+    build(make_app, "html", srcdir=src, builddir=tmp_path / "out", confoverrides=ALABASTER)
     assert about.stat().st_mtime_ns == written
