@@ -408,6 +408,23 @@ def test_toc_of_a_post_in_another_language_says_so(site: Site, visit: Callable[.
     assert page.locator(".bp-toc summary").evaluate("el => el.closest('[lang]').lang") == "en"
 
 
+def test_admonitions_take_their_kinds_colours(site: Site, visit: Callable[..., Visit]) -> None:
+    """A tip is green and a note blue, edge, background and title: each kind's tone."""
+    tip_post = next(p for p in site.posts if "admonition tip" in _html(site, p))
+    note_post = next(p for p in site.posts if "admonition note" in _html(site, p))
+    style = "el => [getComputedStyle(el).borderLeftColor, getComputedStyle(el).backgroundColor]"
+    tip = visit(site.page(f"{tip_post}.html")).page.locator(".admonition.tip")
+    note = visit(site.page(f"{note_post}.html")).page.locator(".admonition.note")
+    assert tip.evaluate(style) == ["rgb(30, 112, 72)", "rgb(232, 245, 238)"]  # --bp-tip(-soft)
+    assert note.evaluate(style) == ["rgb(31, 95, 168)", "rgb(234, 241, 250)"]  # --bp-note(-soft)
+    title = ".admonition-title"
+    assert tip.locator(title).evaluate("el => getComputedStyle(el).color") == "rgb(30, 112, 72)"
+
+
+def _html(site: Site, docname: str) -> str:
+    return (site.outdir / f"{docname}.html").read_text("utf8")
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_code_prints_dark_on_light_in_either_scheme(
     site: Site, visit: Callable[..., Visit], scheme: str
