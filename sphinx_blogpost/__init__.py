@@ -21,7 +21,15 @@ from .freshness import note_written_document, save_written_documents
 from .frontmatter import FrontMatterTransform, read_declaration
 from .i18n import pages_in_other_words, setup_i18n
 from .pages import add_search_script, add_static_files, collect_pages, resolve_page_reference
-from .postpage import blog_html, resolve_blog_nodes, theme_neighbours, visit_blog_html
+from .postpage import (
+    blog_html,
+    depart_post_section,
+    post_section,
+    resolve_blog_nodes,
+    theme_neighbours,
+    visit_blog_html,
+    visit_post_section,
+)
 from .redirects import setup_redirects
 from .sidebars import setup_sidebars
 from .social import setup_social
@@ -61,6 +69,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", save_written_documents)  # once every page is written
     app.connect("env-updated", build_blog)
     app.add_node(blog_html, html=(visit_blog_html, None))
+    app.add_node(post_section, html=(visit_post_section, depart_post_section))
     app.connect("doctree-resolved", resolve_blog_nodes)
     app.connect("html-page-context", theme_neighbours)  # a theme's prev/next: older/newer
     app.connect("html-collect-pages", collect_pages)

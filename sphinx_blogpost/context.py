@@ -19,6 +19,8 @@ them too. Keys (all present on every page of an HTML build):
                          :data:`TOC_MIN_SECTIONS`, else ``""``
 ``blogpost_toc_lang``    the ``lang`` of those sections, in a post of another language than
                          the site's, else ``""``
+``blogpost_toc_dir``     their ``dir`` (``rtl`` or ``ltr``), in a post whose language runs the
+                         other way than the site's (Arabic in English), else ``""``
 ``blogpost_listing_style``  ``cards`` or ``list`` (theme option ``listing_style``)
 ``blogpost_post``        on a post's page, the post (the fields of :class:`PostContext`, as a
                          dict), for a template to print in an embed (comments, sharing); None
@@ -57,7 +59,7 @@ from .freshness import WrittenDocuments, put_by_sphinx
 from .i18n import _, sphinx_fallback
 from .links import cover_url, relative_link
 from .pages import blog_intro, kind_title, page_titles
-from .posts import foreign_language, language_tag, stable_digest
+from .posts import foreign_language, language_tag, stable_digest, text_direction
 from .theme import THEME_NAME, THEME_PATH, theme_options, uses_dispatches
 from .warnings_ import BlogpostWarning, warn
 
@@ -296,6 +298,16 @@ def _feeds(app: Sphinx, blog: Blog, url_of_file: Callable[[str], str]) -> list[N
     ]
 
 
+def _rtl_html_tag(context: dict[str, Any]) -> str:
+    """The ``<html>`` tag of Sphinx's basic layout (its ``html_tag`` replaces it) with
+    ``dir="rtl"``: Sphinx writes no ``dir``, and dispatches lays its pages out in logical
+    directions (start and end), which follow it."""
+    language = context.get("language")
+    lang = f' lang="{escape(language)}"' if language is not None else ""
+    root = escape(str(context.get("content_root", "")))
+    return f'<html{lang} dir="rtl" data-content_root="{root}">'
+
+
 def add_page_context(
     app: Sphinx,
     pagename: str,
@@ -338,6 +350,10 @@ def add_page_context(
         parts = split_after_post_header(context.get("body", ""))
     # "On this page" lists the post's own headings: in its language, if not the site's
     language = foreign_language(post.language, app.config.language) if post is not None else None
+    site_direction = text_direction(app.config.language)
+    toc_direction = text_direction(language) if language else site_direction
+    if site_direction == "rtl" and not context.get("html_tag") and uses_dispatches(app):
+        context["html_tag"] = _rtl_html_tag(context)
 
     context.update(
         blogpost_nav=nav,
@@ -349,6 +365,7 @@ def add_page_context(
         blogpost_body_parts=parts,
         blogpost_toc=_page_toc(app, pagename) if doctree is not None else "",
         blogpost_toc_lang=language or "",
+        blogpost_toc_dir=toc_direction if toc_direction != site_direction else "",
         blogpost_listing_style=options.listing_style,
         blogpost_post=_post_context(app, pagename, post, url_of_page),
         blogpost_labels=_theme_labels(app, str(context.get("sphinx_version", ""))),

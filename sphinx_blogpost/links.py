@@ -172,6 +172,7 @@ class Linker:
             format_date=post_date,
             cover_url=post_cover,
             mathml=self.app.builder.name != "epub",
+            site_language=self.language,
         )
 
 

@@ -10,7 +10,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from .i18n import _, ngettext, pgettext, sphinx_fallback
-from .posts import fingerprints
+from .posts import dir_attribute, fingerprints
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -19,10 +19,15 @@ if TYPE_CHECKING:
 
 LAYOUTS = ("cards", "list", "compact")
 _SEP = '<span class="bp-sep"> · </span>'
-# The arrows of the pager's "← Newer" and "Older →": shown, not read out ("Older, right
-# arrow"), as the word says it. Character references: see postpage.footer_html.
-_LEFT = '<span aria-hidden="true">&#8592;</span>'
-_RIGHT = '<span aria-hidden="true">&#8594;</span>'
+#: The arrows of links to what comes before and after (pages, posts), as character references
+#: (see postpage.footer_html). Their class turns them round in a right-to-left page
+#: (blogpost.css), where what comes before is on the right.
+ARROW_BACK = '<span class="bp-arrow">&#8592;</span>'
+ARROW_ON = '<span class="bp-arrow">&#8594;</span>'
+# The pager's, beside the word they point with ("Older →"): shown, not read out ("Older,
+# right arrow"), as the word says it.
+_PAGER_BACK = '<span class="bp-arrow" aria-hidden="true">&#8592;</span>'
+_PAGER_ON = '<span class="bp-arrow" aria-hidden="true">&#8594;</span>'
 
 
 def words_label(words: int) -> str:
@@ -55,6 +60,9 @@ class LinkContext:
     #: Whether the page may hold MathML: an EPUB's manifest must declare each page that does,
     #: and Sphinx's declares none, so there summaries show their math as TeX text.
     mathml: bool = True
+    #: The site's language (Sphinx's ``language``): a post's words in another direction than
+    #: its text's are marked with their ``dir``.
+    site_language: str | None = None
 
 
 def _date(post: Post, links: LinkContext, separator: str = "") -> str:
@@ -78,9 +86,13 @@ def summary_html(post: Post, links: LinkContext) -> str:
     return escape(post.summary)
 
 
-def _lang(post: Post) -> str:
-    """``lang`` on what a post writes in its own language (title, summary), for screen readers."""
-    return f' lang="{escape(post.language)}"' if post.language else ""
+def _lang(post: Post, links: LinkContext) -> str:
+    """``lang`` on what a post writes in its own language (title, summary), for screen readers,
+    and ``dir`` where that language runs the other way than the site's (Arabic in English)."""
+    if not post.language:
+        return ""
+    direction = dir_attribute(post.language, links.site_language)
+    return f' lang="{escape(post.language)}"{direction}'
 
 
 def draft_label(post: Post) -> str:
@@ -116,16 +128,17 @@ def _cover(post: Post, links: LinkContext) -> str:
 def _card(post: Post, links: LinkContext, h: str, pins: bool) -> str:
     # One link per card; sphinx-design's stretched link makes the whole card clickable.
     url = escape(links.post_url(post.docname))
+    lang = _lang(post, links)
     return (
         '<div class="sd-col sd-d-flex-row">'
         '<article class="sd-card sd-sphinx-override sd-w-100 sd-shadow-sm sd-card-hover bp-card">'
         f"{_cover(post, links)}"
         '<div class="sd-card-body">'
         f"{_category(post)}"
-        f'<{h} class="sd-card-title bp-card-title"{_lang(post)}>'
+        f'<{h} class="sd-card-title bp-card-title"{lang}>'
         f'<a class="sd-stretched-link" href="{url}">{escape(post.title)}</a>'
         f"{_labels(post, pins)}</{h}>"
-        f'<p class="sd-card-text bp-card-summary"{_lang(post)}>{summary_html(post, links)}</p>'
+        f'<p class="sd-card-text bp-card-summary"{lang}>{summary_html(post, links)}</p>'
         f'<p class="bp-card-meta">{_date(post, links, _SEP)}'
         f'<span class="bp-readtime" data-minutes="{post.minutes}">'
         f"{minutes_label(post.minutes)}</span>"
@@ -139,10 +152,10 @@ def _list_item(post: Post, links: LinkContext, h: str, pins: bool) -> str:
     return (
         '<li class="bp-card bp-list-item">'
         f"{_category(post)}"
-        f'<{h} class="bp-card-title"{_lang(post)}><a href="{url}">{escape(post.title)}</a>'
+        f'<{h} class="bp-card-title"{_lang(post, links)}><a href="{url}">{escape(post.title)}</a>'
         f"{_labels(post, pins)}</{h}>"
         f'<p class="bp-card-date">{_date(post, links)}</p>'
-        f'<p class="bp-card-summary"{_lang(post)}>{summary_html(post, links)}{more}</p>'
+        f'<p class="bp-card-summary"{_lang(post, links)}>{summary_html(post, links)}{more}</p>'
         '<p class="bp-card-meta">'
         f'<span class="bp-readtime" data-minutes="{post.minutes}">'
         f"{short_minutes_label(post.minutes)}</span>{_SEP}"
@@ -154,9 +167,10 @@ def _list_item(post: Post, links: LinkContext, h: str, pins: bool) -> str:
 def _compact_item(post: Post, links: LinkContext, h: str, pins: bool) -> str:
     # A line, not a heading: *h* is not used
     url = escape(links.post_url(post.docname))
+    lang = _lang(post, links)
     return (
         f'<li class="bp-card bp-compact-item">{_date(post, links)} '
-        f'<span class="bp-card-title"{_lang(post)}><a href="{url}">{escape(post.title)}</a></span>'
+        f'<span class="bp-card-title"{lang}><a href="{url}">{escape(post.title)}</a></span>'
         f"{_labels(post, pins)}</li>"
     )
 
@@ -221,8 +235,8 @@ def render_pagination(
     pages = escape(_("Pages"))
     parts = [f'<nav class="bp-pagination" aria-label="{pages}">']
     if number > 1:
-        before = escape(labels[0])
-        parts.append(f'<a rel="prev" href="{escape(page_url(number - 1))}">{_LEFT} {before}</a>')
+        before = f"{_PAGER_BACK} {escape(labels[0])}"
+        parts.append(f'<a rel="prev" href="{escape(page_url(number - 1))}">{before}</a>')
     # Translators: a page number's link, as screen readers name it ("2" alone says little).
     page_name = _("Page %(number)d")
     for n in page_window(number, total):
@@ -234,8 +248,8 @@ def render_pagination(
             href, name = escape(page_url(n)), escape(page_name % {"number": n})
             parts.append(f'<a class="bp-page" href="{href}" aria-label="{name}">{n}</a>')
     if number < total:
-        after = escape(labels[1])
-        parts.append(f'<a rel="next" href="{escape(page_url(number + 1))}">{after} {_RIGHT}</a>')
+        after = f"{escape(labels[1])} {_PAGER_ON}"
+        parts.append(f'<a rel="next" href="{escape(page_url(number + 1))}">{after}</a>')
     parts.append("</nav>")
     return "\n".join(parts) + "\n"
 

@@ -18,9 +18,17 @@ from .directives import blogpost_node, find_blog_nodes
 from .feeds import WEB_BUILDERS
 from .i18n import _, ngettext, pgettext
 from .links import Linker, relative_link
-from .listing import draft_label, minutes_label, render_listing, render_pagination, words_label
+from .listing import (
+    ARROW_BACK,
+    ARROW_ON,
+    draft_label,
+    minutes_label,
+    render_listing,
+    render_pagination,
+    words_label,
+)
 from .pages import blog_intro, index_chunks
-from .posts import foreign_language, language_tag
+from .posts import dir_attribute, foreign_language, language_tag, text_direction
 from .query import pins_first, select
 from .theme import theme_options
 from .warnings_ import BlogpostWarning, warn
@@ -46,6 +54,22 @@ class blog_html(nodes.raw):
 
     def __init__(self, html: str) -> None:
         super().__init__("", html, format="html", classes=["no-search"])
+
+
+class post_section(nodes.section):
+    """The section of a post whose language runs the other way than the site's (Arabic in an
+    English site): HTML builders write it with its ``dir``, others as any section."""
+
+
+def visit_post_section(translator: HTML5Translator, node: post_section) -> None:
+    translator.visit_section(node)  # the translator's own <section ...>, its dir added
+    start = translator.body[-1]
+    if start.startswith("<section"):
+        translator.body[-1] = f'<section dir="{node["dir"]}"{start.removeprefix("<section")}'
+
+
+def depart_post_section(translator: HTML5Translator, node: post_section) -> None:
+    translator.depart_section(node)
 
 
 def visit_blog_html(translator: HTML5Translator, node: blog_html) -> None:
@@ -117,13 +141,17 @@ def _site_lang(post: Post, linker: Linker) -> str:
     (its section's lang), the header's dates and labels and the footer's are the site's."""
     if foreign_language(post.language, linker.language) is None:
         return ""
-    return f' lang="{escape(language_tag(linker.language or "en"))}"'
+    site = language_tag(linker.language or "en")
+    return f' lang="{escape(site)}"{dir_attribute(site, post.language)}'
 
 
 def _title_lang(post: Post, linker: Linker) -> str:
-    """``lang`` for a post's title among the site's words, if the post is in another language."""
+    """``lang`` for a post's title among the site's words, if the post is in another language,
+    and ``dir`` if that language runs the other way."""
     language = foreign_language(post.language, linker.language)
-    return f' lang="{escape(language)}"' if language else ""
+    if not language:
+        return ""
+    return f' lang="{escape(language)}"{dir_attribute(language, linker.language)}'
 
 
 def _post_link(post: Post, linker: Linker, rel: str = "") -> str:
@@ -174,13 +202,13 @@ def footer_html(post: Post, blog: Blog, linker: Linker) -> str:
         if older:
             # Translators: over the title of the one post before this one.
             label = escape(pgettext("post", "Older"))
-            link = _post_link(older, linker, "prev")
-            nav.append(f'<span class="bp-post-nav-prev" data-label="{label}">&#8592; {link}</span>')
+            link = f"{ARROW_BACK} {_post_link(older, linker, 'prev')}"
+            nav.append(f'<span class="bp-post-nav-prev" data-label="{label}">{link}</span>')
         if newer:
             # Translators: over the title of the one post after this one.
             label = escape(pgettext("post", "Newer"))
-            link = _post_link(newer, linker, "next")
-            nav.append(f'<span class="bp-post-nav-next" data-label="{label}">{link} &#8594;</span>')
+            link = f"{_post_link(newer, linker, 'next')} {ARROW_ON}"
+            nav.append(f'<span class="bp-post-nav-next" data-label="{label}">{link}</span>')
         nav.append("</nav>")
         parts.append("".join(nav))
     return "\n".join(parts) + "\n" if parts else ""
@@ -270,6 +298,11 @@ def resolve_blog_nodes(app: Sphinx, doctree: nodes.document, docname: str) -> No
             # docutils writes a language-* class as the element's lang: screen readers then
             # read the post in its language, not in the site's.
             section["classes"].append(f"language-{post.language}")
+            direction = text_direction(post.language)
+            if direction != text_direction(linker.language):
+                # The same node, of a class whose HTML has the post's dir (see post_section).
+                section.__class__ = post_section
+                section["dir"] = direction
         node.replace_self(blog_html(header_html(post, linker)))
         keywords = _keywords(post) if post.docname == docname else None
         if keywords is not None:

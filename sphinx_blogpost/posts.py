@@ -71,6 +71,30 @@ def foreign_language(language: str | None, site_language: str | None) -> str | N
     return language if language and language != language_tag(site_language or "en") else None
 
 
+@cache
+def text_direction(language: str | None) -> str:
+    """``rtl`` for a language written right to left (Arabic, Hebrew, Persian, Urdu...), as
+    Babel's data (CLDR) has it; ``ltr`` for others, English (None) and codes Babel lacks."""
+    if not language:
+        return "ltr"
+    from babel import Locale, UnknownLocaleError  # Sphinx's dependency; data read when used
+
+    try:
+        locale = Locale.parse(language_tag(language), sep="-")
+    except (UnknownLocaleError, ValueError, TypeError):
+        return "ltr"
+    return "rtl" if locale.character_order == "right-to-left" else "ltr"
+
+
+def dir_attribute(language: str | None, site_language: str | None) -> str:
+    """`` dir="rtl"`` (or ``ltr``) on text in *language* among the site's words, when the two
+    run in different directions; "" when they run the same way (or *language* is None)."""
+    if language is None:
+        return ""
+    direction = text_direction(language)
+    return f' dir="{direction}"' if direction != text_direction(site_language) else ""
+
+
 def whole_number(text: str | None) -> int | None:
     """*text* as a whole number written in ASCII digits, else None. ``str.isdigit()`` alone
     takes "²", which ``int()`` refuses."""
