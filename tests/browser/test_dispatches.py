@@ -421,6 +421,27 @@ def test_admonitions_take_their_kinds_colours(site: Site, visit: Callable[..., V
     assert tip.locator(title).evaluate("el => getComputedStyle(el).color") == "rgb(30, 112, 72)"
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_sidebar_is_a_box_of_the_theme_beside_the_text_when_wide(
+    site: Site, visit: Callable[..., Visit], scheme: str
+) -> None:
+    """docutils writes `aside.sidebar`, which basic.css painted light yellow (#ffe): in the
+    dark scheme its light text was unreadable on it. Beside the text only when wide."""
+    post = next(p for p in site.posts if '<aside class="sidebar">' in _html(site, p))
+    page = visit(site.page(f"{post}.html"), scheme=scheme).page
+    sidebar = page.locator(".body aside.sidebar")
+    colours = sidebar.evaluate(
+        "el => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor]"
+    )
+    assert colours[1] != "rgb(255, 255, 238)"
+    assert page.evaluate(_CONTRAST, colours) >= 4.5, colours
+    assert sidebar.evaluate("el => getComputedStyle(el).float") == "inline-end"
+    narrow = visit(site.page(f"{post}.html"), width=375, scheme=scheme).page
+    assert (
+        narrow.locator(".body aside.sidebar").evaluate("el => getComputedStyle(el).float") == "none"
+    )
+
+
 def _html(site: Site, docname: str) -> str:
     return (site.outdir / f"{docname}.html").read_text("utf8")
 
