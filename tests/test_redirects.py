@@ -505,6 +505,17 @@ def test_a_document_added_at_an_old_address_takes_its_file(make_app, tmp_path):
     assert _redirect_files(site.outdir) == _redirect_files(clean.outdir)
 
 
+@pytest.mark.parametrize(("language", "direction"), [("ar", "rtl"), ("he", "rtl"), ("de", None)])
+def test_a_redirect_page_runs_in_its_languages_direction(make_app, tmp_path, language, direction):
+    srcdir = copy_root("redirects", tmp_path)
+    site = build(make_app, "html", srcdir=srcdir, confoverrides={"language": language})
+    pages = _redirect_files(site.outdir)
+    assert pages
+    for page in pages.values():
+        html = BeautifulSoup(page, "html.parser").html
+        assert html is not None and (html["lang"], html.get("dir")) == (language, direction)
+
+
 def test_when_the_last_old_address_goes_its_page_goes_too(make_app, tmp_path):
     srcdir = copy_root("redirects", tmp_path)
     out = tmp_path / "out"
