@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.environment.collectors import EnvironmentCollector
+from sphinx.util import docname_join
 from sphinx.util.nodes import clean_astext
 
 from .blog import INDEX_PAGE, PLURALS, TERM_OPTIONS, Blog
@@ -57,6 +58,7 @@ if TYPE_CHECKING:
 
 ENV_ATTR = "blogpost_posts"
 POSTLISTS_ATTR = "blogpost_postlists"  # docname -> the postlist queries in it
+DOC_LINKS_ATTR = "blogpost_doc_links"  # docname -> its :doc: targets that are no document
 POST_PAGES_ATTR = "blogpost_post_pages"  # post docname -> fingerprint of Blog.page_state
 NEIGHBOURHOOD_ATTR = "blogpost_neighbourhood"  # fingerprint of what POST_PAGES_ATTR came from
 
@@ -103,12 +105,28 @@ def postlists_of(env: BuildEnvironment) -> dict[str, list[dict[str, Any]]]:
     return _env_dict(env, POSTLISTS_ATTR)
 
 
+def doc_links_of(env: BuildEnvironment) -> dict[str, tuple[str, ...]]:
+    """The names that each document's ``:doc:`` links give and no document has: generated
+    pages, which :func:`~sphinx_blogpost.pages.resolve_page_reference` links (or broken)."""
+    return _env_dict(env, DOC_LINKS_ATTR)
+
+
+def _doc_links(env: BuildEnvironment, doctree: nodes.document) -> tuple[str, ...]:
+    targets = {
+        docname_join(node.get("refdoc", env.docname), node["reftarget"])
+        for node in doctree.findall(addnodes.pending_xref)
+        if node.get("refdomain") == "std" and node.get("reftype") == "doc"
+    }
+    return tuple(sorted(targets - env.found_docs))
+
+
 class BlogpostCollector(EnvironmentCollector):
     """Reads each document's declaration and text into a :class:`Post`."""
 
     def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
         posts_of(env).pop(docname, None)
         postlists_of(env).pop(docname, None)
+        doc_links_of(env).pop(docname, None)
 
     def merge_other(
         self,
@@ -117,7 +135,7 @@ class BlogpostCollector(EnvironmentCollector):
         docnames: AbstractSet[str],
         other: BuildEnvironment,
     ) -> None:
-        for attr in (ENV_ATTR, POSTLISTS_ATTR):
+        for attr in (ENV_ATTR, POSTLISTS_ATTR, DOC_LINKS_ATTR):
             mine, theirs = _env_dict(env, attr), _env_dict(other, attr)
             for docname in docnames:
                 if docname in theirs:
@@ -127,6 +145,9 @@ class BlogpostCollector(EnvironmentCollector):
         declarations, postlists = find_blog_nodes(doctree)
         if postlists:
             postlists_of(app.env)[app.env.docname] = [node["query"] for node in postlists]
+        links = _doc_links(app.env, doctree)
+        if links:
+            doc_links_of(app.env)[app.env.docname] = links
         if not declarations:
             return
         for extra in declarations[1:]:
@@ -169,7 +190,16 @@ class BlogpostCollector(EnvironmentCollector):
         written = WrittenDocuments.of(app)
         config = get_config(app.config)
         fingerprints = sorted((docname, post.fingerprint) for docname, post in posts.items())
-        inputs = stable_digest((fingerprints, sorted(postlists.items()), config))
+        # A page's `:doc:` links to generated pages show their titles, or are broken where
+        # the blog has no such page (a tag whose last post lost it).
+        from .pages import page_titles  # here: pages imports this module
+
+        titles = page_titles(app) if doc_links_of(env) else {}
+        linked = {
+            docname: [(target, titles.get(target)) for target in targets]
+            for docname, targets in doc_links_of(env).items()
+        }
+        inputs = stable_digest((fingerprints, sorted(postlists.items()), config, linked))
         if written.inputs == inputs:
             return []
         written.inputs = inputs
@@ -194,6 +224,8 @@ class BlogpostCollector(EnvironmentCollector):
         for docname, queries in postlists.items():
             listed = [[p.fingerprint for p in select(blog, query)] for query in queries]
             shown[docname] = stable_digest((shown.get(docname), listed))
+        for docname, links in linked.items():
+            shown[docname] = stable_digest((shown.get(docname), links))
         before, written.shown = written.shown, shown
         return sorted(d for d, state in shown.items() if before.get(d) != state)
 

@@ -681,6 +681,39 @@ def test_output_folders_sharing_doctrees_each_lose_the_pages_the_blog_no_longer_
     assert _files(outdir / "blog") == _files(clean / "blog")
 
 
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+def test_doc_links_to_generated_pages_follow_them_in_incremental_builds(
+    make_app, tmp_path, builder
+):
+    # The page that links them is not read again when a tag's page goes (its last post loses
+    # the tag) or a series' page comes: its links must go and come as in a clean build.
+    files = {
+        "links.rst": "Links\n=====\n\nSee :doc:`blog/tag/fresh`, :doc:`blog/series/long-run`.\n",
+        "one.rst": "One\n===\n\n.. blogpost::\n   :date: 2025-01-01\n   :tags: fresh\n\nText.\n",
+        "two.md": "# Two\n\n```{blogpost}\n:date: 2025-01-02\n```\n\nText.\n",
+    }
+    srcdir, out = make_site(tmp_path / "src", files, CONF), tmp_path / "out"
+    build(make_app, builder, srcdir=srcdir, builddir=out)
+    page = "links.html" if builder == "html" else "links/index.html"
+
+    def links() -> list[str]:
+        body = BeautifulSoup((out / builder / page).read_text("utf8"), "html.parser")
+        return [a.get_text() for a in body.select("div.body p a")]
+
+    assert links() == ["Tag: fresh"]
+    edits = [("one.rst", ":tags: fresh\n", ""), ("two.md", ":date:", ":series: Long run\n:date:")]
+    for (name, old, new), shown in zip(edits, [[], ["Series: Long run"]], strict=True):
+        (srcdir / name).write_text((srcdir / name).read_text().replace(old, new))
+        incremental = build(make_app, builder, srcdir=srcdir, builddir=out)
+        clean = build(make_app, builder, srcdir=srcdir, builddir=tmp_path / "clean")
+        assert links() == shown
+        assert _bodies(incremental.outdir) == _bodies(clean.outdir)
+        # and the link now broken is reported, as a clean build reports it
+        assert incremental.warnings == clean.warnings
+        assert "unknown document: 'blog/tag/fresh'" in clean.warnings[0]
+        shutil.rmtree(tmp_path / "clean")
+
+
 def _files(folder: Path) -> list[str]:
     return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
 
