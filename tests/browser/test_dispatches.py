@@ -203,7 +203,9 @@ def _axe_page(site: Site, which: str) -> str:
     }[which]
 
 
-def _serious_violations(page: Page) -> list[str]:
+def _violations(page: Page, impacts: tuple[str, ...] | None = None) -> list[str]:
+    """The violations axe finds (WCAG 2.2 A and AA, best practice): of the given *impacts*,
+    or of any impact."""
     from axe_playwright_python.sync_playwright import Axe
 
     # WCAG 2.2 AA too: axe leaves its rules (target-size) out unless asked for them
@@ -212,8 +214,12 @@ def _serious_violations(page: Page) -> list[str]:
     return [
         f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:5]}"
         for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
+        if impacts is None or v["impact"] in impacts
     ]
+
+
+def _serious_violations(page: Page) -> list[str]:
+    return _violations(page, ("serious", "critical"))
 
 
 @pytest.mark.parametrize("which", AXE_PAGES)
@@ -244,18 +250,6 @@ PHONE_AXE_PAGES = [
     "blog/archive.html", "blog/tag/attention.html", "blog/author/ada.html",
     "blog/series/beyond-attention.html", "search.html?q=attention",
 ]  # fmt: skip
-
-
-def _violations(page: Page) -> list[str]:
-    """Every violation axe finds (WCAG 2.2 A and AA, best practice), whatever its impact."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": tags}})
-    return [
-        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:5]}"
-        for v in results.response["violations"]
-    ]
 
 
 @pytest.mark.parametrize("path", PHONE_AXE_PAGES)
