@@ -30,6 +30,17 @@ _PAGER_BACK = '<span class="bp-arrow" aria-hidden="true">&#8592;</span>'
 _PAGER_ON = '<span class="bp-arrow" aria-hidden="true">&#8594;</span>'
 
 
+def count_html(count: int) -> str:
+    """A count of posts after a heading's year or month (``.bp-count``): the number shown,
+    "(3 posts)" read out, as "August 3" alone is read as a date."""
+    # Translators: a count of posts, read out by screen readers after a month or a year.
+    said = ngettext("%(count)d post", "%(count)d posts", count) % {"count": count}
+    return (
+        f'<span class="bp-count"><span aria-hidden="true">{count}</span>'
+        f'<span class="bp-visually-hidden"> ({escape(said)})</span></span>'
+    )
+
+
 def words_label(words: int) -> str:
     """``1 word``, ``1796 words``, in the site's language."""
     return ngettext("%(count)d word", "%(count)d words", words) % {"count": words}

@@ -22,7 +22,7 @@ from .feeds import FEED_FORMATS, WEB_BUILDERS, feeds_written, term_feed, term_fe
 from .freshness import WrittenDocuments, WrittenPages
 from .i18n import _, ngettext
 from .links import Linker, month_names
-from .listing import listing_state, render_listing, render_pagination
+from .listing import count_html, listing_state, render_listing, render_pagination
 from .posts import fingerprints, stable_digest
 from .query import page_order, pins_first, select
 from .theme import theme_options
@@ -433,13 +433,11 @@ def _archive(blog: Blog, linker: Linker) -> str:
         year_link = escape(linker.to(blog.year_page(year)))
         parts.append(
             f'<section class="bp-archive-year" id="year-{year}"><h2><a href="{year_link}">'
-            f'{year}</a> <span class="bp-count">{len(year_posts)}</span></h2>'
+            f"{year}</a> {count_html(len(year_posts))}</h2>"
         )
         for month, in_month in groupby(year_posts, key=lambda p: p.date.moment.month):  # type: ignore[union-attr]
             month_posts = list(in_month)
-            parts.append(
-                f'<h3>{escape(months[month])} <span class="bp-count">{len(month_posts)}</span></h3>'
-            )
+            parts.append(f"<h3>{escape(months[month])} {count_html(len(month_posts))}</h3>")
             parts.append(render_listing(month_posts, "compact", linker.listing()))
         parts.append("</section>")
     return "\n".join(parts) + "\n"

@@ -167,7 +167,7 @@ EXPECTED = {
         "post_older": "Älter", "tag_title": "Schlagwort: python", "archive": "Archiv",
         "part": "Teil 1 von 3", "related": "Ähnliche Beiträge", "skip": "Zum Inhalt springen",
         "page_2": "Blog — Seite 2", "page_link": "Seite 2", "series_count": "3 Teile",
-        "tag_feed": "Atom-Feed dieses Schlagworts",
+        "tag_feed": "Atom-Feed dieses Schlagworts", "archive_count": "(3 Beiträge)",
     },
     "fr": {
         "readtime": "1 min de lecture", "words": "6 mots", "updated": "Mis à jour le",
@@ -175,7 +175,7 @@ EXPECTED = {
         "post_older": "Plus ancien", "tag_title": "Étiquette\u00a0: python", "archive": "Archives",
         "part": "Partie 1 sur 3", "related": "Articles connexes", "skip": "Aller au contenu",
         "page_2": "Blog — page 2", "page_link": "Page 2", "series_count": "3 parties",
-        "tag_feed": "Flux Atom de ce mot-clé",
+        "tag_feed": "Flux Atom de ce mot-clé", "archive_count": "(3 articles)",
     },
 }  # fmt: skip
 
@@ -221,7 +221,9 @@ def test_labels_in_the_site_language(make_app, tmp_path, language):
     assert _text(tag, ".bp-term-feed a") == expected["tag_feed"]
     # Sphinx's <title> makes every space a plain one (French has a no-break space before ":")
     assert tag.title.get_text().startswith(" ".join(expected["tag_title"].split()))
-    assert _text(_page(out, "blog/archive"), "h1.bp-page-title") == expected["archive"]
+    archive = _page(out, "blog/archive")
+    assert _text(archive, "h1.bp-page-title") == expected["archive"]
+    assert _text(archive, "h2 .bp-count .bp-visually-hidden") == expected["archive_count"]
     assert _text(_page(out, "blog/series/tour"), ".bp-series-count") == expected["series_count"]
 
 

@@ -190,8 +190,13 @@ def test_archive_by_year_then_month(blog):
     assert years == [2025, 2024]
     links = [h.a["href"] for h in page.select(".bp-archive-year > h2")]
     assert links == ["archive/2025.html", "archive/2024.html"]  # each year's own page
-    total = sum(int(h.select_one(".bp-count").get_text()) for h in page.select("h2"))
+    total = sum(int(h.select_one(".bp-count [aria-hidden]").get_text()) for h in page.select("h2"))
     assert total == len(page.select(".bp-compact-item")) == 29
+    # A count is read out as a count: "August 1" alone is read as a date.
+    for heading in page.select(".bp-archive-year :is(h2, h3)"):
+        shown = int(heading.select_one(".bp-count [aria-hidden]").get_text())
+        said = heading.select_one(".bp-count .bp-visually-hidden").get_text()
+        assert said == (" (1 post)" if shown == 1 else f" ({shown} posts)")
 
 
 def test_a_page_per_year_lists_its_posts_newest_first(blog):
