@@ -160,13 +160,14 @@ def _card(post: Post, links: LinkContext, h: str, pins: bool) -> str:
 def _list_item(post: Post, links: LinkContext, h: str, pins: bool) -> str:
     url = escape(links.post_url(post.docname))
     more = " ..." if post.summary_is_partial else ""
+    lang = _lang(post, links)
     return (
         '<li class="bp-card bp-list-item">'
         f"{_category(post)}"
-        f'<{h} class="bp-card-title"{_lang(post, links)}><a href="{url}">{escape(post.title)}</a>'
+        f'<{h} class="bp-card-title"{lang}><a href="{url}">{escape(post.title)}</a>'
         f"{_labels(post, pins)}</{h}>"
         f'<p class="bp-card-date">{_date(post, links)}</p>'
-        f'<p class="bp-card-summary"{_lang(post, links)}>{summary_html(post, links)}{more}</p>'
+        f'<p class="bp-card-summary"{lang}>{summary_html(post, links)}{more}</p>'
         '<p class="bp-card-meta">'
         f'<span class="bp-readtime" data-minutes="{post.minutes}">'
         f"{short_minutes_label(post.minutes)}</span>{_SEP}"

@@ -21,7 +21,7 @@ from .freshness import WrittenPages, put_by_sphinx
 from .i18n import _
 from .links import relative_link
 from .pages import page_titles
-from .posts import is_file_name, language_tag, redirect_name, stable_digest, text_direction
+from .posts import dir_attribute, is_file_name, language_tag, redirect_name, stable_digest
 from .warnings_ import BlogpostWarning, warn
 
 if TYPE_CHECKING:
@@ -355,7 +355,7 @@ def render_redirect(app: Sphinx, redirect: Redirect) -> str:
     base: str = app.config.html_baseurl
     canonical = site_url(base, page_uri(builder, redirect.target)) if base else url
     language = language_tag(redirect.language or app.config.language or "en")
-    direction = ' dir="rtl"' if text_direction(language) == "rtl" else ""  # as its post's page
+    direction = dir_attribute(language, None)  # rtl, as its post's page, in Arabic say
     title = escape(redirect.title)
     link = f'<a href="{escape(url)}">{title}</a>'
     moved = escape(_("This page has moved to %(link)s."), quote=False) % {"link": link}
