@@ -298,6 +298,27 @@ def _feeds(app: Sphinx, blog: Blog, url_of_file: Callable[[str], str]) -> list[N
     ]
 
 
+#: The site's language and its direction, kept in the environment (pickled with it).
+_SITE_DIRECTION_ATTR = "blogpost_site_direction"
+
+
+def keep_site_direction(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-updated``: the site language's direction, found once and kept in the environment:
+    Babel reads the language's whole locale data to know it, a twentieth of a second that a
+    no-op build would otherwise spend (its index and search pages are written every time)."""
+    language = app.config.language
+    kept = getattr(env, _SITE_DIRECTION_ATTR, None)
+    if kept is None or kept[0] != language:
+        setattr(env, _SITE_DIRECTION_ATTR, (language, text_direction(language)))
+
+
+def _site_direction(app: Sphinx) -> str:
+    kept = getattr(app.env, _SITE_DIRECTION_ATTR, None)
+    if kept is not None and kept[0] == app.config.language:
+        return str(kept[1])
+    return text_direction(app.config.language)
+
+
 def _rtl_html_tag(context: dict[str, Any]) -> str:
     """The ``<html>`` tag of Sphinx's basic layout (its ``html_tag`` replaces it) with
     ``dir="rtl"``: Sphinx writes no ``dir``, and dispatches lays its pages out in logical
@@ -350,7 +371,7 @@ def add_page_context(
         parts = split_after_post_header(context.get("body", ""))
     # "On this page" lists the post's own headings: in its language, if not the site's
     language = foreign_language(post.language, app.config.language) if post is not None else None
-    site_direction = text_direction(app.config.language)
+    site_direction = _site_direction(app)
     toc_direction = text_direction(language) if language else site_direction
     if site_direction == "rtl" and not context.get("html_tag") and uses_dispatches(app):
         context["html_tag"] = _rtl_html_tag(context)
@@ -501,4 +522,5 @@ def setup_theme(app: Sphinx) -> None:
     app.add_html_theme(THEME_NAME, str(THEME_PATH))
     app.connect("builder-inited", add_theme_assets)
     app.connect("env-updated", check_nav_links, priority=600)  # after build_blog (500)
+    app.connect("env-updated", keep_site_direction)
     app.connect("html-page-context", add_page_context)

@@ -135,3 +135,25 @@ def test_arrows_are_marked_to_turn_round(rtl_site: Build) -> None:
     assert pager.select_one(".bp-arrow").get_text() == "\u2192"
     nav = soup(rtl_site, "posts/arabic-2").select(".bp-post-nav .bp-arrow")
     assert [arrow.get_text() for arrow in nav] == ["\u2190", "\u2192"]
+
+
+def test_a_no_op_build_knows_the_sites_direction_without_asking_babel(
+    make_app: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The direction is kept in the environment: Babel reads the language's whole locale data
+    to know it (a twentieth of a second), which a no-op build would otherwise pay each time
+    (its index and search pages are written every time)."""
+    from sphinx_blogpost import context
+
+    out = tmp_path / "out"
+    first = build(make_app, "html", srcdir=ROOTS / "test-rtl-post", builddir=out)
+    asked: list[str | None] = []
+
+    def spy(language: str | None) -> str:
+        asked.append(language)
+        return text_direction(language)
+
+    monkeypatch.setattr(context, "text_direction", spy)
+    again = build(make_app, "html", srcdir=ROOTS / "test-rtl-post", builddir=out)
+    assert first.warnings == again.warnings == []
+    assert asked == []
