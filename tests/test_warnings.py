@@ -578,24 +578,34 @@ def test_a_page_whose_front_matter_yaml_cannot_read_is_left_to_myst(make_app, tm
 def test_a_post_whose_front_matter_yaml_cannot_read_says_so_at_the_problem(make_app, tmp_path):
     """MyST's "Malformed YAML", at the first line, was all that said a post was lost: an
     unclosed list, or a control character YAML refuses (DEL), which a value elsewhere loses."""
+    import yaml
+    from myst_parser.config.main import read_topmatter
+
     files = {
         "unclosed.md": "---\nblogpost:\n  date: 2025-01-01\n  tags: [a\n  series: b\n---\n# U\n",
         "control.md": '---\nblogpost:\n  date: 2025-01-01\n  summary: "a\x7fb"\n---\n# C\n',
         "top_level.md": "---\nblogpost: true\ndate: 2025-01-01\ntags: [a\n---\n# T\n",
     }
+    try:
+        read_topmatter(files["control.md"])
+    except yaml.YAMLError:  # MyST 4.0 lets YAML's error out: it stops the build, extension or not
+        del files["control.md"]
+    except Exception:  # MyST 5 reports it, as "Malformed YAML"
+        pass
     conf = 'extensions = ["sphinx_blogpost"]\nhtml_baseurl = "https://x.org/"\n'
     srcdir = make_site(tmp_path / "src", files, conf)
     result = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
     ours = sorted(_parse(line) for line in result.warnings if "[blogpost." in line)
+    control = [(("control.md", 4), "option")] if "control.md" in files else []
     assert [(where, subtype) for where, subtype, _ in ours] == [
-        (("control.md", 4), "option"),
+        *control,
         (("top_level.md", 5), "option"),  # the closing line: YAML finds no `]` before it
         (("unclosed.md", 5), "option"),  # where YAML finds the `[` unclosed
     ]
     assert all("the front matter is not valid YAML: " in message for *_, message in ours)
     assert all(message.endswith("; the post is not read") for *_, message in ours)
-    assert "unacceptable character #x007f" in ours[0][2]
-    assert len([line for line in result.warnings if "[myst.topmatter]" in line]) == 3
+    assert not control or "unacceptable character #x007f" in ours[0][2]
+    assert len([line for line in result.warnings if "[myst.topmatter]" in line]) == len(files)
 
 
 # -- postlist: options read from the directive's content, each problem at its own line ------
