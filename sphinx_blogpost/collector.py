@@ -111,12 +111,9 @@ def doc_links_of(env: BuildEnvironment) -> dict[str, tuple[str, ...]]:
     return _env_dict(env, DOC_LINKS_ATTR)
 
 
-def _doc_links(env: BuildEnvironment, doctree: nodes.document) -> tuple[str, ...]:
-    targets = {
-        docname_join(node.get("refdoc", env.docname), node["reftarget"])
-        for node in doctree.findall(addnodes.pending_xref)
-        if node.get("refdomain") == "std" and node.get("reftype") == "doc"
-    }
+def _doc_links(env: BuildEnvironment, links: list[addnodes.pending_xref]) -> tuple[str, ...]:
+    """The names the ``:doc:`` *links* give that no document has."""
+    targets = {docname_join(node.get("refdoc", env.docname), node["reftarget"]) for node in links}
     return tuple(sorted(targets - env.found_docs))
 
 
@@ -142,10 +139,11 @@ class BlogpostCollector(EnvironmentCollector):
                     mine[docname] = theirs[docname]
 
     def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
-        declarations, postlists = find_blog_nodes(doctree)
+        doc_links: list[addnodes.pending_xref] = []  # found in the same walk
+        declarations, postlists = find_blog_nodes(doctree, doc_links=doc_links)
         if postlists:
             postlists_of(app.env)[app.env.docname] = [node["query"] for node in postlists]
-        links = _doc_links(app.env, doctree)
+        links = _doc_links(app.env, doc_links) if doc_links else ()
         if links:
             doc_links_of(app.env)[app.env.docname] = links
         if not declarations:

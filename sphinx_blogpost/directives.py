@@ -575,12 +575,24 @@ def option_line_indexes(lines: Sequence[str]) -> dict[str, int]:
     return line_of
 
 
+def _is_doc_link(node: nodes.Element) -> bool:
+    """Whether *node* is a ``:doc:`` reference, not yet resolved."""
+    return (
+        isinstance(node, addnodes.pending_xref)
+        and node.get("refdomain") == "std"
+        and node.get("reftype") == "doc"
+    )
+
+
 def find_blog_nodes(
-    doctree: nodes.Node, expected: tuple[int, int] | None = None
+    doctree: nodes.Node,
+    expected: tuple[int, int] | None = None,
+    doc_links: list[addnodes.pending_xref] | None = None,
 ) -> tuple[list[blogpost_node], list[postlist_node]]:
     """The post declarations and the postlists of a doctree, in document order; with
     *expected* (numbers of declarations and postlists known from reading), the walk stops
-    once it has found them all: a post's declaration sits near its top.
+    once it has found them all: a post's declaration sits near its top. *doc_links*, if
+    given, receives the doctree's ``:doc:`` references on the way.
 
     One pass without recursion: this runs on every document when it is read and again when
     it is written, and two of docutils' ``findall`` walks cost three times as much."""
@@ -597,5 +609,7 @@ def find_blog_nodes(
         elif isinstance(node, postlist_node):
             postlists.append(node)
         elif isinstance(node, nodes.Element):
+            if doc_links is not None and _is_doc_link(node):
+                doc_links.append(node)  # type: ignore[arg-type]
             stack.extend(reversed(node.children))
     return declarations, postlists
