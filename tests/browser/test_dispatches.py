@@ -45,6 +45,31 @@ def test_index_shows_hero_and_one_card_per_post(site: Site, visit: Callable[...,
         assert card.locator("a").count() == 1  # one link: the whole card is clickable
 
 
+def test_card_label_and_meta_are_smaller_than_the_summary(
+    site: Site, visit: Callable[..., Visit]
+) -> None:
+    # sphinx-design card paragraphs take the card's text size; that rule once outranked the
+    # label's and the meta line's own sizes, so all three read alike.
+    page = visit(site.page(INDEX)).page
+    size = "el => parseFloat(getComputedStyle(el).fontSize)"
+    card = page.locator(".bp-listing .bp-card").first
+    label, meta, summary = (
+        card.locator(part).evaluate(size)
+        for part in (".bp-card-category", ".bp-card-meta", ".bp-card-summary")
+    )
+    assert label < meta < summary, (label, meta, summary)
+    # A card written in a post keeps the card's text size for its paragraphs.
+    written = page.evaluate(
+        """() => {
+          const body = document.createElement("div"), p = document.createElement("p");
+          body.className = "sd-card-body"; p.textContent = "A card's text.";
+          body.append(p); document.querySelector(".body").append(body);
+          return [getComputedStyle(body).fontSize, getComputedStyle(p).fontSize];
+        }"""
+    )
+    assert written[0] == written[1] == "15.2px", written
+
+
 def test_page_numbers_are_pills_on_one_row(site: Site, visit: Callable[..., Visit]) -> None:
     # A page-number link once took the theme's full-width page-frame rules (same class name).
     page = visit(site.page(INDEX), width=1280).page
