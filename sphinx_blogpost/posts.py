@@ -86,13 +86,20 @@ def text_direction(language: str | None) -> str:
     return "rtl" if locale.character_order == "right-to-left" else "ltr"
 
 
-def dir_attribute(language: str | None, site_language: str | None) -> str:
-    """`` dir="rtl"`` (or ``ltr``) on text in *language* among the site's words, when the two
-    run in different directions; "" when they run the same way (or *language* is None)."""
+def other_direction(language: str | None, site_language: str | None) -> str:
+    """``rtl`` (or ``ltr``) for text in *language* among the site's words, when the two run in
+    different directions; "" when they run the same way (or *language* is None)."""
     if language is None:
         return ""
     direction = text_direction(language)
-    return f' dir="{direction}"' if direction != text_direction(site_language) else ""
+    return direction if direction != text_direction(site_language) else ""
+
+
+def dir_attribute(language: str | None, site_language: str | None) -> str:
+    """`` dir="rtl"`` (or ``ltr``) on text in *language* among the site's words, when the two
+    run in different directions; "" when they run the same way (or *language* is None)."""
+    direction = other_direction(language, site_language)
+    return f' dir="{direction}"' if direction else ""
 
 
 def whole_number(text: str | None) -> int | None:

@@ -14,7 +14,7 @@ from .config import get_config
 from .freshness import WrittenDocuments
 from .i18n import _
 from .links import format_date
-from .posts import stable_digest
+from .posts import foreign_language, other_direction, stable_digest
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -67,6 +67,9 @@ def sidebar_data(app: Sphinx) -> dict[str, Any]:
         {
             "title": post.title,
             "page": post.docname,
+            # a title in another language than the site's is marked so: read and set right
+            "lang": (lang := foreign_language(post.language, language)) or "",
+            "dir": other_direction(lang, language),
             "date": post.date.iso if post.date else "",
             "date_text": format_date(post.date, config.date_format, language) if post.date else "",
         }

@@ -127,3 +127,21 @@ def test_without_the_blogs_sidebars_a_new_post_rewrites_only_what_shows_it(make_
     )
     build(make_app, "html", srcdir=src, builddir=tmp_path / "out", confoverrides=ALABASTER)
     assert about.stat().st_mtime_ns == written
+
+
+def test_a_recent_title_in_another_language_is_marked_so(make_app, tmp_path):
+    files = _files()
+    files["posts/two.rst"] = files["posts/two.rst"].replace(
+        "   :author: Ada\n", "   :author: Ada\n   :language: ar\n"
+    )
+    files["posts/three.rst"] = POST.format("Three", "2025-03-01", "common").replace(
+        "   :author: Ada\n", "   :author: Ada\n   :language: fr\n"
+    )
+    src = make_site(tmp_path / "src", files, _conf("alabaster"))
+    result = build(make_app, "html", srcdir=src, confoverrides=ALABASTER)
+    assert result.warnings == []
+    page = BeautifulSoup((result.outdir / "about.html").read_text("utf8"), "html.parser")
+    links = page.select(".bp-sidebar-recent li a")
+    assert [(a.get_text(), a.get("lang"), a.get("dir")) for a in links] == [
+        ("Three", "fr", None), ("Two", "ar", "rtl"), ("One <b>", None, None),
+    ]  # fmt: skip
