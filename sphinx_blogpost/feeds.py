@@ -16,6 +16,7 @@ from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.util.logging import suppress_logging
+from sphinx.util.math import get_node_equation_number
 from sphinx.util.osutil import relative_uri
 
 from .blog import KINDS
@@ -23,7 +24,15 @@ from .collector import get_blog
 from .config import assignment_location, get_config
 from .directives import blogpost_node
 from .freshness import WrittenDocuments, WrittenPages, put_by_sphinx
-from .posts import cover_path, fingerprints, is_url, language_tag, site_path, stable_digest
+from .posts import (
+    cover_path,
+    fingerprints,
+    is_url,
+    language_tag,
+    site_path,
+    stable_digest,
+    tex_mathml,
+)
 from .warnings_ import BlogpostWarning, warn
 
 if TYPE_CHECKING:
@@ -477,11 +486,46 @@ def render_body(app: Sphinx, docname: str) -> str:
             # made for lone titles, which fail on Sphinx's admonitions (seealso, versionadded).
             doctree.settings = builder.docsettings
             translator = cast("HTML5Translator", builder.create_translator(doctree, builder))
+            _math_as_mathml(translator)
             doctree.walkabout(translator)
             return "".join(translator.fragment)
         finally:
             for name, value in saved.items():
                 setattr(builder, name, value)
+
+
+def _math_as_mathml(translator: HTML5Translator) -> None:
+    """Math in a feed as MathML, which feed readers show as they show HTML: the page's math
+    renderer (MathJax) is a script, which no reader runs, so its TeX would be shown as written.
+    TeX that docutils' converter does not know is left to the page's renderer."""
+    page_inline, page_block = translator.visit_math, translator.visit_math_block
+
+    def visit_math(node: nodes.math, math_env: str = "") -> None:
+        mathml = tex_mathml(node.astext())
+        if mathml is None:
+            page_inline(node, math_env)
+            return
+        translator.body.append(mathml)
+        raise nodes.SkipNode
+
+    def visit_math_block(node: nodes.math_block, math_env: str = "") -> None:
+        # Sphinx's own rule: without "nowrap", equations apart (a blank line) are one each.
+        tex = node.astext()
+        parts = [tex] if node.get("nowrap") else [p for p in tex.split("\n\n") if p.strip()]
+        equations = [tex_mathml(part, block=True) for part in parts]
+        if not equations or None in equations:
+            page_block(node, math_env)
+            return
+        translator.body.append(translator.starttag(node, "div", CLASS="math"))  # its ids
+        if node.get("number"):
+            number = get_node_equation_number(translator, node)
+            translator.body.append(f'<span class="eqno">({escape(str(number))})</span>')
+        translator.body.extend([*cast("list[str]", equations), "</div>\n"])
+        raise nodes.SkipNode
+
+    # docutils looks visitors up on the instance: this translator only, the pages' unchanged
+    translator.visit_math = visit_math  # type: ignore[method-assign]
+    translator.visit_math_block = visit_math_block  # type: ignore[method-assign]
 
 
 # -- writing -----------------------------------------------------------------------------------

@@ -681,14 +681,21 @@ def paragraph_markup(parts: Iterable[str]) -> str:
 
 
 def inline_mathml(tex: str) -> str:
-    """Inline math as MathML, which browsers show without a script (docutils' converter, as
-    its ``math_output = "MathML"`` uses); TeX it does not know, as written."""
-    from docutils.utils.math import latex2mathml  # only for posts with math in a summary
+    """Inline math as MathML, which browsers show without a script; TeX it does not know, as
+    written."""
+    mathml = tex_mathml(tex)
+    return escape(tex) if mathml is None else mathml
+
+
+def tex_mathml(tex: str, *, block: bool = False) -> str | None:
+    """Math as MathML (docutils' converter, as its ``math_output = "MathML"`` uses), displayed
+    as a *block* or inline; None for TeX the converter does not know."""
+    from docutils.utils.math import latex2mathml  # only for posts with math where it is shown
 
     try:
-        mathml: str = latex2mathml.tex2mathml(tex)
+        mathml: str = latex2mathml.tex2mathml(tex, as_block=block)
     except Exception:
-        return escape(tex)
+        return None
     # Named entities (&ApplyFunction;) are HTML's, not XML's, which EPUB's XHTML is: characters.
     return _NAMED_ENTITY.sub(_character, "".join(line.strip() for line in mathml.splitlines()))
 

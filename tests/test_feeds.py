@@ -480,6 +480,32 @@ def test_full_text_renders_sphinx_admonitions(make_app, tmp_path):
     assert 'class="versionmodified deprecated"' in body
 
 
+def test_full_text_math_is_mathml_that_readers_show(make_app, tmp_path):
+    # MathJax is a script, which no feed reader runs: its TeX reached readers as written.
+    srcdir = copy_root("feeds", tmp_path)
+    post = srcdir / "older.rst"
+    post.write_text(
+        post.read_text()
+        + "\nInline :math:`a^2 < b`.\n\n.. math::\n   :label: sum\n\n   x = \\frac{1}{2}\n\n"
+        "   y = 2\n\nUnknown :math:`\\unknowncommand{x}` stays as written.\n"
+    )
+    result = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "build")
+    assert result.warnings == []
+    entry = next(
+        e for e in _parse(result.outdir / "blog" / "atom.xml").entries if "older" in e.link
+    )
+    body = BeautifulSoup(entry.content[0].value, "html.parser")
+    inline, *blocks = body.select("math")
+    assert inline.get("display") is None and inline.get_text() == "a2<b"
+    assert [m.get("display") for m in blocks] == ["block", "block"]  # one per equation
+    assert [m.get_text() for m in blocks] == ["x=12", "y=2"]
+    assert body.select_one("div.math#equation-sum .eqno").get_text() == "(1)"
+    assert "\\unknowncommand{x}" in body.get_text()  # left to MathJax, as on the page
+    assert "\\frac" not in body.get_text()
+    page = (result.outdir / "older.html").read_text("utf8")
+    assert "\\frac{1}{2}" in page and "<math" not in page  # the page keeps MathJax
+
+
 def test_feed_urls_are_percent_encoded_as_page_urls(make_app, tmp_path):
     # A tag Café: its page's canonical link was .../caf%C3%A9.html, its feed's .../café/...
     srcdir = copy_root("feeds", tmp_path)
