@@ -4,8 +4,10 @@ posts and series. Pure: built once per build from the collected posts (see colle
 from __future__ import annotations
 
 import heapq
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING
 
 from .posts import Author, Post, author_id, names_of, slugify
@@ -170,6 +172,18 @@ class Blog:
             tuple(_brief(p) for p in series),
             tuple(_brief(p) for p in self.related(post)),
         )
+
+
+@cache
+def page_name_pattern(root: str) -> re.Pattern[str]:
+    """The names :class:`Blog` may give a generated page under *root*, whatever the posts
+    (``{root}/index``, ``{root}/page/2``, ``{root}/archive/2025``, ``{root}/tag/mamba``...):
+    a document at one is in the way of a page the blog has or may come to have."""
+    more = "(?:/page/[0-9]+)?"
+    return re.compile(
+        rf"{re.escape(root)}/(?:index|page/[0-9]+|archive(?:/[0-9]+{more})?"
+        rf"|(?:{'|'.join(KINDS)})/[^/]+{more})"
+    )
 
 
 def _names(posts: Iterable[Post], kind: str) -> list[str]:

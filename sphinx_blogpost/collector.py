@@ -16,7 +16,7 @@ from sphinx.environment.collectors import EnvironmentCollector
 from sphinx.util import docname_join
 from sphinx.util.nodes import clean_astext
 
-from .blog import INDEX_PAGE, PLURALS, TERM_OPTIONS, Blog
+from .blog import INDEX_PAGE, PLURALS, TERM_OPTIONS, Blog, page_name_pattern
 from .config import get_config
 from .directives import (
     blogpost_node,
@@ -58,7 +58,7 @@ if TYPE_CHECKING:
 
 ENV_ATTR = "blogpost_posts"
 POSTLISTS_ATTR = "blogpost_postlists"  # docname -> the postlist queries in it
-DOC_LINKS_ATTR = "blogpost_doc_links"  # docname -> its :doc: targets that are no document
+DOC_LINKS_ATTR = "blogpost_doc_links"  # docname -> its :doc: targets a generated page may have
 POST_PAGES_ATTR = "blogpost_post_pages"  # post docname -> fingerprint of Blog.page_state
 NEIGHBOURHOOD_ATTR = "blogpost_neighbourhood"  # fingerprint of what POST_PAGES_ATTR came from
 
@@ -106,15 +106,28 @@ def postlists_of(env: BuildEnvironment) -> dict[str, list[dict[str, Any]]]:
 
 
 def doc_links_of(env: BuildEnvironment) -> dict[str, tuple[str, ...]]:
-    """The names that each document's ``:doc:`` links give and no document has: generated
-    pages, which :func:`~sphinx_blogpost.pages.resolve_page_reference` links (or broken)."""
+    """The names that each document's ``:doc:`` links give and a generated page has or may
+    come to have, which :func:`~sphinx_blogpost.pages.resolve_page_reference` links: those
+    no document had when it was read, and those of documents in the way of a blog page."""
     return _env_dict(env, DOC_LINKS_ATTR)
 
 
 def _doc_links(env: BuildEnvironment, links: list[addnodes.pending_xref]) -> tuple[str, ...]:
-    """The names the ``:doc:`` *links* give that no document has."""
+    """The names the ``:doc:`` *links* give that no document has, or that a generated page
+    may have: when the document there goes, the page takes its name back (and its links)."""
     targets = {docname_join(node.get("refdoc", env.docname), node["reftarget"]) for node in links}
-    return tuple(sorted(targets - env.found_docs))
+    pages = page_name_pattern(get_config(env.config).root)
+    return tuple(sorted(t for t in targets if t not in env.found_docs or pages.fullmatch(t)))
+
+
+def _link_state(env: BuildEnvironment, target: str, pages: dict[str, str]) -> object:
+    """What a ``:doc:`` link to *target* shows: its document's title (Sphinx links it), or
+    the title of the generated page of that name, or nothing (a broken link); whether it is
+    a document's, as a page may bear its title."""
+    if target in env.found_docs:
+        title = env.titles.get(target)
+        return (True, title.astext() if title is not None else None)
+    return (False, pages.get(target))
 
 
 class BlogpostCollector(EnvironmentCollector):
@@ -189,15 +202,23 @@ class BlogpostCollector(EnvironmentCollector):
         config = get_config(app.config)
         fingerprints = sorted((docname, post.fingerprint) for docname, post in posts.items())
         # A page's `:doc:` links to generated pages show their titles, or are broken where
-        # the blog has no such page (a tag whose last post lost it).
+        # the blog has no such page (a tag whose last post lost it); a document at a page's
+        # name is linked in its stead, by its own title, until it goes and the page is back.
         from .pages import page_titles  # here: pages imports this module
 
-        titles = page_titles(app) if doc_links_of(env) else {}
+        # Pages are planned only for names no document has: a blog's own index document (at
+        # blogpost_root's `index`, linked from every page, say) needs none on a no-op build.
+        doc_links = doc_links_of(env)
+        targets = {target for linked_targets in doc_links.values() for target in linked_targets}
+        titles = page_titles(app) if not targets <= env.found_docs else {}
+        states = {target: _link_state(env, target, titles) for target in sorted(targets)}
         linked = {
-            docname: [(target, titles.get(target)) for target in targets]
-            for docname, targets in doc_links_of(env).items()
+            docname: [(target, states[target]) for target in linked_targets]
+            for docname, linked_targets in doc_links.items()
         }
-        inputs = stable_digest((fingerprints, sorted(postlists.items()), config, linked))
+        inputs = stable_digest(
+            (fingerprints, sorted(postlists.items()), config, sorted(doc_links.items()), states)
+        )
         if written.inputs == inputs:
             return []
         written.inputs = inputs

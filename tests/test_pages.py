@@ -16,8 +16,9 @@ import babel.dates
 import pytest
 from bs4 import BeautifulSoup
 
-from sphinx_blogpost.blog import Blog
+from sphinx_blogpost.blog import Blog, page_name_pattern
 from sphinx_blogpost.links import format_date, month_names, relative_link
+from sphinx_blogpost.pages import page_titles
 from sphinx_blogpost.posts import SLUG_LENGTH, PostDate
 
 from .conftest import Build, build, copy_root, make_site, posts, soup, warnings_of
@@ -717,6 +718,74 @@ def test_doc_links_to_generated_pages_follow_them_in_incremental_builds(
         assert incremental.warnings == clean.warnings
         assert "unknown document: 'blog/tag/fresh'" in clean.warnings[0]
         shutil.rmtree(tmp_path / "clean")
+
+
+@pytest.mark.parametrize(("builder", "jobs"), [("html", 1), ("dirhtml", 1), ("html", 2)])
+def test_doc_links_follow_a_name_handed_between_a_document_and_a_generated_page(
+    make_app, tmp_path, builder, jobs
+):
+    # A document at a generated page's name is linked by its title; when it goes, the
+    # generated page takes the name back, and the page that links it, not read again, must
+    # show the generated page's title, as a clean build does; and the other way round.
+    dated = "Post {0}\n=======\n\n.. blogpost::\n   :date: 2025-01-0{0}\n{1}\nText.\n"
+    files = {
+        "links.rst": "Links\n=====\n\nSee :doc:`blog/tag/fresh`, :doc:`blog/series/long-run`.\n",
+        **{
+            f"post{n}.rst": dated.format(n, "   :tags: fresh\n" if n == 1 else "")
+            for n in range(1, 7)
+        },
+        "blog/tag/fresh.rst": "My fresh page\n=============\n\nMine.\n",
+        "blog/series/long-run.rst": "My series page\n==============\n\nMine.\n",
+    }
+    srcdir, out = make_site(tmp_path / "src", files, CONF), tmp_path / "out"
+    first = build(make_app, builder, srcdir=srcdir, builddir=out, parallel=jobs)
+    assert sum("blogpost.conflict" in w for w in first.warnings) == 1  # the tag's page
+    page = "links.html" if builder == "html" else "links/index.html"
+
+    def links() -> list[str]:
+        body = BeautifulSoup((out / builder / page).read_text("utf8"), "html.parser")
+        return [a.get_text() for a in body.select("div.body p a")]
+
+    assert links() == ["My fresh page", "My series page"]
+
+    def write(name: str, text: str) -> None:
+        (srcdir / name).write_text(text)
+
+    def series() -> None:  # the document goes as the series' page comes
+        (srcdir / "blog/series/long-run.rst").unlink()
+        write("post2.rst", dated.format(2, "   :series: Long run\n"))
+
+    steps = {
+        "delete": (lambda: (srcdir / "blog/tag/fresh.rst").unlink(), "Tag: fresh"),
+        "create": (
+            lambda: write("blog/tag/fresh.rst", files["blog/tag/fresh.rst"]),
+            "My fresh page",
+        ),
+        "retitle": (lambda: write("blog/tag/fresh.rst", "Renamed\n=======\n\nMine.\n"), "Renamed"),
+        "series": (series, "Renamed"),
+    }
+    for step, (edit, shown) in steps.items():
+        edit()
+        incremental = build(make_app, builder, srcdir=srcdir, builddir=out, parallel=jobs)
+        clean = build(make_app, builder, srcdir=srcdir, builddir=tmp_path / "clean")
+        assert links()[0] == shown, step
+        inc, ref = _bodies(incremental.outdir), _bodies(clean.outdir)
+        gone = {"blog/tag/fresh.html", "blog/tag/fresh/index.html"}  # Sphinx leaves its page
+        assert [p for p in ref if inc[p] != ref[p] and p not in gone] == [], step
+        assert incremental.warnings == clean.warnings, step
+        shutil.rmtree(tmp_path / "clean")
+    assert links() == ["Renamed", "Series: Long run"]
+
+
+def test_every_generated_page_has_a_name_a_document_may_hand_it(blog):
+    # The names whose :doc: links a page's incremental builds follow (collector._doc_links).
+    pattern = page_name_pattern("blog")
+    names = page_titles(blog).keys()
+    kinds = {name.split("/")[1] for name in names if name.count("/") > 1}
+    assert kinds >= {"page", "archive", "category", "tag", "author", "series"}
+    assert [name for name in names if not pattern.fullmatch(name)] == []
+    for name in ("blog/tag/mamba/index", "blog/archive/2025/notes", "blog/notes", "blogs/index"):
+        assert not pattern.fullmatch(name), name
 
 
 def _files(folder: Path) -> list[str]:
