@@ -22,6 +22,7 @@ they make, the directive makes its own node.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
@@ -122,8 +123,11 @@ def read_declaration(app: Sphinx, docname: str, source: list[str]) -> None:
         parser = get_filetype(app.config.source_suffix, app.env.doc2path(docname))
     except FiletypeNotFoundError:
         return
+    myst = _reads_myst(app, parser)
+    if myst:  # before MyST reads it, or MyST 4.0 stops the build, and 5 drops the YAML
+        source[0] = text = _readable_front_matter(docname, text)
     lines = text.splitlines(keepends=True)
-    if _reads_myst(app, parser):
+    if myst:
         front_matter = _front_matter(docname, lines)
         if front_matter is None:
             return
@@ -153,6 +157,43 @@ def read_declaration(app: Sphinx, docname: str, source: list[str]) -> None:
         app.env.current_document[_READ_DECLARATION] = declaration
         padding = "\n" * (end - start - kept.count("\n"))  # every other line keeps its number
         source[0] = "".join(lines[:start]) + kept + padding + "".join(lines[end:])
+
+
+#: Where MyST's YAML front matter ends (``read_topmatter``): at a line that opens with either.
+_MYST_FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)", re.MULTILINE)
+
+
+def _readable_front_matter(docname: str, text: str) -> str:
+    """*text*, a Markdown document, without the characters YAML's reader refuses (DEL, other
+    control characters) in the front matter it opens with, each line that held some warned
+    once. YAML refuses the whole text for one such character: MyST 4.0 lets that error stop
+    the build, MyST 5 drops the page's front matter. Newlines are never among them (every
+    line keeps its number); the front matter is the text MyST gives YAML (a closing line
+    that opens with ``---`` or ``...``), lines counted at newlines only, as in an editor."""
+    start = text.find("\n") + 1
+    if not start or not text.startswith(YAML_FENCE):
+        return text
+    closing = _MYST_FRONT_MATTER_END.search(text, start)
+    if closing is None:  # unclosed: MyST reads the whole text as YAML; the body is left alone
+        return text
+    from yaml.reader import Reader
+
+    unreadable: re.Pattern[str] = Reader.NON_PRINTABLE
+    if unreadable.search(text, start, closing.start()) is None:
+        return text
+    removed: dict[int, list[str]] = {}  # 1-based line -> the characters removed from it
+    for found in unreadable.finditer(text, start, closing.start()):
+        line = text.count("\n", 0, found.start()) + 1
+        names = removed.setdefault(line, [])
+        if (name := f"U+{ord(found[0]):04X}") not in names:
+            names.append(name)
+    for line, names in removed.items():
+        what = f"character {names[0]}" if len(names) == 1 else f"characters {', '.join(names)}"
+        pronoun = "it" if len(names) == 1 else "them"
+        message = f"{what} removed from the front matter: YAML cannot read {pronoun}"
+        warn(BlogpostWarning.OPTION, message, (docname, line))
+    readable = unreadable.sub("", text[start : closing.start()])
+    return text[:start] + readable + text[closing.start() :]
 
 
 def _front_matter(docname: str, lines: list[str]) -> tuple[dict[Any, Any], int] | None:

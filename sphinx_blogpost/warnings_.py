@@ -19,7 +19,8 @@ class BlogpostWarning(Enum):
     OPTION = (
         "option",
         "A post or `postlist` option is unknown or has an invalid value; it is ignored. "
-        "Control characters in a value are left out of it.",
+        "Control characters in a value are left out of it. In any Markdown page's front "
+        "matter, a character YAML cannot read is removed.",
     )
     DUPLICATE = ("duplicate", "A document declares more than one post; the first one is used.")
     TITLE = (

@@ -576,36 +576,72 @@ def test_a_page_whose_front_matter_yaml_cannot_read_is_left_to_myst(make_app, tm
 
 
 def test_a_post_whose_front_matter_yaml_cannot_read_says_so_at_the_problem(make_app, tmp_path):
-    """MyST's "Malformed YAML", at the first line, was all that said a post was lost: an
-    unclosed list, or a control character YAML refuses (DEL), which a value elsewhere loses."""
-    import yaml
-    from myst_parser.config.main import read_topmatter
-
+    """MyST's "Malformed YAML", at the first line, was all that said a post was lost."""
     files = {
         "unclosed.md": "---\nblogpost:\n  date: 2025-01-01\n  tags: [a\n  series: b\n---\n# U\n",
-        "control.md": '---\nblogpost:\n  date: 2025-01-01\n  summary: "a\x7fb"\n---\n# C\n',
         "top_level.md": "---\nblogpost: true\ndate: 2025-01-01\ntags: [a\n---\n# T\n",
     }
-    try:
-        read_topmatter(files["control.md"])
-    except yaml.YAMLError:  # MyST 4.0 lets YAML's error out: it stops the build, extension or not
-        del files["control.md"]
-    except Exception:  # MyST 5 reports it, as "Malformed YAML"
-        pass
     conf = 'extensions = ["sphinx_blogpost"]\nhtml_baseurl = "https://x.org/"\n'
     srcdir = make_site(tmp_path / "src", files, conf)
     result = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
     ours = sorted(_parse(line) for line in result.warnings if "[blogpost." in line)
-    control = [(("control.md", 4), "option")] if "control.md" in files else []
     assert [(where, subtype) for where, subtype, _ in ours] == [
-        *control,
         (("top_level.md", 5), "option"),  # the closing line: YAML finds no `]` before it
         (("unclosed.md", 5), "option"),  # where YAML finds the `[` unclosed
     ]
     assert all("the front matter is not valid YAML: " in message for *_, message in ours)
     assert all(message.endswith("; the post is not read") for *_, message in ours)
-    assert not control or "unacceptable character #x007f" in ours[0][2]
     assert len([line for line in result.warnings if "[myst.topmatter]" in line]) == len(files)
+
+
+#: Front matter MyST reads beside the post's options: its html_meta must reach the page.
+_KEPT = "myst:\n  html_meta:\n    x-kept: kept\n"
+
+
+def _kept(outdir: Path, page: str) -> list[str]:
+    html = BeautifulSoup((outdir / f"{page}.html").read_text("utf8"), "html.parser")
+    return [str(meta["content"]) for meta in html.select('meta[name="x-kept"]')]
+
+
+def test_a_character_yaml_cannot_read_is_removed_from_front_matter(make_app, tmp_path):
+    """YAML refuses a whole text for one control character (DEL): MyST 4.0 let that stop the
+    build, MyST 5 dropped the front matter, and the post with it. The character is removed,
+    on any Markdown page (the build must not stop), and said at its line; the same on both."""
+    files = {
+        # the post's mapping, taken out of the text; a character in it, and in MyST's keys
+        "mapping.md": (
+            f'---\nblogpost:\n  date: 2025-01-01\n  summary: "a\x7fb"\n  tags: t\n{_KEPT}'
+            "orphan: tr\x01ue\n---\n# Mapping\n\nText.\n"
+        ),
+        # ABlog's form, left to MyST too: two characters on one line are one warning
+        "top_level.md": (
+            f"---\nblogpost: true\ndate: 2025-01-02\ntags: \x01u\x7f, \x01v\n{_KEPT}---\n"
+            "# Top level\n\nText.\n"
+        ),
+        # a page, not a post; the body's own DEL is not the front matter's, and stays
+        "page.md": f"---\n{_KEPT}title: x\x7fy\n---\n# Page\n\nBody a\x7fb.\n",
+    }
+    conf = 'extensions = ["sphinx_blogpost"]\nhtml_baseurl = "https://x.org/"\n'
+    srcdir = make_site(tmp_path / "src", files, conf)
+    result = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
+    # nothing from MyST ("Malformed YAML"): the front matter is read
+    assert [line for line in result.warnings if "[blogpost." not in line] == []
+    assert sorted(_parse(line) for line in result.warnings) == [
+        (("mapping.md", 4), "option", "character U+007F removed from the front matter: "
+         "YAML cannot read it"),
+        (("mapping.md", 9), "option", "character U+0001 removed from the front matter: "
+         "YAML cannot read it"),
+        (("page.md", 5), "option", "character U+007F removed from the front matter: "
+         "YAML cannot read it"),
+        (("top_level.md", 4), "option", "characters U+0001, U+007F removed from the front "
+         "matter: YAML cannot read them"),
+    ]  # fmt: skip
+    mapping, top_level = result.posts["mapping"], result.posts["top_level"]
+    assert (mapping.date.iso, mapping.summary, mapping.tags) == ("2025-01-01", "ab", ("t",))
+    assert (top_level.date.iso, top_level.tags) == ("2025-01-02", ("u", "v"))
+    for page in files:
+        assert _kept(result.outdir, page.removesuffix(".md")) == ["kept"], page
+    assert "Body a\x7fb." in (result.outdir / "page.html").read_text("utf8")
 
 
 # -- postlist: options read from the directive's content, each problem at its own line ------
