@@ -38,6 +38,7 @@ from .directives import (
     DIRECTIVE_LINE,
     YAML_FENCE,
     YAML_KEY,
+    AsWritten,
     blogpost_node,
     directive_under_title,
     load_yaml,
@@ -67,6 +68,10 @@ _READ_TOP_LEVEL = "blogpost_read_top_level"
 _DECLARES_POST = ("true", "yes", "on", "1")
 #: ...and those that say a page is not a post.
 _DENIES_POST = ("false", "no", "off", "0")
+#: The options of a post in ABlog's form that its date warning (``blogpost.date``) reads.
+_OWN_DATES = ("date", "updated")
+#: What YAML's tags of the values it may fail to make call for, for a message.
+_KINDS = {"timestamp": "date", "int": "number", "float": "number"}
 
 
 #: Other blog tools' names of post options (Hugo, Material for MkDocs, Jekyll): beside the
@@ -132,6 +137,8 @@ def read_declaration(app: Sphinx, docname: str, source: list[str]) -> None:
         if front_matter is None:
             return
         data, end = front_matter
+        if _quote_values_yaml_cannot_make(docname, lines, data):
+            source[0] = "".join(lines)
         if not isinstance(data.get("blogpost"), dict):
             if "blogpost" in data and not _declares_or_denies_post(data["blogpost"]):
                 line = _top_level_key_lines(lines).get("blogpost", 1)
@@ -194,6 +201,54 @@ def _readable_front_matter(docname: str, text: str) -> str:
         warn(BlogpostWarning.OPTION, message, (docname, line))
     readable = unreadable.sub("", text[start : closing.start()])
     return text[:start] + readable + text[closing.start() :]
+
+
+def _quote_values_yaml_cannot_make(docname: str, lines: list[str], data: dict[Any, Any]) -> bool:
+    """Quote in *lines* each top-level value of the front matter *data* (read from them) that
+    YAML takes for a date or number it cannot make (``date: 2025-02-30``), with a warning,
+    and say whether there was one. MyST then reads it as text, where MyST 4.0 stopped the
+    build and MyST 5 dropped the page's front matter. A post's ``date`` and ``updated`` get
+    the post's own date warning instead."""
+    failed = [
+        (str(key), value)
+        for key, value in data.items()
+        if isinstance(value, AsWritten) and isinstance(value.value, str)  # not made
+    ]
+    if not failed:
+        return False
+    key_lines = _top_level_key_lines(lines)
+    quoted = False
+    for key, value in failed:
+        line = key_lines.get(key)
+        if line is None:
+            continue
+        # the value as written, maybe after a tag (`!!timestamp 2025-02-30`), up to a comment
+        written = re.match(
+            rf"{re.escape(key)}[ \t]*:[ \t]+((?:![^ \t]*[ \t]+)?{re.escape(value)})"
+            r"(?:[ \t]+#.*|[ \t]*)$",
+            lines[line - 1],
+        )
+        if written is None:  # a quoted key, a value over several lines: as YAML takes it
+            continue
+        text, as_written = lines[line - 1], written[1]
+        quoted_text = "'" + as_written.replace("'", "''") + "'"
+        lines[line - 1] = f"{text[: written.start(1)]}{quoted_text}{text[written.end(1) :]}"
+        quoted = True
+        if key in _OWN_DATES and _declares_post(data.get("blogpost")):
+            continue
+        tag = as_written.split()[0].removeprefix("!!") if as_written.startswith("!") else ""
+        kind = _KINDS.get(tag) or ("date" if _looks_like_date(value) else "number")
+        message = f"{key}: {as_written!r} is not a {kind} YAML can read; it is read as text"
+        warn(BlogpostWarning.OPTION, message, (docname, line))
+    return quoted
+
+
+def _looks_like_date(text: str) -> bool:
+    """Whether YAML takes the plain scalar *text* for a date (else a number)."""
+    from yaml.resolver import Resolver
+
+    resolvers = Resolver.yaml_implicit_resolvers.get(text[:1], [])
+    return any(tag.endswith(":timestamp") and regexp.match(text) for tag, regexp in resolvers)
 
 
 def _front_matter(docname: str, lines: list[str]) -> tuple[dict[Any, Any], int] | None:

@@ -20,7 +20,8 @@ class BlogpostWarning(Enum):
         "option",
         "A post or `postlist` option is unknown or has an invalid value; it is ignored. "
         "Control characters in a value are left out of it. In any Markdown page's front "
-        "matter, a character YAML cannot read is removed.",
+        "matter, a character YAML cannot read is removed, and a value YAML cannot make "
+        "(`2025-02-30`) is read as text.",
     )
     DUPLICATE = ("duplicate", "A document declares more than one post; the first one is used.")
     TITLE = (
