@@ -320,7 +320,9 @@ def _loader(fast: bool) -> type:
         text = str(loader.construct_scalar(node))
         try:
             value = resolve[node.tag](loader, node)
-        except ValueError:  # `2025-02-30`, `!!int abc`: text to all
+        # `2025-02-30`, `!!int abc`; `!!bool maybe` and `!!timestamp abc`, whose KeyError
+        # and AttributeError YAML lets out as they are: text to all
+        except (ValueError, KeyError, AttributeError):
             value = text
         return AsWritten(text, value)
 

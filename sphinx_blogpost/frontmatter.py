@@ -71,7 +71,7 @@ _DENIES_POST = ("false", "no", "off", "0")
 #: The options of a post in ABlog's form that its date warning (``blogpost.date``) reads.
 _OWN_DATES = ("date", "updated")
 #: What YAML's tags of the values it may fail to make call for, for a message.
-_KINDS = {"timestamp": "date", "int": "number", "float": "number"}
+_KINDS = {"timestamp": "date", "bool": "boolean", "int": "number", "float": "number"}
 
 
 #: Other blog tools' names of post options (Hugo, Material for MkDocs, Jekyll): beside the

@@ -648,14 +648,18 @@ def test_a_date_yaml_cannot_make_is_read_as_text(make_app, tmp_path):
             "# Updated\n"
         ),
         "page.md": f"---\ndate: 2025-13-01  # a comment\nhex: 0x_\n{_KEPT}---\n# Page\n",
-        # a tag's value, quoted as written
-        "tagged.md": f"---\ndate: !!timestamp 2025-02-30\n{_KEPT}---\n# T\n",
+        # a tag's value, quoted as written; YAML lets `!!bool maybe` out as a KeyError, which
+        # stopped the build in this extension's reading, and stops MyST (4 and 5)
+        "tagged.md": f"---\ndate: !!timestamp 2025-02-30\nflag: !!bool maybe\n{_KEPT}---\n# T\n",
+        # ...in the post's own options too: an option's value, as any other
+        "mapped.md": f"---\nblogpost:\n  date: 2025-01-01\n  pin: !!bool maybe\n{_KEPT}---\n# M\n",
     }
     conf = 'extensions = ["sphinx_blogpost"]\nhtml_baseurl = "https://x.org/"\n'
     srcdir = make_site(tmp_path / "src", files, conf)
     result = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
     assert [line for line in result.warnings if "[blogpost." not in line] == []  # MyST's
     assert sorted(_parse(line) for line in result.warnings) == [
+        (("mapped.md", 4), "option", "option 'pin' is a flag; 'maybe' is not true or false"),
         (("page.md", 2), "option", "date: '2025-13-01' is not a date YAML can read; it is "
          "read as text"),
         (("page.md", 3), "option", "hex: '0x_' is not a number YAML can read; it is read "
@@ -664,6 +668,8 @@ def test_a_date_yaml_cannot_make_is_read_as_text(make_app, tmp_path):
          "listed"),
         (("tagged.md", 2), "option", "date: '!!timestamp 2025-02-30' is not a date YAML "
          "can read; it is read as text"),
+        (("tagged.md", 3), "option", "flag: '!!bool maybe' is not a boolean YAML can read; "
+         "it is read as text"),
         (("updated.md", 4), "date", "updated: cannot read '2025-01-01 25:00' as a date"),
     ]  # fmt: skip
     assert result.posts["post"].tags == ("t",)
