@@ -1,9 +1,11 @@
 """Right-to-left languages: a site in Arabic is laid out right to left (``dir`` on ``<html>``
-in dispatches), and a post whose language runs the other way than the site's has its ``dir``
-wherever its words are marked with their ``lang``."""
+in dispatches), a post whose language runs the other way than the site's has its ``dir``
+wherever its words are marked with their ``lang``, and the blog's labels are in the site's
+language, each count in its plural form."""
 
 from __future__ import annotations
 
+import gettext
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
+from sphinx_blogpost.i18n import LOCALE_DIR
 from sphinx_blogpost.posts import dir_attribute, text_direction
 
 from .conftest import ROOTS, Build, build, warnings_of
@@ -157,3 +160,105 @@ def test_a_no_op_build_knows_the_sites_direction_without_asking_babel(
     again = build(make_app, "html", srcdir=ROOTS / "test-rtl-post", builddir=out)
     assert first.warnings == again.warnings == []
     assert asked == []
+
+
+# -- the blog's labels in the right-to-left languages ------------------------------------
+
+
+@pytest.fixture(scope="module")
+def labels_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """An Arabic blog whose posts have 1, 2, 3, 11 and 100 words, read at a word a minute."""
+    return _built("test-rtl-labels", tmp_path_factory.mktemp("rtl-labels"))
+
+
+def _text(tag: Any) -> str:
+    return " ".join(tag.get_text(" ").split())
+
+
+#: Arabic has six plural forms (CLDR): 0, 1, 2, 3-10, 11-99 and the rest (100). One and two
+#: are said without the number, in the word's singular and dual.
+ARABIC = {
+    1: ("دقيقة واحدة للقراءة", "دقيقة واحدة · كلمة واحدة"),
+    2: ("دقيقتان للقراءة", "دقيقتان · كلمتان"),
+    3: ("3 دقائق للقراءة", "3 دقائق · 3 كلمات"),
+    11: ("11 دقيقة للقراءة", "11 دقيقة · 11 كلمة"),
+    100: ("100 دقيقة للقراءة", "100 دقيقة · 100 كلمة"),
+}
+
+
+def test_an_arabic_site_says_each_count_in_its_plural_form(labels_site: Build) -> None:
+    assert labels_site.warnings == []
+    for words, (readtime, meta) in ARABIC.items():
+        header = soup(labels_site, f"posts/words-{words}").select_one(".bp-post-header")
+        assert _text(header.select_one(".bp-readtime")) == readtime
+        assert _text(header.select_one(".bp-words")) == meta.split(" · ")[1]
+    # the list layout: "N min · M words", newest first
+    home = soup(labels_site, "index")
+    assert [_text(p) for p in home.select(".bp-list-item .bp-card-meta")] == [
+        meta for _readtime, meta in reversed(ARABIC.values())
+    ]
+    index = soup(labels_site, "blog/index")  # cards, two a page
+    assert [_text(t) for t in index.select(".bp-card .bp-readtime")] == [
+        ARABIC[100][0],
+        ARABIC[11][0],
+    ]
+    assert _text(index.select_one(".bp-pagination a[rel=next]")) == "مقالات أقدم →"
+    assert [a["aria-label"] for a in index.select(".bp-pagination a.bp-page")] == [
+        "الصفحة 2",
+        "الصفحة 3",
+    ]
+    assert "الصفحة 2" in soup(labels_site, "blog/page/2").title.get_text()
+    assert _text(soup(labels_site, "blog/page/2").select_one(".bp-pagination a[rel=prev]")) == (
+        "← مقالات أحدث"
+    )
+    post = soup(labels_site, "posts/words-2")
+    assert _text(post.select_one(".bp-series-part")) == "الجزء 2 من 3"
+    assert [(a["class"], a["data-label"]) for a in post.select(".bp-post-nav > [data-label]")] == [
+        (["bp-post-nav-prev"], "مقالة أقدم"), (["bp-post-nav-next"], "مقالة أحدث")
+    ]  # fmt: skip
+    archive = soup(labels_site, "blog/archive")  # 2025: 5 posts; March 2, February 2, January 1
+    assert [_text(c) for c in archive.select(".bp-count .bp-visually-hidden")] == [
+        "(5 مقالات)", "(مقالتان)", "(مقالتان)", "(مقالة واحدة)"
+    ]  # fmt: skip
+    series = soup(labels_site, "blog/series/جولة")
+    assert _text(series.select_one(".bp-series-count")) == "3 أجزاء"
+
+
+def test_a_hebrew_site_says_one_and_two_as_hebrew_does(make_app: Any, tmp_path: Path) -> None:
+    """Hebrew's three forms (CLDR): one, two, and the rest."""
+    site = build(make_app, "html", srcdir=ROOTS / "test-rtl-labels", builddir=tmp_path,
+                 confoverrides={"language": "he"})  # fmt: skip
+    assert site.warnings == []
+    said = {
+        words: [_text(soup(site, f"posts/words-{words}").select_one(f".bp-post-header {kind}"))
+                for kind in (".bp-readtime", ".bp-words")]
+        for words in (1, 2, 3, 11)
+    }  # fmt: skip
+    assert said == {
+        1: ["דקת קריאה אחת", "מילה אחת"],
+        2: ["שתי דקות קריאה", "שתי מילים"],
+        3: ["3 דקות קריאה", "3 מילים"],
+        11: ["11 דקות קריאה", "11 מילים"],
+    }
+    archive = soup(site, "blog/archive")
+    assert [_text(c) for c in archive.select(".bp-count .bp-visually-hidden")] == [
+        "(5 פוסטים)", "(שני פוסטים)", "(שני פוסטים)", "(פוסט אחד)"
+    ]  # fmt: skip
+    index = soup(site, "blog/index")
+    assert _text(index.select_one(".bp-pagination a[rel=next]")) == "פוסטים ישנים יותר →"
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("ar", {0: "0 كلمة", 1: "كلمة واحدة", 2: "كلمتان", 3: "3 كلمات", 10: "10 كلمات",
+             11: "11 كلمة", 99: "99 كلمة", 100: "100 كلمة", 102: "102 كلمة",
+             103: "103 كلمات", 111: "111 كلمة", 1000: "1000 كلمة"}),
+     ("he", {0: "0 מילים", 1: "מילה אחת", 2: "שתי מילים", 20: "20 מילים"}),
+     ("fa", {0: "0 کلمه", 1: "1 کلمه", 2: "2 کلمه"}),
+     ("ur", {0: "0 الفاظ", 1: "1 لفظ", 2: "2 الفاظ"})],
+)  # fmt: skip
+def test_each_count_takes_its_languages_form(language: str, said: dict[int, str]) -> None:
+    """Counts a small site does not reach, from the compiled catalog as Sphinx reads it."""
+    catalog = gettext.translation("sphinx_blogpost", LOCALE_DIR, [language])
+    forms = {n: catalog.ngettext("%(count)d word", "%(count)d words", n) for n in said}
+    assert {n: form % {"count": n} for n, form in forms.items()} == said
