@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from .i18n import _
 from .posts import FILE_NAME_BYTES, UNWRITABLE, fits_a_file_name, has_visible, split_list
 from .warnings_ import BlogpostWarning, warn
 
@@ -181,7 +182,8 @@ class BlogpostConfig:
     title: str = _option(
         "Blog",
         _non_empty_str,
-        "Heading of the blog index; used in feeds and page titles (so not empty).",
+        "Heading of the blog index; used in feeds and page titles (so not empty). Unset, it is "
+        "the word for it in Sphinx's `language` (\"ブログ\" in Japanese).",
         "html",
     )
     eyebrow: str = _option(
@@ -299,6 +301,8 @@ def validate_config(app: Sphinx, config: Config) -> None:
             )
         setattr(config, name, value)
     _note_unknown_names(config, conf_py)
+    if config[PREFIX + "title"] == defaults.title and not _is_written(config, PREFIX + "title"):
+        setattr(config, PREFIX + "title", _("Blog"))  # the site's word for it (ブログ), unless set
     # The values are final from here on (ABlog's settings were mapped at priority 700), and
     # get_config() is called a few times per page: it returns this object from now on.
     # Sphinx does not pickle ``_``-prefixed attributes of its Config.
@@ -306,6 +310,11 @@ def validate_config(app: Sphinx, config: Config) -> None:
 
 
 _VALIDATED_ATTR = "_blogpost_validated"
+
+
+def _is_written(config: Config, name: str) -> bool:
+    """Whether *name* is set in conf.py or on the command line (``-D``), not by default."""
+    return name in getattr(config, "_raw_config", {}) or name in getattr(config, "_overrides", {})
 
 
 def _note_unknown_names(config: Config, conf_py: Path) -> None:

@@ -187,7 +187,7 @@ EXPECTED = {
         "nav": ["المدونة", "الأرشيف", "التصنيفات", "الوسوم"], "pager_next": "مقالات أقدم",
         "post_older": "مقالة أقدم", "tag_title": "الوسم: python", "archive": "الأرشيف",
         "part": "الجزء 1 من 3", "related": "مقالات ذات صلة", "skip": "التخطي إلى المحتوى",
-        "page_2": "Blog — الصفحة 2", "page_link": "الصفحة 2", "series_count": "3 أجزاء",
+        "page_2": "المدونة — الصفحة 2", "page_link": "الصفحة 2", "series_count": "3 أجزاء",
         "tag_feed": "خلاصة Atom لهذا الوسم", "archive_count": "(3 مقالات)",
     },
     "he": {
@@ -195,7 +195,7 @@ EXPECTED = {
         "nav": ["בלוג", "ארכיון", "קטגוריות", "תגיות"], "pager_next": "פוסטים ישנים יותר",
         "post_older": "פוסט ישן יותר", "tag_title": "תגית: python", "archive": "ארכיון",
         "part": "חלק 1 מתוך 3", "related": "פוסטים קשורים", "skip": "דילוג לתוכן",
-        "page_2": "Blog — עמוד 2", "page_link": "עמוד 2", "series_count": "3 חלקים",
+        "page_2": "בלוג — עמוד 2", "page_link": "עמוד 2", "series_count": "3 חלקים",
         "tag_feed": "פיד Atom של תגית זו", "archive_count": "(3 פוסטים)",
     },
     # Persian words hold zero-width non-joiners (U+200C), as Persian is typed; ruff takes
@@ -205,7 +205,7 @@ EXPECTED = {
         "nav": ["وبلاگ", "بایگانی", "دسته‌ها", "برچسب‌ها"],  # noqa: RUF001
         "pager_next": "نوشته‌های قدیمی‌تر", "post_older": "نوشتهٔ قدیمی‌تر",
         "tag_title": "برچسب: python", "archive": "بایگانی", "part": "بخش 1 از 3",
-        "related": "نوشته‌های مرتبط", "skip": "پرش به محتوا", "page_2": "Blog — صفحهٔ 2",
+        "related": "نوشته‌های مرتبط", "skip": "پرش به محتوا", "page_2": "وبلاگ — صفحهٔ 2",
         "page_link": "صفحهٔ 2", "series_count": "3 بخش", "tag_feed": "خوراک Atom این برچسب",
         "archive_count": "(3 نوشته)",
     },
@@ -214,7 +214,7 @@ EXPECTED = {
         "nav": ["بلاگ", "آرکائیو", "زمرے", "ٹیگز"], "pager_next": "پرانی تحریریں",
         "post_older": "پرانی تحریر", "tag_title": "ٹیگ: python", "archive": "آرکائیو",
         "part": "3 میں سے حصہ 1", "related": "متعلقہ تحریریں", "skip": "مواد پر جائیں",
-        "page_2": "Blog — صفحہ 2", "page_link": "صفحہ 2", "series_count": "3 حصے",
+        "page_2": "بلاگ — صفحہ 2", "page_link": "صفحہ 2", "series_count": "3 حصے",
         "tag_feed": "اس ٹیگ کی Atom فیڈ", "archive_count": "(3 تحریریں)",
     },
 }  # fmt: skip
@@ -263,6 +263,7 @@ def test_labels_in_the_site_language(make_app, tmp_path, language):
     assert second.select_one(".bp-post-nav-prev")["data-label"] == expected["post_older"]
 
     index = _page(out, "blog/index")
+    assert _text(index, "h1.bp-heading") == expected["nav"][0]  # blogpost_title unset
     assert _text(index, ".bp-card .bp-readtime") == expected["readtime"]  # a card
     assert _text(index, ".bp-pagination a[rel=next]") == expected["pager_next"] + " →"
     assert _page(out, "blog/page/2").title.get_text().startswith(expected["page_2"])
@@ -277,6 +278,19 @@ def test_labels_in_the_site_language(make_app, tmp_path, language):
     assert _text(archive, "h1.bp-page-title") == expected["archive"]
     assert _text(archive, "h2 .bp-count .bp-visually-hidden") == expected["archive_count"]
     assert _text(_page(out, "blog/series/tour"), ".bp-series-count") == expected["series_count"]
+
+
+@pytest.mark.parametrize(
+    ("conf", "heading"), [("", "ブログ"), ('blogpost_title = "Blog"\n', "Blog")]
+)
+def test_the_blogs_title_is_the_sites_word_unless_set(make_app, tmp_path, conf, heading):
+    srcdir = _site(tmp_path / "src", _CONF + 'language = "ja"\n' + conf)
+    site = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
+    assert site.warnings == []
+    assert _text(_page(site.outdir, "blog/index"), "h1.bp-heading") == heading
+    assert _page(site.outdir, "blog/page/2").title.get_text().startswith(f"{heading} — ")
+    feed = (site.outdir / "blog" / "atom.xml").read_text("utf8")
+    assert f"<title>{heading}</title>" in feed
 
 
 @pytest.mark.parametrize("language", ["de_DE", "de-AT"])
