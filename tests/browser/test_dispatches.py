@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import settle
 
@@ -490,7 +491,9 @@ def test_contents_sidebar_heading_is_no_tab_stop_and_stays_open(
     assert summary.evaluate("el => el.tabIndex") == -1
     summary.focus()
     page.keyboard.press("Enter")
-    assert page.locator(".bp-toc details").evaluate("el => el.open")
+    # The box folds, then its "toggle" event (a task of its own) opens it again: wait for it,
+    # as a loaded machine may run this check between the two.
+    expect(page.locator(".bp-toc details")).to_have_js_property("open", True)
     narrow = visit(site.page(site.longest_post), width=768).page
     assert narrow.locator(".bp-toc summary").evaluate("el => el.tabIndex") == 0  # a box
 
