@@ -26,6 +26,7 @@ from .feeds import (
 )
 from .freshness import WrittenDocuments, WrittenPages, put_by_sphinx
 from .posts import cover_path
+from .warnings_ import BlogpostWarning, warn
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -258,6 +259,15 @@ def pages_linking_feeds(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return sorted(env.found_docs) if changed else []
 
 
+#: The suffixes of the image files a local cover is copied from (lower case). A cover is put
+#: in the output at its source path, beside the pages, not in ``_images`` as Sphinx puts an
+#: image: a file of another kind there (``index.html``, ``searchindex.js``, ``.env``) could
+#: take a page's place or publish what is no picture, which a post's ``image`` never means.
+COVER_SUFFIXES = (
+    ".apng", ".avif", ".bmp", ".gif", ".heic", ".heif", ".ico", ".jpeg", ".jpg", ".jxl",
+    ".png", ".svg", ".tif", ".tiff", ".webp",
+)  # fmt: skip
+
 _COVERS_COPIED = "_blogpost_covers_copied"  # on the builder, from collect to build-finished
 
 
@@ -281,13 +291,20 @@ def _copy_covers(app: Sphinx) -> None:
     feeds give and listings link, unless Sphinx puts it there itself (``html_static_path``,
     ``html_extra_path``). Every builder of HTML shows covers on cards, singlehtml and epub
     too. A cover this extension copied there that no post uses any more is removed, as a
-    clean build would not have it."""
+    clean build would not have it. Only an image file is copied (see :data:`COVER_SUFFIXES`)."""
     if app.builder.format != "html":
         return
     written = WrittenPages(app, "covers", chrome=False)
     for post in posts_of(app.env).values():
         path = cover_path(post.docname, post.image)
         if path is None or put_by_sphinx(app, path):
+            continue
+        if not path.lower().endswith(COVER_SUFFIXES):
+            message = (
+                f"cover image {post.image!r} is not an image file (by its suffix): it is not "
+                "copied to the output, where it could take a page's place"
+            )
+            warn(BlogpostWarning.IMAGE, message, (post.docname, post.line))
             continue
         source, target = Path(app.srcdir, path), Path(app.outdir, path)
         try:

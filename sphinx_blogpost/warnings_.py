@@ -39,7 +39,11 @@ class BlogpostWarning(Enum):
         "where another page goes, or another post's too; no redirect is written there.",
     )
     FEED = ("feed", "Feeds cannot be written, usually because `html_baseurl` is not set.")
-    IMAGE = ("image", "A post's cover image cannot be found; the post is shown without one.")
+    IMAGE = (
+        "image",
+        "A post's cover image cannot be found; the post is shown without one. Or its file is "
+        "no image (by its suffix): it is not copied to the output.",
+    )
     SLUG = ("slug", "Two different names give the same slug; one of them gets a suffix.")
 
     def __init__(self, subtype: str, description: str) -> None:

@@ -516,3 +516,21 @@ def test_a_cover_address_with_spaces_is_shared_as_a_uri(make_app, tmp_path):
     assert (
         json.loads((result.outdir / "blog/feed.json").read_text("utf8"))["items"][0]["image"] == uri
     )
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+def test_a_cover_that_is_no_image_file_is_not_copied(make_app, rootdir, tmp_path, builder):
+    # A cover is copied beside the pages, at its source path: `/index.html` there would be the
+    # site's home page, `secret.env` a file published that no post means to show.
+    srcdir = rootdir / "test-cover-not-image"
+    result = build(make_app, builder, srcdir=srcdir, builddir=tmp_path)
+    suffix = "is not an image file (by its suffix): it is not copied to the output, where it "
+    suffix += "could take a page's place [blogpost.image]"
+    assert result.warnings == [
+        f"{srcdir / 'posts' / 'page.rst'}:4: WARNING: cover image '/index.html' {suffix}",
+        f"{srcdir / 'posts' / 'secret.md'}:1: WARNING: cover image '../secret.env' {suffix}",
+    ]
+    home = (result.outdir / "index.html").read_text("utf8")
+    assert "not the home page" not in home
+    assert BeautifulSoup(home, "html.parser").title is not None  # Sphinx's page
+    assert not (result.outdir / "secret.env").exists()
