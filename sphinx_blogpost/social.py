@@ -268,6 +268,11 @@ COVER_SUFFIXES = (
     ".png", ".svg", ".tif", ".tiff", ".webp",
 )  # fmt: skip
 
+#: The folders of the output where Sphinx puts files of its own (the theme's and
+#: ``html_static_path``'s, the documents' images, sources and downloads): a cover copied
+#: there would take the place of one of them, or they of it, depending on the build.
+SPHINX_FOLDERS = ("_static", "_images", "_sources", "_downloads")
+
 _COVERS_COPIED = "_blogpost_covers_copied"  # on the builder, from collect to build-finished
 
 
@@ -291,7 +296,8 @@ def _copy_covers(app: Sphinx) -> None:
     feeds give and listings link, unless Sphinx puts it there itself (``html_static_path``,
     ``html_extra_path``). Every builder of HTML shows covers on cards, singlehtml and epub
     too. A cover this extension copied there that no post uses any more is removed, as a
-    clean build would not have it. Only an image file is copied (see :data:`COVER_SUFFIXES`)."""
+    clean build would not have it. Only an image file is copied (see :data:`COVER_SUFFIXES`),
+    and none into Sphinx's own folders (:data:`SPHINX_FOLDERS`)."""
     if app.builder.format != "html":
         return
     written = WrittenPages(app, "covers", chrome=False)
@@ -299,12 +305,12 @@ def _copy_covers(app: Sphinx) -> None:
         path = cover_path(post.docname, post.image)
         if path is None or put_by_sphinx(app, path):
             continue
-        if not path.lower().endswith(COVER_SUFFIXES):
-            message = (
-                f"cover image {post.image!r} is not an image file (by its suffix): it is not "
-                "copied to the output, where it could take a page's place"
+        if problem := _not_to_copy(path):
+            warn(
+                BlogpostWarning.IMAGE,
+                f"cover image {post.image!r} {problem}",
+                (post.docname, post.line),
             )
-            warn(BlogpostWarning.IMAGE, message, (post.docname, post.line))
             continue
         source, target = Path(app.srcdir, path), Path(app.outdir, path)
         try:
@@ -320,6 +326,23 @@ def _copy_covers(app: Sphinx) -> None:
     keep = {path for path in written.written_before if put_by_sphinx(app, path)}
     written.remove_gone(keep=keep, output_of=lambda path: Path(app.outdir, path))
     written.save()
+
+
+def _not_to_copy(path: str) -> str:
+    """Why the local cover at *path* (in the source folder) is not copied to the same path in
+    the output; ``""`` if it is."""
+    if not path.lower().endswith(COVER_SUFFIXES):
+        return (
+            "is not an image file (by its suffix): it is not copied to the output, where it "
+            "could take a page's place"
+        )
+    folder = path.partition("/")[0]
+    if folder.lower() in SPHINX_FOLDERS:
+        return (
+            f"is in {folder!r}, where Sphinx puts files of its own: it is not copied to the "
+            "output (move it to a folder of its own)"
+        )
+    return ""
 
 
 def setup_social(app: Sphinx) -> None:

@@ -373,13 +373,18 @@ def test_a_cover_sphinx_copies_itself_stays_once_no_post_uses_it(
     post = srcdir / "escape.rst"
     post.write_text(post.read_text().replace("images/cover.png", f"/{cover}"))
 
-    def build_site() -> Path:
+    def build_site(warned: bool = False) -> Path:
         result = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
-        assert result.warnings == []
+        assert len(result.warnings) == warned
+        assert all(
+            "is in '_static', where Sphinx puts files of its own" in w for w in result.warnings
+        )
         return result.outdir / cover
 
     if not from_the_start:  # the extension copies the cover, until Sphinx does
-        assert build_site().is_file()
+        # (but not into _static, where the theme's files go: it warns until Sphinx does)
+        in_static = cover.startswith("_static/")
+        assert build_site(warned=in_static).is_file() != in_static
     with (srcdir / "conf.py").open("a") as conf:
         conf.write(setting + "\n")
     assert build_site().is_file()
@@ -519,18 +524,25 @@ def test_a_cover_address_with_spaces_is_shared_as_a_uri(make_app, tmp_path):
 
 
 @pytest.mark.parametrize("builder", ["html", "dirhtml"])
-def test_a_cover_that_is_no_image_file_is_not_copied(make_app, rootdir, tmp_path, builder):
+def test_a_cover_that_would_take_another_files_place_is_not_copied(
+    make_app, rootdir, tmp_path, builder
+):
     # A cover is copied beside the pages, at its source path: `/index.html` there would be the
-    # site's home page, `secret.env` a file published that no post means to show.
-    srcdir = rootdir / "test-cover-not-image"
+    # site's home page, `secret.env` a file published that no post means to show, and
+    # `/_static/file.png` the theme's file (in a clean build; the theme's in the next).
+    srcdir = rootdir / "test-covers-not-copied"
     result = build(make_app, builder, srcdir=srcdir, builddir=tmp_path)
-    suffix = "is not an image file (by its suffix): it is not copied to the output, where it "
-    suffix += "could take a page's place [blogpost.image]"
+    no_image = "is not an image file (by its suffix): it is not copied to the output, where "
+    no_image += "it could take a page's place [blogpost.image]"
     assert result.warnings == [
-        f"{srcdir / 'posts' / 'page.rst'}:4: WARNING: cover image '/index.html' {suffix}",
-        f"{srcdir / 'posts' / 'secret.md'}:1: WARNING: cover image '../secret.env' {suffix}",
+        f"{srcdir / 'posts' / 'page.rst'}:4: WARNING: cover image '/index.html' {no_image}",
+        f"{srcdir / 'posts' / 'secret.md'}:1: WARNING: cover image '../secret.env' {no_image}",
+        f"{srcdir / 'posts' / 'static.rst'}:4: WARNING: cover image '/_static/file.png' is in "
+        "'_static', where Sphinx puts files of its own: it is not copied to the output (move "
+        "it to a folder of its own) [blogpost.image]",
     ]
     home = (result.outdir / "index.html").read_text("utf8")
     assert "not the home page" not in home
     assert BeautifulSoup(home, "html.parser").title is not None  # Sphinx's page
     assert not (result.outdir / "secret.env").exists()
+    assert b"no theme file" not in (result.outdir / "_static" / "file.png").read_bytes()
