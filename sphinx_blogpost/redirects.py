@@ -5,6 +5,7 @@ readers on to where the page is now. Written by the html and dirhtml builders.""
 from __future__ import annotations
 
 import os
+import unicodedata
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -132,7 +133,7 @@ class _Output:
         on a file system that ignores it, any number on one that does not)."""
         found = [Path(self.app.outdir)]
         for part in path.relative_to(self.app.outdir).parts:
-            folded = part.lower()
+            folded = _fold(part)
             found = [
                 Path(folder, entry)
                 for folder in found
@@ -145,7 +146,7 @@ class _Output:
             entries: dict[str, list[str]] = {}
             try:
                 for entry in os.listdir(folder):
-                    entries.setdefault(entry.lower(), []).append(entry)
+                    entries.setdefault(_fold(entry), []).append(entry)
             except OSError:  # no folder there, or a file
                 pass
             self._listed[folder] = entries
@@ -157,8 +158,8 @@ class _Output:
         for folder in path.relative_to(outdir).parents:
             listed = self._listed.get(outdir / folder)
             child = path.relative_to(outdir / folder).parts[0]
-            if listed is not None and child not in listed.setdefault(child.lower(), []):
-                listed[child.lower()].append(child)
+            if listed is not None and child not in listed.setdefault(_fold(child), []):
+                listed[_fold(child)].append(child)
 
     def in_the_way(self, path: Path) -> str:
         """The file the build wrote (a feed, ``objects.inv``...) where a folder of *path*
@@ -288,7 +289,14 @@ def _redirects(
 
 def _folded(path: Path) -> str:
     """*path* as a file system that ignores case sees it: one key for the files it holds as one."""
-    return path.as_posix().lower()
+    return _fold(path.as_posix())
+
+
+def _fold(name: str) -> str:
+    """*name* as macOS sees it, which ignores case and how an accented letter is encoded
+    (``é`` as one code point or as ``e`` and a combining accent: Unicode normalization);
+    Windows ignores case."""
+    return unicodedata.normalize("NFC", name).lower()
 
 
 def _clash(app: Sphinx, path: Path, other: Path, what: str, same: str) -> str:
@@ -297,9 +305,14 @@ def _clash(app: Sphinx, path: Path, other: Path, what: str, same: str) -> str:
     if path == other:
         return same
     file = other.relative_to(app.outdir).as_posix()
+    if path.as_posix().lower() == other.as_posix().lower():
+        return (
+            f"differs only in case from {file!r}, {what} (one file where case is ignored, as "
+            "on macOS and Windows)"
+        )
     return (
-        f"differs only in case from {file!r}, {what} (one file where case is ignored, as on "
-        "macOS and Windows)"
+        f"differs from {file!r}, {what}, only in how its accented letters are encoded "
+        "(Unicode normalization), perhaps in case too (one file on macOS, which ignores both)"
     )
 
 

@@ -5,6 +5,7 @@ parallel builds write what a clean one does; ABlog's addresses in compatibility 
 from __future__ import annotations
 
 import shutil
+import unicodedata
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote, urljoin
 
@@ -839,3 +840,22 @@ def test_two_spellings_of_one_file_in_one_post_are_one_redirect(make_app, tmp_pa
     site = build(make_app, "dirhtml", srcdir=srcdir, builddir=tmp_path / "out")
     assert site.warnings == []
     assert list(_redirect_files(site.outdir)) == ["old/index.html"]
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+def test_an_old_address_that_is_a_page_but_for_how_its_accents_are_encoded_warns(
+    make_app, rootdir, tmp_path, builder
+):
+    # macOS holds `café` with é as one code point (NFC) and as e and an accent (NFD) as one
+    # file: a redirect there replaced the post's page, without a word, when built on a Mac.
+    srcdir = rootdir / "test-redirect-accents"
+    site = build(make_app, builder, srcdir=srcdir, builddir=tmp_path)
+    page = "posts/café.html" if builder == "html" else "posts/café/index.html"
+    assert _relative_warnings(site, srcdir) == [
+        f"posts/moved.rst:6: WARNING: redirect 'posts/cafe%CC%81' differs from {page!r}, "
+        "where the document 'posts/café' is written, only in how its accented letters are "
+        "encoded (Unicode normalization), perhaps in case too (one file on macOS, which "
+        "ignores both): no redirect is written there [blogpost.conflict]"
+    ]
+    folded = {unicodedata.normalize("NFC", str(path)) for path in site.outdir.rglob("*")}
+    assert len(folded) == len(list(site.outdir.rglob("*")))  # no file is another but for that

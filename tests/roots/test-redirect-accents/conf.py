@@ -1,0 +1,3 @@
+extensions = ["sphinx_blogpost"]
+html_theme = "alabaster"
+html_baseurl = "https://blog.example.org/"
