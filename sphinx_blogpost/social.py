@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import filecmp
 import json
+import re
 import shutil
 from html import escape, unescape
 from pathlib import Path
@@ -273,6 +274,9 @@ COVER_SUFFIXES = (
 #: there would take the place of one of them, or they of it, depending on the build.
 SPHINX_FOLDERS = ("_static", "_images", "_sources", "_downloads")
 
+#: A drive's name at the start of a path (``C:``), which Windows reads as that drive's.
+_DRIVE = re.compile(r"[A-Za-z]:")
+
 _COVERS_COPIED = "_blogpost_covers_copied"  # on the builder, from collect to build-finished
 
 
@@ -331,6 +335,14 @@ def _copy_covers(app: Sphinx) -> None:
 def _not_to_copy(path: str) -> str:
     """Why the local cover at *path* (in the source folder) is not copied to the same path in
     the output; ``""`` if it is."""
+    if "\\" in path or _DRIVE.match(path):
+        # Windows reads `\` as a folder's end, so `images\..\..\x.png` would be read and
+        # written outside the source and output folders, and `/C:/x.png` is a drive's file
+        # (a browser reads `\` in a link as `/`: no such cover is shown on the web anyway).
+        return (
+            "has a backslash or names a drive: it is not copied to the output (separate "
+            "folders with '/')"
+        )
     if not path.lower().endswith(COVER_SUFFIXES):
         return (
             "is not an image file (by its suffix): it is not copied to the output, where it "

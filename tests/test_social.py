@@ -546,3 +546,28 @@ def test_a_cover_that_would_take_another_files_place_is_not_copied(
     assert BeautifulSoup(home, "html.parser").title is not None  # Sphinx's page
     assert not (result.outdir / "secret.env").exists()
     assert b"no theme file" not in (result.outdir / "_static" / "file.png").read_bytes()
+
+
+def test_a_cover_whose_path_windows_reads_otherwise_is_not_copied(make_app, tmp_path):
+    # On Windows `images\..\..\x.png` is two folders above the source (and the output) folder,
+    # and `/C:/x.png` a drive's file. Here they are files of those very names, which would be
+    # copied; the files are made by the test, as Git on Windows could not check them out.
+    srcdir = copy_root("covers-not-copied", tmp_path)
+    for name in ("posts/page.rst", "posts/secret.md", "posts/static.rst"):
+        (srcdir / name).unlink()
+    (srcdir / "images\\..\\..\\up.png").write_bytes(b"GIF89a")
+    (srcdir / "C:").mkdir()
+    (srcdir / "C:" / "drive.png").write_bytes(b"GIF89a")
+    post = "---\nblogpost:\n  date: 2025-01-0{}\n  image: '{}'\n---\n# Post {}\n\nText.\n"
+    (srcdir / "posts" / "up.md").write_text(post.format(1, "/images\\..\\..\\up.png", 1))
+    (srcdir / "posts" / "drive.md").write_text(post.format(2, "/C:/drive.png", 2))
+    result = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
+    problem = "has a backslash or names a drive: it is not copied to the output (separate "
+    problem += "folders with '/') [blogpost.image]"
+    assert result.warnings == [
+        f"{srcdir / 'posts' / 'drive.md'}:1: WARNING: cover image '/C:/drive.png' {problem}",
+        f"{srcdir / 'posts' / 'up.md'}:1: WARNING: cover image '/images\\\\..\\\\..\\\\up.png' "
+        + problem,
+    ]
+    assert not (result.outdir / "C:").exists()
+    assert not (result.outdir / "images\\..\\..\\up.png").exists()
