@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import filecmp
 import json
+import os
 import re
 import shutil
 from html import escape, unescape
@@ -270,9 +271,12 @@ COVER_SUFFIXES = (
 )  # fmt: skip
 
 #: The folders of the output where Sphinx puts files of its own (the theme's and
-#: ``html_static_path``'s, the documents' images, sources and downloads): a cover copied
-#: there would take the place of one of them, or they of it, depending on the build.
-SPHINX_FOLDERS = ("_static", "_images", "_sources", "_downloads")
+#: ``html_static_path``'s, the documents' sources and downloads), before covers are copied: a
+#: cover is not copied over one of them (it would take its place in a clean build only, the
+#: next one putting Sphinx's back). It may be copied beside them (``_static/covers/``).
+SPHINX_FOLDERS = ("_static", "_sources", "_downloads")
+#: ...and the folder of the documents' images, which Sphinx fills after covers are copied.
+IMAGES_FOLDER = "_images"
 
 #: A drive's name at the start of a path (``C:``), which Windows reads as that drive's.
 _DRIVE = re.compile(r"[A-Za-z]:")
@@ -301,22 +305,24 @@ def _copy_covers(app: Sphinx) -> None:
     ``html_extra_path``). Every builder of HTML shows covers on cards, singlehtml and epub
     too. A cover this extension copied there that no post uses any more is removed, as a
     clean build would not have it. Only an image file is copied (see :data:`COVER_SUFFIXES`),
-    and none into Sphinx's own folders (:data:`SPHINX_FOLDERS`)."""
+    and none over a file of Sphinx's own (:data:`SPHINX_FOLDERS`)."""
     if app.builder.format != "html":
         return
     written = WrittenPages(app, "covers", chrome=False)
-    for post in posts_of(app.env).values():
+    posts = posts_of(app.env)
+    for post in (posts[docname] for docname in sorted(posts)):  # warnings in one order
         path = cover_path(post.docname, post.image)
         if path is None or put_by_sphinx(app, path):
             continue
-        if problem := _not_to_copy(path):
+        source, target = Path(app.srcdir, path), Path(app.outdir, path)
+        sphinxs = os.path.lexists(target) and path not in written.written_before  # no cover
+        if problem := _not_to_copy(path, sphinxs=sphinxs):
             warn(
                 BlogpostWarning.IMAGE,
                 f"cover image {post.image!r} {problem}",
                 (post.docname, post.line),
             )
             continue
-        source, target = Path(app.srcdir, path), Path(app.outdir, path)
         try:
             stat = source.stat()
         except OSError:  # gone since the post was read: it is read again next build
@@ -332,9 +338,9 @@ def _copy_covers(app: Sphinx) -> None:
     written.save()
 
 
-def _not_to_copy(path: str) -> str:
+def _not_to_copy(path: str, *, sphinxs: bool) -> str:
     """Why the local cover at *path* (in the source folder) is not copied to the same path in
-    the output; ``""`` if it is."""
+    the output, where there is a file no cover put (*sphinxs*); ``""`` if it is."""
     if "\\" in path or _DRIVE.match(path):
         # Windows reads `\` as a folder's end, so `images\..\..\x.png` would be read and
         # written outside the source and output folders, and `/C:/x.png` is a drive's file
@@ -349,12 +355,13 @@ def _not_to_copy(path: str) -> str:
             "could take a page's place"
         )
     folder = path.partition("/")[0]
-    if folder.lower() in SPHINX_FOLDERS:
-        return (
-            f"is in {folder!r}, where Sphinx puts files of its own: it is not copied to the "
-            "output (move it to a folder of its own)"
-        )
-    return ""
+    if folder.lower() == IMAGES_FOLDER:
+        where = f"is in {folder!r}, where Sphinx puts the documents' images"
+    elif folder.lower() in SPHINX_FOLDERS and sphinxs:
+        where = "is where Sphinx puts a file of its own"
+    else:
+        return ""
+    return f"{where}: it is not copied to the output (move it to a folder of its own)"
 
 
 def setup_social(app: Sphinx) -> None:

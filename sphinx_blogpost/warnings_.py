@@ -42,8 +42,9 @@ class BlogpostWarning(Enum):
     IMAGE = (
         "image",
         "A post's cover image cannot be found; the post is shown without one. Or its file is "
-        "no image (by its suffix), is in one of Sphinx's folders (`_static`, `_images`...) "
-        "or has a path with a backslash or a drive (`C:`): it is not copied to the output.",
+        "no image (by its suffix), is where Sphinx puts its own files (`_static/file.png`, "
+        "`_images`) or has a path with a backslash or a drive (`C:`): it is not copied to the "
+        "output.",
     )
     SLUG = ("slug", "Two different names give the same slug; one of them gets a suffix.")
 

@@ -373,18 +373,13 @@ def test_a_cover_sphinx_copies_itself_stays_once_no_post_uses_it(
     post = srcdir / "escape.rst"
     post.write_text(post.read_text().replace("images/cover.png", f"/{cover}"))
 
-    def build_site(warned: bool = False) -> Path:
+    def build_site() -> Path:
         result = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
-        assert len(result.warnings) == warned
-        assert all(
-            "is in '_static', where Sphinx puts files of its own" in w for w in result.warnings
-        )
+        assert result.warnings == []
         return result.outdir / cover
 
     if not from_the_start:  # the extension copies the cover, until Sphinx does
-        # (but not into _static, where the theme's files go: it warns until Sphinx does)
-        in_static = cover.startswith("_static/")
-        assert build_site(warned=in_static).is_file() != in_static
+        assert build_site().is_file()
     with (srcdir / "conf.py").open("a") as conf:
         conf.write(setting + "\n")
     assert build_site().is_file()
@@ -529,23 +524,29 @@ def test_a_cover_that_would_take_another_files_place_is_not_copied(
 ):
     # A cover is copied beside the pages, at its source path: `/index.html` there would be the
     # site's home page, `secret.env` a file published that no post means to show, and
-    # `/_static/file.png` the theme's file (in a clean build; the theme's in the next).
+    # `/_static/file.png` the theme's file (in a clean build; the theme's in the next), and
+    # `/_images/photo.png` would be a document's image of that name, which Sphinx copies after.
     srcdir = rootdir / "test-covers-not-copied"
     result = build(make_app, builder, srcdir=srcdir, builddir=tmp_path)
     no_image = "is not an image file (by its suffix): it is not copied to the output, where "
     no_image += "it could take a page's place [blogpost.image]"
     assert result.warnings == [
+        f"{srcdir / 'posts' / 'images.rst'}:4: WARNING: cover image '/_images/photo.png' is in "
+        "'_images', where Sphinx puts the documents' images: it is not copied to the output "
+        "(move it to a folder of its own) [blogpost.image]",
         f"{srcdir / 'posts' / 'page.rst'}:4: WARNING: cover image '/index.html' {no_image}",
         f"{srcdir / 'posts' / 'secret.md'}:1: WARNING: cover image '../secret.env' {no_image}",
-        f"{srcdir / 'posts' / 'static.rst'}:4: WARNING: cover image '/_static/file.png' is in "
-        "'_static', where Sphinx puts files of its own: it is not copied to the output (move "
-        "it to a folder of its own) [blogpost.image]",
+        f"{srcdir / 'posts' / 'static.rst'}:4: WARNING: cover image '/_static/file.png' is "
+        "where Sphinx puts a file of its own: it is not copied to the output (move it to a "
+        "folder of its own) [blogpost.image]",
     ]
     home = (result.outdir / "index.html").read_text("utf8")
     assert "not the home page" not in home
     assert BeautifulSoup(home, "html.parser").title is not None  # Sphinx's page
     assert not (result.outdir / "secret.env").exists()
     assert b"no theme file" not in (result.outdir / "_static" / "file.png").read_bytes()
+    assert not (result.outdir / "_images" / "photo.png").exists()
+    assert (result.outdir / "_static" / "covers" / "beside.png").read_bytes() == b"GIF89a: a cover"
 
 
 def test_a_cover_whose_path_windows_reads_otherwise_is_not_copied(make_app, tmp_path):
@@ -553,8 +554,8 @@ def test_a_cover_whose_path_windows_reads_otherwise_is_not_copied(make_app, tmp_
     # and `/C:/x.png` a drive's file. Here they are files of those very names, which would be
     # copied; the files are made by the test, as Git on Windows could not check them out.
     srcdir = copy_root("covers-not-copied", tmp_path)
-    for name in ("posts/page.rst", "posts/secret.md", "posts/static.rst"):
-        (srcdir / name).unlink()
+    for name in ("page.rst", "secret.md", "static.rst", "images.rst", "beside.rst"):
+        (srcdir / "posts" / name).unlink()
     (srcdir / "images\\..\\..\\up.png").write_bytes(b"GIF89a")
     (srcdir / "C:").mkdir()
     (srcdir / "C:" / "drive.png").write_bytes(b"GIF89a")
