@@ -315,7 +315,7 @@ def _copy_covers(app: Sphinx) -> None:
         if path is None or put_by_sphinx(app, path):
             continue
         source, target = Path(app.srcdir, path), Path(app.outdir, path)
-        sphinxs = os.path.lexists(target) and path not in written.written_before  # no cover
+        sphinxs = path not in written.written_before and _differs(source, target)
         if problem := _not_to_copy(path, sphinxs=sphinxs):
             warn(
                 BlogpostWarning.IMAGE,
@@ -336,6 +336,17 @@ def _copy_covers(app: Sphinx) -> None:
     keep = {path for path in written.written_before if put_by_sphinx(app, path)}
     written.remove_gone(keep=keep, output_of=lambda path: Path(app.outdir, path))
     written.save()
+
+
+def _differs(source: Path, target: Path) -> bool:
+    """Whether a file other than *source* is at *target* (a copy of it is not: one an earlier
+    build made, whose record went with the doctrees)."""
+    if not os.path.lexists(target):
+        return False
+    try:
+        return not filecmp.cmp(source, target, shallow=False)
+    except OSError:  # a folder there, say
+        return True
 
 
 def _not_to_copy(path: str, *, sphinxs: bool) -> str:

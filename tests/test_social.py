@@ -4,6 +4,7 @@ tags and JSON-LD on post pages, with hostile metadata read back exactly as writt
 from __future__ import annotations
 
 import json
+import shutil
 import zipfile
 from io import StringIO
 from typing import TYPE_CHECKING, Any
@@ -547,6 +548,9 @@ def test_a_cover_that_would_take_another_files_place_is_not_copied(
     assert b"no theme file" not in (result.outdir / "_static" / "file.png").read_bytes()
     assert not (result.outdir / "_images" / "photo.png").exists()
     assert (result.outdir / "_static" / "covers" / "beside.png").read_bytes() == b"GIF89a: a cover"
+    # The same, with the record of the covers copied gone with the doctrees: one is there.
+    shutil.rmtree(tmp_path / "doctrees")
+    assert build(make_app, builder, srcdir=srcdir, builddir=tmp_path).warnings == result.warnings
 
 
 def test_a_cover_whose_path_windows_reads_otherwise_is_not_copied(make_app, tmp_path):
