@@ -33,6 +33,7 @@ from .posts import (
     build_moment,
     count_words,
     cover_path,
+    cover_problem,
     is_future,
     is_url,
     leading_paragraphs,
@@ -277,6 +278,9 @@ def _found_cover(
     if path is None:
         message = f"cover image {image!r} is outside the source folder"
         warn(BlogpostWarning.IMAGE, message, location)
+        return None
+    if problem := cover_problem(path):
+        warn(BlogpostWarning.IMAGE, f"cover image {image!r} {problem}", location)
         return None
     env.note_dependency(path)
     try:

@@ -183,7 +183,7 @@ class BlogpostConfig:
         "Blog",
         _non_empty_str,
         "Heading of the blog index; used in feeds and page titles (so not empty). Unset, it is "
-        "the word for it in Sphinx's `language` (\"ブログ\" in Japanese).",
+        'the word for it in Sphinx\'s `language` ("ブログ" in Japanese).',
         "html",
     )
     eyebrow: str = _option(

@@ -848,6 +848,41 @@ def cover_path(docname: str, image: str | None) -> str | None:
     return None if path.startswith("..") else path
 
 
+#: The suffixes of the image files a local cover may be (lower case). A cover is put in the
+#: output at its source path, beside the pages, not in ``_images`` as Sphinx puts an image: a
+#: file of another kind there (``index.html``, ``searchindex.js``, ``.env``) could take a
+#: page's place or publish what is no picture, which a post's ``image`` never means.
+COVER_SUFFIXES = (
+    ".apng", ".avif", ".bmp", ".gif", ".heic", ".heif", ".ico", ".jpeg", ".jpg", ".jxl",
+    ".png", ".svg", ".tif", ".tiff", ".webp",
+)  # fmt: skip
+#: The output's folder of the documents' images, which Sphinx fills after covers are copied.
+IMAGES_FOLDER = "_images"
+#: A drive's name at the start of a path (``C:``), which Windows reads as that drive's.
+_DRIVE = re.compile(r"[A-Za-z]:")
+
+
+def cover_problem(path: str) -> str:
+    """Why the local cover at *path* (from :func:`cover_path`) is not to be shown: it would be
+    read or copied elsewhere than it says, or take another file's place; "" if it may be."""
+    if "\\" in path or _DRIVE.match(path):
+        # Windows reads `\` as a folder's end, so `images\..\..\x.png` would be read and
+        # written outside the source and output folders, and `/C:/x.png` is a drive's file
+        # (a browser reads `\` in a link as `/`: no such cover is shown on the web anyway).
+        return "has a backslash or names a drive: it is not used (separate folders with '/')"
+    if not path.lower().endswith(COVER_SUFFIXES):
+        return (
+            "is not an image file (by its suffix): it is not used, as its copy in the output "
+            "could take a page's place"
+        )
+    if path.partition("/")[0].lower() == IMAGES_FOLDER:
+        return (
+            f"is in {IMAGES_FOLDER!r}, where Sphinx puts the documents' images: it is not used "
+            "(move it to a folder of its own)"
+        )
+    return ""
+
+
 # Names of ASCII letters, digits, spaces, hyphens and underscores alone, as most tags and
 # categories are, slug to their lower-case words joined by hyphens: python-slugify gives the
 # same slugs for them (a test compares the two) but takes ~30 ms to import (it compiles a

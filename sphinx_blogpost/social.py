@@ -7,7 +7,6 @@ from __future__ import annotations
 import filecmp
 import json
 import os
-import re
 import shutil
 from html import escape, unescape
 from pathlib import Path
@@ -261,25 +260,11 @@ def pages_linking_feeds(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return sorted(env.found_docs) if changed else []
 
 
-#: The suffixes of the image files a local cover is copied from (lower case). A cover is put
-#: in the output at its source path, beside the pages, not in ``_images`` as Sphinx puts an
-#: image: a file of another kind there (``index.html``, ``searchindex.js``, ``.env``) could
-#: take a page's place or publish what is no picture, which a post's ``image`` never means.
-COVER_SUFFIXES = (
-    ".apng", ".avif", ".bmp", ".gif", ".heic", ".heif", ".ico", ".jpeg", ".jpg", ".jxl",
-    ".png", ".svg", ".tif", ".tiff", ".webp",
-)  # fmt: skip
-
 #: The folders of the output where Sphinx puts files of its own (the theme's and
 #: ``html_static_path``'s, the documents' sources and downloads), before covers are copied: a
 #: cover is not copied over one of them (it would take its place in a clean build only, the
 #: next one putting Sphinx's back). It may be copied beside them (``_static/covers/``).
 SPHINX_FOLDERS = ("_static", "_sources", "_downloads")
-#: ...and the folder of the documents' images, which Sphinx fills after covers are copied.
-IMAGES_FOLDER = "_images"
-
-#: A drive's name at the start of a path (``C:``), which Windows reads as that drive's.
-_DRIVE = re.compile(r"[A-Za-z]:")
 
 _COVERS_COPIED = "_blogpost_covers_copied"  # on the builder, from collect to build-finished
 
@@ -304,8 +289,8 @@ def _copy_covers(app: Sphinx) -> None:
     feeds give and listings link, unless Sphinx puts it there itself (``html_static_path``,
     ``html_extra_path``). Every builder of HTML shows covers on cards, singlehtml and epub
     too. A cover this extension copied there that no post uses any more is removed, as a
-    clean build would not have it. Only an image file is copied (see :data:`COVER_SUFFIXES`),
-    and none over a file of Sphinx's own (:data:`SPHINX_FOLDERS`)."""
+    clean build would not have it. None is copied over a file of Sphinx's own
+    (:data:`SPHINX_FOLDERS`); those that are no image file the collector left out."""
     if app.builder.format != "html":
         return
     written = WrittenPages(app, "covers", chrome=False)
@@ -315,13 +300,12 @@ def _copy_covers(app: Sphinx) -> None:
         if path is None or put_by_sphinx(app, path):
             continue
         source, target = Path(app.srcdir, path), Path(app.outdir, path)
-        sphinxs = path not in written.written_before and _differs(source, target)
-        if problem := _not_to_copy(path, sphinxs=sphinxs):
-            warn(
-                BlogpostWarning.IMAGE,
-                f"cover image {post.image!r} {problem}",
-                (post.docname, post.line),
+        if _sphinxs_file(path, source, target, written):
+            message = (
+                f"cover image {post.image!r} is where Sphinx puts a file of its own: it is not "
+                "copied to the output (move it to a folder of its own)"
             )
+            warn(BlogpostWarning.IMAGE, message, (post.docname, post.line))
             continue
         try:
             stat = source.stat()
@@ -338,6 +322,16 @@ def _copy_covers(app: Sphinx) -> None:
     written.save()
 
 
+def _sphinxs_file(path: str, source: Path, target: Path, written: WrittenPages) -> bool:
+    """Whether the cover at *path* would be copied over a file Sphinx put in one of its
+    folders (:data:`SPHINX_FOLDERS`), which no cover copied before."""
+    return (
+        path.partition("/")[0].lower() in SPHINX_FOLDERS
+        and path not in written.written_before
+        and _differs(source, target)
+    )
+
+
 def _differs(source: Path, target: Path) -> bool:
     """Whether a file other than *source* is at *target* (a copy of it is not: one an earlier
     build made, whose record went with the doctrees)."""
@@ -347,32 +341,6 @@ def _differs(source: Path, target: Path) -> bool:
         return not filecmp.cmp(source, target, shallow=False)
     except OSError:  # a folder there, say
         return True
-
-
-def _not_to_copy(path: str, *, sphinxs: bool) -> str:
-    """Why the local cover at *path* (in the source folder) is not copied to the same path in
-    the output, where there is a file no cover put (*sphinxs*); ``""`` if it is."""
-    if "\\" in path or _DRIVE.match(path):
-        # Windows reads `\` as a folder's end, so `images\..\..\x.png` would be read and
-        # written outside the source and output folders, and `/C:/x.png` is a drive's file
-        # (a browser reads `\` in a link as `/`: no such cover is shown on the web anyway).
-        return (
-            "has a backslash or names a drive: it is not copied to the output (separate "
-            "folders with '/')"
-        )
-    if not path.lower().endswith(COVER_SUFFIXES):
-        return (
-            "is not an image file (by its suffix): it is not copied to the output, where it "
-            "could take a page's place"
-        )
-    folder = path.partition("/")[0]
-    if folder.lower() == IMAGES_FOLDER:
-        where = f"is in {folder!r}, where Sphinx puts the documents' images"
-    elif folder.lower() in SPHINX_FOLDERS and sphinxs:
-        where = "is where Sphinx puts a file of its own"
-    else:
-        return ""
-    return f"{where}: it is not copied to the output (move it to a folder of its own)"
 
 
 def setup_social(app: Sphinx) -> None:

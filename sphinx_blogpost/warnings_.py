@@ -41,10 +41,10 @@ class BlogpostWarning(Enum):
     FEED = ("feed", "Feeds cannot be written, usually because `html_baseurl` is not set.")
     IMAGE = (
         "image",
-        "A post's cover image cannot be found; the post is shown without one. Or its file is "
-        "no image (by its suffix), is where Sphinx puts its own files (`_static/file.png`, "
-        "`_images`) or has a path with a backslash or a drive (`C:`): it is not copied to the "
-        "output.",
+        "A post's cover image cannot be found, or its file is no image (by its suffix), is in "
+        "`_images` or has a path with a backslash or a drive (`C:`): the post is shown without "
+        "one. Or it is where Sphinx puts a file of its own (`_static/file.png`): it is not "
+        "copied to the output.",
     )
     SLUG = ("slug", "Two different names give the same slug; one of them gets a suffix.")
 

@@ -529,14 +529,14 @@ def test_a_cover_that_would_take_another_files_place_is_not_copied(
     # `/_images/photo.png` would be a document's image of that name, which Sphinx copies after.
     srcdir = rootdir / "test-covers-not-copied"
     result = build(make_app, builder, srcdir=srcdir, builddir=tmp_path)
-    no_image = "is not an image file (by its suffix): it is not copied to the output, where "
-    no_image += "it could take a page's place [blogpost.image]"
+    no_image = "is not an image file (by its suffix): it is not used, as its copy in the output "
+    no_image += "could take a page's place [blogpost.image]"
     assert result.warnings == [
-        f"{srcdir / 'posts' / 'images.rst'}:4: WARNING: cover image '/_images/photo.png' is in "
-        "'_images', where Sphinx puts the documents' images: it is not copied to the output "
-        "(move it to a folder of its own) [blogpost.image]",
-        f"{srcdir / 'posts' / 'page.rst'}:4: WARNING: cover image '/index.html' {no_image}",
-        f"{srcdir / 'posts' / 'secret.md'}:1: WARNING: cover image '../secret.env' {no_image}",
+        f"{srcdir / 'posts' / 'images.rst'}:6: WARNING: cover image '/_images/photo.png' is in "
+        "'_images', where Sphinx puts the documents' images: it is not used (move it to a "
+        "folder of its own) [blogpost.image]",
+        f"{srcdir / 'posts' / 'page.rst'}:6: WARNING: cover image '/index.html' {no_image}",
+        f"{srcdir / 'posts' / 'secret.md'}:4: WARNING: cover image '../secret.env' {no_image}",
         f"{srcdir / 'posts' / 'static.rst'}:4: WARNING: cover image '/_static/file.png' is "
         "where Sphinx puts a file of its own: it is not copied to the output (move it to a "
         "folder of its own) [blogpost.image]",
@@ -548,6 +548,14 @@ def test_a_cover_that_would_take_another_files_place_is_not_copied(
     assert b"no theme file" not in (result.outdir / "_static" / "file.png").read_bytes()
     assert not (result.outdir / "_images" / "photo.png").exists()
     assert (result.outdir / "_static" / "covers" / "beside.png").read_bytes() == b"GIF89a: a cover"
+    # A cover not used is shown nowhere (as one not found): no card or page links it.
+    suffix = "" if builder == "html" else "/index"
+    for name in ("page", "secret", "images"):
+        page = (result.outdir / f"posts/{name}{suffix}.html").read_text("utf8")
+        assert "og:image" not in page and "bp-cover" not in page, name
+    index = (result.outdir / "blog/index.html").read_text("utf8")
+    cards = BeautifulSoup(index, "html.parser").select(".bp-card img")
+    assert [img["src"].rsplit("/", 1)[-1] for img in cards] == ["beside.png", "file.png"]
     # The same, with the record of the covers copied gone with the doctrees: one is there.
     shutil.rmtree(tmp_path / "doctrees")
     assert build(make_app, builder, srcdir=srcdir, builddir=tmp_path).warnings == result.warnings
@@ -567,11 +575,11 @@ def test_a_cover_whose_path_windows_reads_otherwise_is_not_copied(make_app, tmp_
     (srcdir / "posts" / "up.md").write_text(post.format(1, "/images\\..\\..\\up.png", 1))
     (srcdir / "posts" / "drive.md").write_text(post.format(2, "/C:/drive.png", 2))
     result = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
-    problem = "has a backslash or names a drive: it is not copied to the output (separate "
-    problem += "folders with '/') [blogpost.image]"
+    problem = "has a backslash or names a drive: it is not used (separate folders with '/') "
+    problem += "[blogpost.image]"
     assert result.warnings == [
-        f"{srcdir / 'posts' / 'drive.md'}:1: WARNING: cover image '/C:/drive.png' {problem}",
-        f"{srcdir / 'posts' / 'up.md'}:1: WARNING: cover image '/images\\\\..\\\\..\\\\up.png' "
+        f"{srcdir / 'posts' / 'drive.md'}:4: WARNING: cover image '/C:/drive.png' {problem}",
+        f"{srcdir / 'posts' / 'up.md'}:4: WARNING: cover image '/images\\\\..\\\\..\\\\up.png' "
         + problem,
     ]
     assert not (result.outdir / "C:").exists()
