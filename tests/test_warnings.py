@@ -243,6 +243,27 @@ def test_a_root_folder_no_file_system_can_make_warns(make_app, rootdir, tmp_path
     assert (result.outdir / "blog/index.html").is_file()
 
 
+@pytest.mark.parametrize(
+    ("root", "error"),
+    [
+        ("%2e%2e", "that addresses keep as written"),  # `..` to a browser: links broke
+        ("news?x", "that addresses keep as written"),
+        ("_static", "that folder is Sphinx's own"),
+        ("_Images/blog", "that folder is Sphinx's own"),
+    ],
+)
+def test_a_root_folder_links_or_sphinx_would_read_otherwise_warns(
+    make_app, rootdir, tmp_path, root, error
+):
+    result = build(
+        make_app, "html", srcdir=rootdir / "test-feeds", builddir=tmp_path,
+        confoverrides={"blogpost_root": root},
+    )  # fmt: skip
+    assert len(result.warnings) == 1, result.warnings
+    assert error in result.warnings[0] and "[blogpost.config]" in result.warnings[0]
+    assert (result.outdir / "blog/index.html").is_file()
+
+
 def test_config_accepts_links_within_the_site_and_mail(make_app, rootdir, tmp_path):
     authors = {
         "ada": {"url": "mailto:ada@example.org", "avatar": "_static/ada.png"},
