@@ -461,20 +461,27 @@ def test_full_text_does_not_repeat_warnings(make_app, tmp_path):
     assert "See " in (result.outdir / "blog" / "atom.xml").read_text("utf8")
 
 
-def test_full_text_renders_sphinx_admonitions(make_app, tmp_path):
-    # Each once made the feeds fail the build (docutils has no label for Sphinx's nodes).
+def _full_text_with(make_app, tmp_path, text: str) -> tuple[Path, str]:
+    """The output folder and the full text in the Atom feed of the "older" post, built
+    without a warning with *text* added to it."""
     srcdir = copy_root("feeds", tmp_path)
     post = srcdir / "older.rst"
-    post.write_text(
-        post.read_text()
-        + "\n.. seealso:: The other post.\n\n.. versionadded:: 1.0\n\n.. deprecated:: 2.0\n"
-    )
+    post.write_text(post.read_text() + text)
     result = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "build")
     assert result.warnings == []
     entry = next(
         e for e in _parse(result.outdir / "blog" / "atom.xml").entries if "older" in e.link
     )
-    body = entry.content[0].value
+    return result.outdir, entry.content[0].value
+
+
+def test_full_text_renders_sphinx_admonitions(make_app, tmp_path):
+    # Each once made the feeds fail the build (docutils has no label for Sphinx's nodes).
+    _, body = _full_text_with(
+        make_app,
+        tmp_path,
+        "\n.. seealso:: The other post.\n\n.. versionadded:: 1.0\n\n.. deprecated:: 2.0\n",
+    )
     assert "The other post." in body and 'class="admonition seealso"' in body
     assert 'class="versionmodified added"' in body and "version 1.0" in body
     assert 'class="versionmodified deprecated"' in body
@@ -482,19 +489,13 @@ def test_full_text_renders_sphinx_admonitions(make_app, tmp_path):
 
 def test_full_text_math_is_mathml_that_readers_show(make_app, tmp_path):
     # MathJax is a script, which no feed reader runs: its TeX reached readers as written.
-    srcdir = copy_root("feeds", tmp_path)
-    post = srcdir / "older.rst"
-    post.write_text(
-        post.read_text()
-        + "\nInline :math:`a^2 < b`.\n\n.. math::\n   :label: sum\n\n   x = \\frac{1}{2}\n\n"
-        "   y = 2\n\nUnknown :math:`\\unknowncommand{x}` stays as written.\n"
+    outdir, html = _full_text_with(
+        make_app,
+        tmp_path,
+        "\nInline :math:`a^2 < b`.\n\n.. math::\n   :label: sum\n\n   x = \\frac{1}{2}\n\n"
+        "   y = 2\n\nUnknown :math:`\\unknowncommand{x}` stays as written.\n",
     )
-    result = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "build")
-    assert result.warnings == []
-    entry = next(
-        e for e in _parse(result.outdir / "blog" / "atom.xml").entries if "older" in e.link
-    )
-    body = BeautifulSoup(entry.content[0].value, "html.parser")
+    body = BeautifulSoup(html, "html.parser")
     inline, *blocks = body.select("math")
     assert inline.get("display") is None and inline.get_text() == "a2<b"
     assert [m.get("display") for m in blocks] == ["block", "block"]  # one per equation
@@ -502,7 +503,7 @@ def test_full_text_math_is_mathml_that_readers_show(make_app, tmp_path):
     assert body.select_one("div.math#equation-sum .eqno").get_text() == "(1)"
     assert "\\unknowncommand{x}" in body.get_text()  # left to MathJax, as on the page
     assert "\\frac" not in body.get_text()
-    page = (result.outdir / "older.html").read_text("utf8")
+    page = (outdir / "older.html").read_text("utf8")
     assert "\\frac{1}{2}" in page and "<math" not in page  # the page keeps MathJax
 
 
