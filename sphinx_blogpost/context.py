@@ -48,7 +48,6 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.environment.adapters.toctree import document_toc
-from sphinx.util.osutil import relative_uri
 from sphinxcontrib.serializinghtml import SerializingHTMLBuilder
 
 from .collector import get_blog, posts_of
@@ -57,7 +56,7 @@ from .feeds import FEED_FORMATS, WEB_BUILDERS, feeds_written, site_url
 from .feeds import page_uri as quoted_uri
 from .freshness import WrittenDocuments, put_by_sphinx
 from .i18n import _, sphinx_fallback
-from .links import cover_url, relative_link
+from .links import cover_url, file_link, relative_link
 from .pages import blog_intro, kind_title, page_titles
 from .posts import foreign_language, language_tag, stable_digest, text_direction
 from .theme import THEME_NAME, THEME_PATH, theme_options, uses_dispatches
@@ -348,7 +347,7 @@ def add_page_context(
         return url or posixpath.basename(builder.get_target_uri(name)) or "./"
 
     def url_of_file(path: str) -> str:
-        return relative_uri(page_uri, path)
+        return file_link(builder, pagename, path)
 
     options = theme_options(app)
     blog = get_blog(app)

@@ -86,6 +86,41 @@ class _LinkCache:
     # (folder of the linking page's URI, target URI) -> relative link: what relative_uri()
     # gives depends only on these (and is "" from a page to itself)
     relative: dict[tuple[str, str], str] = field(default_factory=dict)
+    not_found: tuple[str, str] | None = None  # the 404 page's name and its links' root
+
+
+def _link_cache(builder: Builder) -> _LinkCache:
+    cache: _LinkCache | None = getattr(builder, _LINKS_ATTR, None)
+    if cache is None:
+        cache = _LinkCache(not_found=_not_found_page(builder))
+        setattr(builder, _LINKS_ATTR, cache)
+    return cache
+
+
+def _not_found_page(builder: Builder) -> tuple[str, str] | None:
+    """sphinx-notfound-page's page (``404``) and the root its links start from: the server
+    shows it at any address that has no page, so relative links from it lead nowhere; it
+    links Sphinx's own (theme, toctree) from ``notfound_urls_prefix``, and so do we."""
+    pagename = getattr(builder.config, "notfound_pagename", None)  # set by that extension
+    if not isinstance(pagename, str):
+        return None
+    prefix = getattr(builder.config, "notfound_urls_prefix", None) or "/"
+    return pagename, prefix.rstrip("/") + "/"
+
+
+def site_root_link(builder: Builder, from_page: str) -> str | None:
+    """The root links from *from_page* start at when they cannot be relative (the 404 page
+    of sphinx-notfound-page, say), else None."""
+    not_found = _link_cache(builder).not_found
+    return not_found[1] if not_found is not None and not_found[0] == from_page else None
+
+
+def file_link(builder: Builder, from_page: str, path: str) -> str:
+    """The output file at *path* (a feed, an image) as linked from page *from_page*."""
+    root = site_root_link(builder, from_page)
+    if root is not None:
+        return root + path
+    return relative_uri(builder.get_target_uri(from_page), path)
 
 
 def relative_link(builder: Builder, from_page: str, to_page: str) -> str:
@@ -95,10 +130,9 @@ def relative_link(builder: Builder, from_page: str, to_page: str) -> str:
     and each link made once per folder of pages."""
     if type(builder).get_relative_uri is not Builder.get_relative_uri:  # e.g. singlehtml
         return builder.get_relative_uri(from_page, to_page)
-    cache: _LinkCache | None = getattr(builder, _LINKS_ATTR, None)
-    if cache is None:
-        cache = _LinkCache()
-        setattr(builder, _LINKS_ATTR, cache)
+    cache = _link_cache(builder)
+    if cache.not_found is not None and cache.not_found[0] == from_page:
+        return cache.not_found[1] + builder.get_target_uri(to_page)
     uris = cache.uris
     if from_page not in uris:
         uris[from_page] = builder.get_target_uri(from_page)
@@ -134,7 +168,7 @@ class Linker:
 
     def file(self, path: str) -> str:
         """The output file at *path* (a feed), relative to this page."""
-        return relative_uri(self.app.builder.get_target_uri(self.from_page), path)
+        return file_link(self.app.builder, self.from_page, path)
 
     def page(self, kind: str, name: str) -> str | None:
         """The category/tag/author/series page of *name*, or None if it has none in this
@@ -154,7 +188,7 @@ class Linker:
         path = site_path(url)
         if path is None:
             return url
-        return relative_uri(self.app.builder.get_target_uri(self.from_page), path)
+        return file_link(self.app.builder, self.from_page, path)
 
     def listing(self) -> LinkContext:
         """What the listing code needs to link posts and show their dates from this page."""
@@ -165,6 +199,10 @@ class Linker:
         def post_cover(post: Post) -> str | None:
             if not post.image:  # most cards: no need to know where this page is
                 return None
+            root = site_root_link(self.app.builder, self.from_page)
+            if root is not None and not is_url(post.image):  # the 404 page
+                path = cover_path(post.docname, post.image)
+                return root + path if path is not None else None
             return cover_url(post, self.app.builder.get_target_uri(self.from_page))
 
         return LinkContext(
