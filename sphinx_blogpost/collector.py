@@ -62,6 +62,7 @@ POSTLISTS_ATTR = "blogpost_postlists"  # docname -> the postlist queries in it
 DOC_LINKS_ATTR = "blogpost_doc_links"  # docname -> its :doc: targets a generated page may have
 POST_PAGES_ATTR = "blogpost_post_pages"  # post docname -> fingerprint of Blog.page_state
 NEIGHBOURHOOD_ATTR = "blogpost_neighbourhood"  # fingerprint of what POST_PAGES_ATTR came from
+TODOS_HIDDEN_ATTR = "blogpost_todos_hidden"  # whether posts were read with todos left out
 
 # Nodes whose text a reader never sees as part of the post.
 _HIDDEN = (
@@ -75,6 +76,22 @@ _HIDDEN = (
     addnodes.toctree,
     nodes.meta,
 )
+
+
+def _hidden_nodes(app: Sphinx) -> tuple[type[nodes.Node], ...]:
+    """The nodes whose text no reader sees in this build: `_HIDDEN`, and sphinx.ext.todo's
+    todos unless ``todo_include_todos`` (false by default) shows them."""
+    if not _todos_hidden(app):
+        return _HIDDEN
+    from sphinx.ext.todo import todo_node  # only with that extension
+
+    return (*_HIDDEN, todo_node)
+
+
+def _todos_hidden(app: Sphinx) -> bool:
+    return "sphinx.ext.todo" in app.extensions and not app.config.todo_include_todos
+
+
 # The post's running text, whose paragraphs summaries are made of: sections, and lists and
 # block quotes in them, at any depth. A table, admonition, figure, footnote or sidebar is an
 # aside: its paragraphs are counted as words but never summarise the post.
@@ -185,11 +202,19 @@ class BlogpostCollector(EnvironmentCollector):
         ``SOURCE_DATE_EPOCH``, is still to come): read again, as a clean build would read
         them now, so that every page that lists them follows."""
         config, now = get_config(app.config), build_moment()
-        return sorted(
+        outdated = {
             docname
             for docname, post in posts_of(env).items()
             if post.scheduled != _is_scheduled(config, post.date, now)
-        )
+        }
+        # Posts with todos, when `todo_include_todos` changed: their words are counted again
+        # (Sphinx writes the pages again for that option, but reads nothing).
+        hidden = _todos_hidden(app)
+        if getattr(env, TODOS_HIDDEN_ATTR, hidden) != hidden:
+            todos: dict[str, list[Any]] = getattr(env.get_domain("todo"), "todos", {})
+            outdated.update(docname for docname in posts_of(env) if todos.get(docname))
+        setattr(env, TODOS_HIDDEN_ATTR, hidden)
+        return sorted(outdated)
 
     def get_updated_docs(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
         """Pages to write again without re-reading: those whose listings, neighbours, series
@@ -334,7 +359,7 @@ def read_post(app: Sphinx, doctree: nodes.document, declaration: blogpost_node) 
     if not env.tocs[docname].children:
         _give_document_title(env, docname, title)
 
-    text = _VisibleText(title_node)
+    text = _VisibleText(title_node, _hidden_nodes(app))
     text.walk(doctree)
     markup = None
     if meta.summary is not None:
@@ -418,6 +443,7 @@ class _VisibleText:
     one word, and so is an inline literal with the full stop after it."""
 
     title: nodes.title | None
+    hidden: tuple[type[nodes.Node], ...] = _HIDDEN  # nodes whose text a reader never sees
     words: int = 0
     cjk: int = 0
     paragraphs: list[str] = field(default_factory=list)  # body paragraphs, summary material
@@ -432,7 +458,7 @@ class _VisibleText:
         # (`more` markers among them) are text blocks too; then the rest by how often they match.
         run: list[str] = []  # inline content lying loose in a container, as one block
         for child in node.children:
-            if isinstance(child, _HIDDEN):
+            if isinstance(child, self.hidden):
                 self._hidden(child)
             elif isinstance(child, nodes.TextElement) and not isinstance(child, nodes.Inline):
                 if child is self.title:
@@ -472,7 +498,7 @@ class _VisibleText:
                 # A Text is its string, with NUL marks where the source escaped a character:
                 # only then is astext() (three splits and joins) needed.
                 parts.append(child.astext() if "\x00" in child else child)
-            elif isinstance(child, _HIDDEN):
+            elif isinstance(child, self.hidden):
                 self._hidden(child)
             elif isinstance(child, nodes.math):
                 parts.append(TeX(child.astext()))

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from bs4 import BeautifulSoup
 
-from .conftest import ROOTS, build
+from .conftest import ROOTS, build, make_site
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -42,3 +42,42 @@ def test_not_found_page_links_from_the_site_root(make_app: Any, tmp_path: Path) 
         post_page = "notes/first.html" if builder == "html" else "notes/first/index.html"
         post = soup_of(result.outdir / post_page)
         assert not any(a["href"].startswith("/") for a in post.select("a[href]"))
+
+
+_TODO_POST = """\
+Post
+====
+
+.. blogpost::
+   :date: 2025-01-01
+
+One two three four five.
+
+.. todo::
+
+   Six seven eight nine ten eleven.
+"""
+
+
+def test_hidden_todos_are_no_words(make_app: Any, tmp_path: Path) -> None:
+    """sphinx.ext.todo leaves its todos out of the pages unless ``todo_include_todos``: their
+    words are then none a reader sees (5, not 12 with the admonition's "Todo"), and an
+    incremental build after the option changes counts as a clean one does."""
+    conf = (
+        'extensions = ["sphinx_blogpost", "sphinx.ext.todo"]\nhtml_baseurl = "https://b.example/"\n'
+    )
+    srcdir = make_site(tmp_path / "src", {"post.rst": _TODO_POST}, conf)
+    counts = {}
+    for shown in (False, True, False):
+        for kind in ("incremental", "clean"):
+            builddir = tmp_path / kind if kind == "incremental" else tmp_path / f"clean-{shown}"
+            result = build(
+                make_app,
+                "html",
+                srcdir=srcdir,
+                builddir=builddir,
+                confoverrides={"todo_include_todos": shown},
+            )
+            assert result.warnings == []
+            counts[kind] = result.posts["post"].words
+        assert counts == {"incremental": 12 if shown else 5, "clean": 12 if shown else 5}
