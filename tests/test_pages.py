@@ -314,6 +314,35 @@ def test_series_page_and_box(blog):
     assert box.select_one("[aria-current=page]").get_text() == parts[1].title
 
 
+def test_drafts_and_undated_posts_are_no_parts_of_a_series(make_app, tmp_path):
+    """As docs/howto/series.md says: they are not counted in "Part N of M" nor listed; a
+    preview with blogpost_drafts shows a draft as a part, as it will be once published."""
+    post = "{0}\n=====\n\n.. blogpost::\n{1}   :series: Trio\n{2}\nText.\n"
+    files = {
+        "one.rst": post.format("One", "   :date: 2025-01-01\n", ""),
+        "two.rst": post.format("Two", "   :date: 2025-01-02\n", ""),
+        "draft.rst": post.format("Wip", "   :date: 2025-01-03\n", "   :draft:\n"),
+        "undated.rst": post.format("Nil", "", ""),
+    }
+    srcdir = make_site(tmp_path / "src", files, CONF)
+    result = build(make_app, "html", srcdir=srcdir, builddir=tmp_path / "out")
+    assert len(result.warnings) == 1, result.warnings
+    assert "undated.rst" in result.warnings[0] and "[blogpost.date]" in result.warnings[0]
+    box = soup_of(result.outdir / "two.html").select_one(".bp-series")
+    assert "Part 2 of 2" in box.get_text()
+    assert [li.get_text(strip=True) for li in box.select("li")] == ["One", "Two"]
+    series = soup_of(result.outdir / "blog/series/trio.html")
+    assert [a.get_text() for a in series.select(".bp-card-title a")] == ["One", "Two"]
+
+    preview = build(
+        make_app, "html", srcdir=srcdir, builddir=tmp_path / "preview",
+        confoverrides={"blogpost_drafts": True},
+    )  # fmt: skip
+    box = soup_of(preview.outdir / "two.html").select_one(".bp-series")
+    assert "Part 2 of 3" in box.get_text()
+    assert [li.get_text(strip=True) for li in box.select("li")] == ["One", "Two", "Wip"]
+
+
 def test_post_navigation_and_related(blog):
     order = newest_first(posts(blog))
     middle = order[5]
