@@ -219,6 +219,30 @@ def test_cards_fit_the_column_they_are_in(
     assert min(widths) >= min(224, width - 64), widths
 
 
+#: How many cards the first row of the blog index holds, with the listing made *width* wide.
+FIRST_ROW_IN = """width => {
+  const listing = document.querySelector('.bp-listing.bp-layout-cards');
+  Object.assign(listing.style, {width: width, maxWidth: 'none', padding: '0'});
+  const tops = [...listing.querySelectorAll('.bp-card')].map(c => c.getBoundingClientRect().top);
+  return tops.filter(top => Math.abs(top - tops[0]) < 2).length;
+}"""
+
+
+@pytest.mark.parametrize(("window", "column", "columns"), [
+    (900, "48rem", 3),  # sphinx-design's classes give three only from a 992px window
+    (900, "47.5rem", 2),
+    (540, "30rem", 2),  # ...and two from a 576px one
+    (540, "29.5rem", 1),
+])  # fmt: skip
+def test_cards_a_row_follow_the_column_not_the_window(
+    themed: Path, visit: Callable[..., Visit], window: int, column: str, columns: int
+) -> None:
+    # As docs/howto/other-themes.md says: three cards a row in a column of at least 48rem,
+    # two from 30rem, one below, whatever the window's width.
+    page = visit((themed / "blog" / "index.html").as_uri(), width=window).page
+    assert page.evaluate(FIRST_ROW_IN, column) == columns
+
+
 @pytest.mark.parametrize(("path", "block"), [
     ("blog/index.html", ".bp-hero"),
     ("blog/author/ada.html", ".bp-author-profile"),
