@@ -41,7 +41,7 @@ __version__ = "0.1.0"
 
 #: Bumped whenever the environment data (the ``Post`` record) or what doctrees hold of the
 #: blog (a ``postlist``'s query) changes shape or meaning: Sphinx then reads every document.
-ENV_VERSION = 17
+ENV_VERSION = 18
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -75,6 +75,10 @@ _HIDDEN = (
     postlist_node,
     addnodes.toctree,
     nodes.meta,
+    # a footnote's mark ("1") and a note's label: no words, and no part of a summary (see
+    # also _is_citation_mark)
+    nodes.footnote_reference,
+    nodes.label,
 )
 
 
@@ -498,7 +502,7 @@ class _VisibleText:
                 # A Text is its string, with NUL marks where the source escaped a character:
                 # only then is astext() (three splits and joins) needed.
                 parts.append(child.astext() if "\x00" in child else child)
-            elif isinstance(child, self.hidden):
+            elif isinstance(child, self.hidden) or _is_citation_mark(child):
                 self._hidden(child)
             elif isinstance(child, nodes.math):
                 parts.append(TeX(child.astext()))
@@ -525,6 +529,12 @@ class _VisibleText:
     def _hidden(self, node: nodes.Node) -> None:
         if self.paragraphs_before_more is None and _is_more(node):
             self.paragraphs_before_more = len(self.paragraphs)
+
+
+def _is_citation_mark(node: nodes.Node) -> bool:
+    """Whether *node* is a citation's mark ("[Doe2020]"), which Sphinx has made a reference
+    across documents by the time posts are read: no word, as a footnote's mark."""
+    return isinstance(node, addnodes.pending_xref) and node.get("refdomain") == "citation"
 
 
 def _is_more(node: nodes.Node) -> bool:

@@ -158,7 +158,7 @@ def test_lists_and_quotes_are_running_text_and_asides_are_not() -> None:
     # The item of an image alone adds no empty paragraph to join into a summary.
     paragraphs = ["Lead.", "One.", "Nested.", "Second paragraph of the nested item.", "Quoted."]
     assert text.paragraphs == paragraphs
-    assert text.words == 14  # the asides' words (and the footnote's label) count all the same
+    assert text.words == 13  # the asides' words count all the same; the footnote's label not
 
 
 @pytest.fixture(scope="module")
@@ -192,7 +192,7 @@ def _record(app: SphinxTestApp, docname: str) -> Post:
 
 def test_summary_site_builds_without_warnings(summary_site: SphinxTestApp) -> None:
     assert warnings_of(summary_site) == []
-    assert len(_listed_summaries(summary_site)) == 9
+    assert len(_listed_summaries(summary_site)) == 10
 
 
 @pytest.mark.parametrize("doc", ["inline", "inline_md"])
@@ -229,6 +229,14 @@ def test_tables_admonitions_and_sidebars_stay_out_of_summaries(
     post = _record(summary_site, "asides")
     assert post.summary == "The body paragraph comes next. Quoted words are running text."
     assert (post.words, post.summary_is_partial) == (23, True)  # asides count as words
+
+
+def test_footnote_and_citation_marks_are_no_words_of_a_summary(
+    summary_site: SphinxTestApp,
+) -> None:
+    post = _record(summary_site, "footnotes")
+    assert post.summary == "A claim and a source follow."
+    assert post.words == 6 + 3 + 3  # the notes' own words count, as asides'
 
 
 def test_an_empty_summary_is_not_followed_by_dots(summary_site: SphinxTestApp) -> None:
