@@ -140,7 +140,8 @@ def _names(value: Any) -> list[str] | None:
 
 
 def _feeds(value: Any) -> list[str]:
-    feeds = _str_list(value)
+    # `sphinx-build -D blogpost_feeds=` gives [""]: no feed, as `[]` in conf.py
+    feeds = [name for name in _str_list(value) if name.strip()]
     unknown = sorted(set(feeds) - set(FEED_FORMATS))
     if unknown:
         raise ValueError(f"unknown feed format {unknown[0]!r} (known: {', '.join(FEED_FORMATS)})")

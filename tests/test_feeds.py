@@ -340,6 +340,16 @@ def test_feeds_option_picks_the_formats(make_app, rootdir, tmp_path):
     assert sorted(_feed_files(result.outdir)) == ["blog/feed.json", "blog/index.json"]
 
 
+@pytest.mark.parametrize("none", [[], ""])  # "": `sphinx-build -D blogpost_feeds=`
+def test_feeds_option_may_name_none(make_app, rootdir, tmp_path, none):
+    result = build(
+        make_app, "html", srcdir=rootdir / "test-feeds", builddir=tmp_path,
+        confoverrides={"blogpost_feeds": none},
+    )  # fmt: skip
+    assert result.warnings == []
+    assert sorted(_feed_files(result.outdir)) == ["blog/index.json"]
+
+
 def test_feeds_are_linked_in_one_order_whatever_the_order_given(make_app, rootdir, tmp_path):
     # Sphinx hashes a list setting as a set: reordering it would rewrite no document, and
     # documents would keep the old order of the links that generated pages no longer have.
