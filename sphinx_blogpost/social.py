@@ -7,6 +7,7 @@ from __future__ import annotations
 import filecmp
 import json
 import os
+import re
 import shutil
 from html import escape, unescape
 from pathlib import Path
@@ -58,15 +59,18 @@ def feed_links(title: str, urls: Iterable[tuple[str, str]]) -> str:
     )
 
 
-def json_ld(post: Post, *, url: str | None, image: str | None, base: str = "") -> str:
+def json_ld(
+    post: Post, *, url: str | None, image: str | None, base: str = "", description: str = ""
+) -> str:
     """A schema.org ``BlogPosting`` in a ``<script>`` that no user text can end early; an
     author's link that is a path within the site is made absolute from *base*
-    (``html_baseurl``), and left out without it."""
+    (``html_baseurl``), and left out without it. Its *description* is the post's summary
+    unless given."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "BlogPosting",
         "headline": post.title,
-        "description": post.summary,
+        "description": description or post.summary,
     }
     if post.date is not None:
         data["datePublished"] = post.date.iso
@@ -103,22 +107,23 @@ def post_metatags(
     site_name: str,
     opengraph: bool,
     canonical: bool,
-    description: bool = True,
+    own_description: str | None = None,
     base: str = "",
     default_image: str | None = None,
 ) -> str:
     """The ``<head>`` tags of a post page. *url* and *image* (its cover) are absolute or None;
     *opengraph*: sphinxext-opengraph writes the og:/twitter: tags; *canonical*: add one;
-    *description*: add one (the page has none of its own, from a ``meta`` directive);
-    *default_image*: the site's image (``blogpost_default_image``), shared for a post
-    without a cover, absolute or None."""
+    *own_description*: the page's own (a ``meta`` directive's), which the page already has
+    and which sharing metadata says instead of the summary; *default_image*: the site's image
+    (``blogpost_default_image``), shared for a post without a cover, absolute or None."""
     tags = []
     if canonical and url:
         tags.append(f'<link rel="canonical" href="{escape(url)}" />')
-    if description and post.summary:
+    if own_description is None and post.summary:
         tags.append(_meta("name", "description", post.summary))
+    description = post.summary if own_description is None else own_description
     if not opengraph:
-        tags += _open_graph("article", post.title, post.summary, url, site_name)
+        tags += _open_graph("article", post.title, description, url, site_name)
         if image:
             tags.append(_meta("property", "og:image", image))
             tags.append(_meta("property", "og:image:alt", post.title))
@@ -134,7 +139,7 @@ def post_metatags(
     tags += [_meta("property", "article:tag", tag) for tag in post.tags]
     if post.draft:
         tags.append(_meta("name", "robots", "noindex"))
-    tags.append(json_ld(post, url=url, image=image, base=base))
+    tags.append(json_ld(post, url=url, image=image, base=base, description=description))
     return "\n".join(tags)
 
 
@@ -168,11 +173,17 @@ def generated_page_metatags(
     return "\n".join(tags)
 
 
-def _for_opengraph(post: Post, image: str | None, context: dict[str, Any]) -> None:
+def _for_opengraph(
+    post: Post, image: str | None, context: dict[str, Any], description: str | None
+) -> None:
     """Give sphinxext-opengraph what it cannot know of a post page: it reads a page's
-    ``og:*`` metadata (a field list) before its own guesses, so the post's summary, type and
-    cover go there, unless the page sets them. A new mapping: ``meta`` is the environment's."""
-    ours = {"og:type": "article", "og:description": post.summary}
+    ``og:*`` metadata (a field list) before its own guesses, so the post's summary (or the
+    page's own *description*), type and cover go there, unless the page sets them. A new
+    mapping: ``meta`` is the environment's."""
+    ours = {
+        "og:type": "article",
+        "og:description": post.summary if description is None else description,
+    }
     if image:
         ours |= {"og:image": image, "og:image:alt": post.title}
     context["meta"] = ours | (context.get("meta") or {})
@@ -187,9 +198,17 @@ def _default_image(base: str, link: str | None) -> str | None:
     return image if urlsplit(image).scheme in ("http", "https") else None
 
 
-def _has_description(context: dict[str, Any]) -> bool:
-    """Whether the page describes itself already (docutils' ``meta`` directive)."""
-    return 'name="description"' in context.get("metatags", "")
+_META_TAG = re.compile(r"<meta\b[^>]*>")
+_CONTENT = re.compile(r'\bcontent="([^"]*)"')
+
+
+def _own_description(context: dict[str, Any]) -> str | None:
+    """The description the page gives itself (docutils' ``meta`` directive), if any: what
+    a writer chose to say of the page, over its summary, wherever a page is described."""
+    for tag in _META_TAG.findall(context.get("metatags", "")):
+        if 'name="description"' in tag and (content := _CONTENT.search(tag)):
+            return unescape(content.group(1))
+    return None
 
 
 def add_page_metadata(
@@ -221,6 +240,7 @@ def add_page_metadata(
     if post is not None and doctree is not None:
         image = image_url(base, post)
         opengraph = OPENGRAPH_EXTENSION in app.extensions
+        own_description = _own_description(context)
         tags.append(
             post_metatags(
                 post,
@@ -231,12 +251,12 @@ def add_page_metadata(
                 opengraph=opengraph,
                 # Sphinx's layout links `pageurl` as canonical whenever html_baseurl is set.
                 canonical=not context.get("pageurl"),
-                description=not _has_description(context),
+                own_description=own_description,
                 default_image=default_image,
             )
         )
         if opengraph:
-            _for_opengraph(post, image, context)
+            _for_opengraph(post, image, context, own_description)
     elif (kind := context.get("blogpost_page")) is not None:  # one the blog generates
         tagline = config.tagline if kind == "index" else ""
         title = unescape(context["title"])  # given to the theme as HTML

@@ -441,6 +441,25 @@ def test_sphinxext_opengraph_is_given_each_posts_summary_type_and_cover(make_app
     assert _meta(head, "og:type") == ["website"] and _meta(head, "og:title") == ["Blog"]
 
 
+def test_a_posts_own_description_is_what_sharing_says(make_app, tmp_path):
+    """A page's own description (docutils' ``meta``) was kept for search engines, but Open
+    Graph, the Twitter card and JSON-LD still said the summary."""
+    files = {
+        "own.rst": "Own\n===\n\n.. meta::\n   :description: Its own <description>.\n\n"
+        ".. blogpost::\n   :date: 2025-01-02\n   :summary: The summary.\n\nBody text.\n",
+    }
+    conf = f'extensions = ["sphinx_blogpost"]\nhtml_baseurl = "{BASE}"\nproject = "P"\n'
+    result = build(make_app, "html", srcdir=make_site(tmp_path / "src", files, conf))
+    assert result.warnings == []
+    head = _head(result, "own")
+    assert _meta(head, "description") == ["Its own <description>."]  # once
+    assert _meta(head, "og:description") == ["Its own <description>."]
+    data = json.loads(head.find("script", type="application/ld+json").string)
+    assert data["description"] == "Its own <description>."
+    card = BeautifulSoup((result.outdir / "blog/index.html").read_text("utf8"), "html.parser")
+    assert card.select_one(".bp-card-summary").get_text() == "The summary."  # listings keep it
+
+
 @pytest.mark.parametrize(("builder", "page"), [("singlehtml", "index.html"),
                                                ("epub", "index.xhtml"),
                                                ("json", "index.fjson")])  # fmt: skip
