@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from .i18n import _
-from .posts import FILE_NAME_BYTES, UNWRITABLE, fits_a_file_name, has_visible, split_list
+from .posts import (
+    FILE_NAME_BYTES,
+    SPHINX_FOLDERS,
+    UNWRITABLE,
+    fits_a_file_name,
+    has_visible,
+    split_list,
+)
 from .warnings_ import BlogpostWarning, warn
 
 if TYPE_CHECKING:
@@ -109,15 +116,13 @@ def _root(value: Any) -> str:
         raise ValueError(f"a folder's name is at most {FILE_NAME_BYTES} bytes, .html included")
     if _URL_READS_OTHERWISE.search(root):  # `%2e%2e` is `..` to a browser, `a?b` a query
         raise ValueError("expected a folder name that addresses keep as written (no %?#\\)")
-    if root.split("/")[0].lower() in _SPHINX_FOLDERS:
+    if root.split("/")[0].lower() in SPHINX_FOLDERS:
         raise ValueError("that folder is Sphinx's own (its static files, sources, images...)")
     return root
 
 
 #: What a browser reads otherwise in an address than in a folder's name.
 _URL_READS_OTHERWISE = re.compile(r"[%?#\\\x00-\x1f\x7f]")
-#: The output folders Sphinx writes its own files to.
-_SPHINX_FOLDERS = ("_static", "_sources", "_images", "_downloads", "_modules")
 
 
 def _str_list(value: Any) -> list[str]:

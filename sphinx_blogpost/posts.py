@@ -856,7 +856,10 @@ COVER_SUFFIXES = (
     ".apng", ".avif", ".bmp", ".gif", ".heic", ".heif", ".ico", ".jpeg", ".jpg", ".jxl",
     ".png", ".svg", ".tif", ".tiff", ".webp",
 )  # fmt: skip
-#: The output's folder of the documents' images, which Sphinx fills after covers are copied.
+#: The output folders Sphinx writes its own files to: the theme's and ``html_static_path``'s,
+#: the documents' sources, images and downloads, viewcode's modules.
+SPHINX_FOLDERS = ("_static", "_sources", "_images", "_downloads", "_modules")
+#: ...among them that of the documents' images, which Sphinx fills after covers are copied.
 IMAGES_FOLDER = "_images"
 #: A drive's name at the start of a path (``C:``), which Windows reads as that drive's.
 _DRIVE = re.compile(r"[A-Za-z]:")

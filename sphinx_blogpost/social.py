@@ -27,7 +27,7 @@ from .feeds import (
     site_url,
 )
 from .freshness import WrittenDocuments, WrittenPages, put_by_sphinx
-from .posts import cover_path
+from .posts import SPHINX_FOLDERS, cover_path
 from .warnings_ import BlogpostWarning, warn
 
 if TYPE_CHECKING:
@@ -280,12 +280,6 @@ def pages_linking_feeds(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return sorted(env.found_docs) if changed else []
 
 
-#: The folders of the output where Sphinx puts files of its own (the theme's and
-#: ``html_static_path``'s, the documents' sources and downloads), before covers are copied: a
-#: cover is not copied over one of them (it would take its place in a clean build only, the
-#: next one putting Sphinx's back). It may be copied beside them (``_static/covers/``).
-SPHINX_FOLDERS = ("_static", "_sources", "_downloads")
-
 _COVERS_COPIED = "_blogpost_covers_copied"  # on the builder, from collect to build-finished
 
 
@@ -310,7 +304,9 @@ def _copy_covers(app: Sphinx) -> None:
     ``html_extra_path``). Every builder of HTML shows covers on cards, singlehtml and epub
     too. A cover this extension copied there that no post uses any more is removed, as a
     clean build would not have it. None is copied over a file of Sphinx's own
-    (:data:`SPHINX_FOLDERS`); those that are no image file the collector left out."""
+    (:data:`~sphinx_blogpost.posts.SPHINX_FOLDERS`): it would take that file's place in a
+    clean build only, the next one putting Sphinx's back. Those that are no image file the
+    collector left out."""
     if app.builder.format != "html":
         return
     written = WrittenPages(app, "covers", chrome=False)
