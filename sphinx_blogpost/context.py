@@ -339,7 +339,6 @@ def add_page_context(
     builder = app.builder
     if builder.format != "html":
         return
-    page_uri = builder.get_target_uri(pagename)
 
     def url_of_page(name: str) -> str:
         # A page links to itself by its file name (or "./" in dirhtml), never by "".
@@ -361,7 +360,7 @@ def add_page_context(
     if options.nav_links:
         pages = _known_pages(app, blog)
         nav += extra_nav(options.nav_links, pagename, pages, url_of_page, url_of_file)
-    cover_link = cover_url(post, page_uri) if post is not None else None
+    cover_link = cover_url(post, url_of_file) if post is not None else None
     cover = Cover(cover_link) if cover_link is not None else None
     # json and pickle write the context itself, `body` with it: the body once, not twice
     serialized = isinstance(builder, SerializingHTMLBuilder)

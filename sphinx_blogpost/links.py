@@ -19,7 +19,7 @@ from .listing import LinkContext
 from .posts import cover_path, is_url, site_path
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
     from sphinx.application import Sphinx
 
@@ -197,13 +197,7 @@ class Linker:
             return self.date(post.date) if post.date else ""
 
         def post_cover(post: Post) -> str | None:
-            if not post.image:  # most cards: no need to know where this page is
-                return None
-            root = site_root_link(self.app.builder, self.from_page)
-            if root is not None and not is_url(post.image):  # the 404 page
-                path = cover_path(post.docname, post.image)
-                return root + path if path is not None else None
-            return cover_url(post, self.app.builder.get_target_uri(self.from_page))
+            return cover_url(post, self.file)
 
         return LinkContext(
             post_url=self.to,
@@ -214,14 +208,14 @@ class Linker:
         )
 
 
-def cover_url(post: Post, page_uri: str) -> str | None:
-    """The cover of *post* as linked from the output page at *page_uri*: the option's URL as
-    given, or the local file (``social.copy_covers`` puts it at its source path in the
-    output) relative to the page; None without one (a cover the collector could not find
-    is not kept)."""
+def cover_url(post: Post, link_file: Callable[[str], str]) -> str | None:
+    """The cover of *post* as linked from a page: the option's URL as given, or the local
+    file (``social.copy_covers`` puts it at its source path in the output) as *link_file*
+    links an output file from that page (see :func:`file_link`); None without one (a cover
+    the collector could not find is not kept)."""
     if not post.image:
         return None
     if is_url(post.image):
         return post.image
     path = cover_path(post.docname, post.image)
-    return relative_uri(page_uri, path) if path is not None else None
+    return link_file(path) if path is not None else None
